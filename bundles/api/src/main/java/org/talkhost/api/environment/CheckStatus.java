@@ -1,0 +1,4 @@
+package org.talkhost.api.environment;
+
+/** Result of one check. */
+public enum CheckStatus { OK, WARN, FAIL, SKIPPED }

@@ -1,0 +1,31 @@
+package org.talkhost.api.process;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.talkhost.api.notice.NoticeListener;
+
+/** Starts, adopts, watches and stops AllTalk. Never starts a second one. */
+@ProviderType
+public interface Supervisor {
+
+    /**
+     * Makes sure an AllTalk is running and ready: detect, adopt a running one, else choose a port,
+     * check the environment, start, and wait. Tells {@code progress} each step. Blocks until ready or failed.
+     */
+    RunState ensureRunning(NoticeListener progress);
+
+    /** Starts AllTalk if none runs (same as {@link #ensureRunning}, for the {@code start} command). */
+    RunState start(NoticeListener progress);
+
+    /** Stops AllTalk, whoever started it (the user asked). Returns what was done, in plain words. */
+    String stop(NoticeListener progress);
+
+    /** Stops and starts again. */
+    RunState restart(NoticeListener progress);
+
+    RunState state();
+
+    /** Resource use of the AllTalk process tree, when there is a local process. */
+    Optional<ResourceUsage> resources();
+}
