@@ -40,7 +40,7 @@ public record Notice(Level level, String source, String code, String text, doubl
         Objects.requireNonNull(text, "text");
         source = source == null ? "talkhost" : source;
         code = code == null ? "" : code;
-        time = time == null ? Instant.now() : time;
+        time = (time == null ? Instant.now() : time).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public static Notice info(String source, String code, String text) {
