@@ -21,8 +21,15 @@ public interface Supervisor {
     /** Stops AllTalk, whoever started it (the user asked). Returns what was done, in plain words. */
     String stop(NoticeListener progress);
 
-    /** Stops and starts again. */
+    /** Stops and starts again (the user asked: no restart limit applies). */
     RunState restart(NoticeListener progress);
+
+    /**
+     * Someone (the health monitor) found AllTalk not answering: restart it under the restart policy
+     * (backoff, start limit) when this TalkHost manages it; otherwise only reconnect. Returns at once;
+     * the outcome shows in {@link #state()} and in notices.
+     */
+    void recover(String reason);
 
     RunState state();
 
