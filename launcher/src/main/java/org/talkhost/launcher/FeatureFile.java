@@ -1,0 +1,87 @@
+package org.talkhost.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.service.feature.Feature;
+import org.osgi.service.feature.FeatureBundle;
+import org.osgi.service.feature.FeatureConfiguration;
+import org.osgi.service.feature.FeatureExtension;
+import org.osgi.service.feature.FeatureService;
+import org.osgi.service.feature.ID;
+
+/** An OSGi Feature JSON file, read with Apache Felix's FeatureService. */
+final class FeatureFile {
+    static final String LAUNCH_PROPERTIES = "framework-launching-properties";
+
+    /** One bundle of the feature. */
+    record Entry(ID id, int startOrder, boolean optional) {
+        String coordinates() {
+            return id.getGroupId() + ":" + id.getArtifactId() + ":" + id.getVersion();
+        }
+    }
+
+    final String name;
+    final List<Entry> bundles;
+    final Map<String, Map<String, Object>> configurations;
+    final Map<String, String> frameworkProperties;
+
+    private FeatureFile(String name, List<Entry> bundles, Map<String, Map<String, Object>> configurations,
+            Map<String, String> frameworkProperties) {
+        this.name = name;
+        this.bundles = bundles;
+        this.configurations = configurations;
+        this.frameworkProperties = frameworkProperties;
+    }
+
+    static FeatureFile read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("The feature file " + file + " does not exist.");
+        }
+        FeatureService service = ServiceLoader.load(FeatureService.class, FeatureFile.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IOException("No Feature service on the launcher's class path."));
+        Feature feature;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            feature = service.readFeature(r);
+        } catch (RuntimeException e) {
+            throw new IOException("The feature file " + file + " is not valid: " + e.getMessage(), e);
+        }
+        List<Entry> bundles = new ArrayList<>();
+        for (FeatureBundle b : feature.getBundles()) {
+            Object order = b.getMetadata().get("start-order");
+            Object optional = b.getMetadata().get("optional");
+            bundles.add(new Entry(b.getID(), order == null ? 1 : Integer.parseInt(order.toString()),
+                    Boolean.parseBoolean(String.valueOf(optional))));
+        }
+        bundles.sort(Comparator.comparingInt(Entry::startOrder));
+        Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+        for (FeatureConfiguration c : feature.getConfigurations().values()) {
+            configs.put(c.getPid(), new LinkedHashMap<>(c.getValues()));
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        FeatureExtension ext = feature.getExtensions().get(LAUNCH_PROPERTIES);
+        if (ext != null) {
+            jakarta.json.JsonObject json = ext.getJSON() == null ? null
+                    : jakarta.json.Json.createReader(new java.io.StringReader(ext.getJSON())).readObject();
+            if (json != null) {
+                json.forEach((k, v) -> props.put(k, v instanceof jakarta.json.JsonString
+                        ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+            }
+        }
+        return new FeatureFile(feature.getName().orElse(feature.getID().toString()), List.copyOf(bundles), configs,
+                props);
+    }
+
+    int highestStartOrder() {
+        return bundles.stream().mapToInt(Entry::startOrder).max().orElse(1);
+    }
+}

@@ -1,0 +1,123 @@
+package org.talkhost.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+/** {@code ./talkhost}: boots Apache Felix from the feature file and runs the console, a service, or one command. */
+public final class Main {
+    private static final long STOP_MILLIS = 10_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Options options;
+        try {
+            options = Options.parse(args, defaultHome());
+        } catch (IllegalArgumentException e) {
+            err.println("talkhost: " + e.getMessage());
+            err.println("Run ./talkhost --help to see the options.");
+            return 2;
+        }
+        if (options.mode == Options.Mode.HELP) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        Host host = null;
+        AtomicBoolean stopping = new AtomicBoolean();
+        try {
+            FeatureFile feature = FeatureFile.read(options.feature);
+            Path home = options.home;
+            host = new Host(feature, home);
+            List<Path> files = host.locateBundles(new BundleLocator(home, BundleLocator.defaultRepository()));
+            List<Path> seeded = ConfigSeeder.writeMissing(home.resolve("config"), feature.configurations);
+            Storage storage = new Storage(home.resolve("runtime"));
+            storage.prepare(files, options.clean);
+            Map<String, String> props = frameworkProperties(feature, home, storage, options);
+            props.forEach((k, v) -> {
+                if (k.startsWith("talkhost.")) {
+                    System.setProperty(k, v);
+                }
+            });
+            Host running = host;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (stopping.compareAndSet(false, true)) {
+                    running.stop(STOP_MILLIS);
+                }
+            }, "talkhost-shutdown"));
+            Framework framework = host.start(files, props);
+            long bootMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            List<BundleReport.Problem> problems = host.problems();
+            problems.forEach(p -> err.println("talkhost: " + p));
+            boolean requiredFailed = problems.stream().anyMatch(BundleReport.Problem::required);
+            if (requiredFailed) {
+                err.println("talkhost: a required part of TalkHost did not start (see above), so it stops here.");
+                return stop(host, stopping, 1);
+            }
+            if (options.mode != Options.Mode.EXEC) {
+                out.println("TalkHost is running: " + host.activeCount() + " bundles active, started in "
+                        + bootMillis + " ms." + (seeded.isEmpty() ? "" : " Default settings written to config/."));
+                if (options.mode == Options.Mode.SERVICE) {
+                    out.println("Running as a service without a console. Stop it with Ctrl-C.");
+                }
+            }
+            if (options.mode == Options.Mode.EXEC) {
+                int status = new CommandRunner(framework.getBundleContext(), out, err).run(options.command, 20_000);
+                return stop(host, stopping, status);
+            }
+            framework.waitForStop(0);
+            return 0;
+        } catch (IOException e) {
+            err.println("talkhost: " + e.getMessage());
+            return host == null ? 1 : stop(host, stopping, 1);
+        } catch (Exception e) {
+            err.println("talkhost: TalkHost could not start: " + e);
+            return host == null ? 1 : stop(host, stopping, 1);
+        }
+    }
+
+    private static int stop(Host host, AtomicBoolean stopping, int status) {
+        if (stopping.compareAndSet(false, true) && !host.stop(STOP_MILLIS)) {
+            System.err.println("talkhost: TalkHost did not stop within 10 seconds; leaving anyway.");
+        }
+        return status;
+    }
+
+    static Path defaultHome() {
+        String home = System.getProperty("talkhost.home");
+        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home).toAbsolutePath()
+                .normalize();
+    }
+
+    static Map<String, String> frameworkProperties(FeatureFile feature, Path home, Storage storage, Options o) {
+        Map<String, String> props = new HashMap<>();
+        feature.frameworkProperties.forEach((k, v) -> props.put(k, v.replace("${talkhost.home}", home.toString())));
+        props.put(Constants.FRAMEWORK_STORAGE, storage.dir().toString());
+        props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(feature.highestStartOrder()));
+        props.put("talkhost.home", home.toString());
+        props.putIfAbsent("talkhost.standin.jar",
+                home.resolve("standin").resolve("target").resolve("alltalk-standin.jar").toString());
+        props.put("talkhost.console.notices", o.mode == Options.Mode.EXEC ? "stderr" : "stdout");
+        props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
+        if (o.mode != Options.Mode.CONSOLE) {
+            props.put("gosh.args", "--nointeractive");
+        }
+        return props;
+    }
+}
