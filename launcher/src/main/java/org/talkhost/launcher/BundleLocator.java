@@ -11,17 +11,17 @@ import java.util.Optional;
  * Finds the jar of a feature bundle: TalkHost's own bundles in the build tree ({@code bundles/X/target},
  * {@code examples/X/target}), everything else in the local Maven repository.
  */
-final class BundleLocator {
+public final class BundleLocator {
     private static final String OWN_GROUP = "org.talkhost";
     private final Path home;
     private final Path repository;
 
-    BundleLocator(Path home, Path repository) {
+    public BundleLocator(Path home, Path repository) {
         this.home = home;
         this.repository = repository;
     }
 
-    static Path defaultRepository() {
+    public static Path defaultRepository() {
         String local = System.getProperty("maven.repo.local");
         if (local != null && !local.isBlank()) {
             return Paths.get(local);
@@ -29,7 +29,7 @@ final class BundleLocator {
         return Paths.get(System.getProperty("user.home"), ".m2", "repository");
     }
 
-    Optional<Path> locate(FeatureFile.Entry entry) throws IOException {
+    public Optional<Path> locate(FeatureFile.Entry entry) throws IOException {
         String g = entry.id().getGroupId();
         String a = entry.id().getArtifactId();
         String v = entry.id().getVersion();

@@ -20,20 +20,20 @@ import org.osgi.service.feature.FeatureService;
 import org.osgi.service.feature.ID;
 
 /** An OSGi Feature JSON file, read with Apache Felix's FeatureService. */
-final class FeatureFile {
+public final class FeatureFile {
     static final String LAUNCH_PROPERTIES = "framework-launching-properties";
 
     /** One bundle of the feature. */
-    record Entry(ID id, int startOrder, boolean optional) {
-        String coordinates() {
+    public record Entry(ID id, int startOrder, boolean optional) {
+        public String coordinates() {
             return id.getGroupId() + ":" + id.getArtifactId() + ":" + id.getVersion();
         }
     }
 
     final String name;
-    final List<Entry> bundles;
-    final Map<String, Map<String, Object>> configurations;
-    final Map<String, String> frameworkProperties;
+    public final List<Entry> bundles;
+    public final Map<String, Map<String, Object>> configurations;
+    public final Map<String, String> frameworkProperties;
 
     private FeatureFile(String name, List<Entry> bundles, Map<String, Map<String, Object>> configurations,
             Map<String, String> frameworkProperties) {
@@ -43,7 +43,7 @@ final class FeatureFile {
         this.frameworkProperties = frameworkProperties;
     }
 
-    static FeatureFile read(Path file) throws IOException {
+    public static FeatureFile read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("The feature file " + file + " does not exist.");
         }
@@ -81,7 +81,7 @@ final class FeatureFile {
                 props);
     }
 
-    int highestStartOrder() {
+    public int highestStartOrder() {
         return bundles.stream().mapToInt(Entry::startOrder).max().orElse(1);
     }
 }
