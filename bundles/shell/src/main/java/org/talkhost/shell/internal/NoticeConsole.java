@@ -1,0 +1,87 @@
+package org.talkhost.shell.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeTopics;
+
+/**
+ * Prints notices for people live on the console, whole lines only, and keeps the recent ones for
+ * {@code alltalk:status}. Where they go is the launcher's choice (framework property
+ * {@code talkhost.console.notices}: stdout, stderr or off).
+ */
+@Component(service = { EventHandler.class, NoticeConsole.class }, immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL)
+public final class NoticeConsole implements EventHandler {
+    private static final int KEEP = 20;
+    private static final PrintStream STDOUT = System.out;
+    private static final PrintStream STDERR = System.err;
+
+    private final Deque<Notice> recent = new ArrayDeque<>();
+    private final PrintStream out;
+
+    @Activate
+    public NoticeConsole(BundleContext context) {
+        this(target(context.getProperty("talkhost.console.notices")));
+    }
+
+    NoticeConsole(PrintStream out) {
+        this.out = out;
+    }
+
+    private static PrintStream target(String where) {
+        if ("off".equals(where)) {
+            return null;
+        }
+        return "stderr".equals(where) ? STDERR : STDOUT;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Notice n = Notice.fromEvent(event);
+        if (n == null) {
+            return;
+        }
+        synchronized (recent) {
+            recent.addLast(n);
+            while (recent.size() > KEEP) {
+                recent.removeFirst();
+            }
+        }
+        if (out != null) {
+            String line = "[" + Words.clock(n.time()) + "] " + prefix(n) + n.text();
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+
+    private static String prefix(Notice n) {
+        switch (n.level()) {
+        case WARNING:
+            return "Warning: ";
+        case ERROR:
+            return "Problem: ";
+        default:
+            return "";
+        }
+    }
+
+    List<Notice> recent(int max) {
+        synchronized (recent) {
+            List<Notice> all = new ArrayList<>(recent);
+            return all.subList(Math.max(0, all.size() - max), all.size());
+        }
+    }
+}

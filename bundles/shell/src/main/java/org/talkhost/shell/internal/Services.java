@@ -1,0 +1,118 @@
+package org.talkhost.shell.internal;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.audio.Speaker;
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.notice.Messages;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.process.Supervisor;
+
+/**
+ * The services the commands drive, each optional and swappable: a command whose service is away
+ * (its bundle is being updated, say) answers with a plain sentence instead of failing.
+ */
+@Component(service = Services.class, immediate = true)
+public final class Services {
+    static final Messages TEXT = Messages.of(Services.class, "shell");
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AllTalkClient client;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Speaker speaker;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HealthMonitor health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PortManager ports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Doctor doctor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfigurationAdmin configAdmin;
+
+    private final boolean oneShot;
+
+    @Activate
+    public Services(BundleContext context) {
+        this.oneShot = "exec".equals(context.getProperty("talkhost.launch.mode"));
+    }
+
+    Services(boolean oneShot) {
+        this.oneShot = oneShot;
+    }
+
+    /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
+    boolean oneShot() {
+        return oneShot;
+    }
+
+    Supervisor supervisor() {
+        return need(supervisor, "process");
+    }
+
+    AllTalkClient client() {
+        return need(client, "connection");
+    }
+
+    Speaker speaker() {
+        return need(speaker, "audio");
+    }
+
+    HealthMonitor health() {
+        return need(health, "health");
+    }
+
+    PortManager ports() {
+        return need(ports, "ports");
+    }
+
+    Doctor doctor() {
+        return need(doctor, "environment");
+    }
+
+    Metrics metrics() {
+        return need(metrics, "logging");
+    }
+
+    ConfigurationAdmin configAdmin() {
+        return need(configAdmin, "configuration");
+    }
+
+    /** Makes sure AllTalk runs (detect, adopt or start, as configured) and says so when it cannot. */
+    RunState ensureRunning() {
+        RunState state = supervisor().ensureRunning(NoticeListener.NONE);
+        if (!state.ready()) {
+            throw new IllegalStateException(state.explanation());
+        }
+        return state;
+    }
+
+    private static <T> T need(T service, String part) {
+        if (service == null) {
+            throw new IllegalStateException(TEXT.text("shell.partMissing", part));
+        }
+        return service;
+    }
+}

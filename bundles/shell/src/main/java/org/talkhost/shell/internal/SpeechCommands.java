@@ -1,0 +1,69 @@
+package org.talkhost.shell.internal;
+
+import static org.talkhost.shell.internal.Services.TEXT;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.talkhost.api.audio.SpeakRequest;
+import org.talkhost.api.audio.SpeakResult;
+
+/** {@code alltalk:say} and {@code alltalk:voices}. */
+@Component(service = SpeechCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
+        "osgi.command.function=say", "osgi.command.function=voices" })
+public final class SpeechCommands {
+    private final Services services;
+
+    @Activate
+    public SpeechCommands(@Reference Services services) {
+        this.services = services;
+    }
+
+    @Descriptor("Say TEXT through AllTalk: played on the speakers (or the configured sinks), or written to a WAV file with --to")
+    public String say(
+            @Descriptor("voice, for example female_01.wav (default: AllTalk's)") @Parameter(names = { "--voice",
+                    "-v" }, absentValue = "") String voice,
+            @Descriptor("language code, for example en (default: AllTalk's)") @Parameter(names = { "--language",
+                    "-l" }, absentValue = "") String language,
+            @Descriptor("write the speech to this WAV file instead of playing it") @Parameter(names = { "--to",
+                    "-o" }, absentValue = "") String to,
+            @Descriptor("the text to say, in quotes") String... words) {
+        String text = words == null ? "" : String.join(" ", words).trim();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("There is nothing to say. " + TEXT.text("say.usage"));
+        }
+        Path file = to.isBlank() ? null : Paths.get(to).toAbsolutePath();
+        if (file != null && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
+            throw new IllegalArgumentException("The file to write must end in .wav, not \"" + to + "\". "
+                    + TEXT.text("say.usage"));
+        }
+        services.ensureRunning();
+        SpeakResult r = services.speaker().speak(new SpeakRequest(text, voice, language, file, file == null, 1.0));
+        String seconds = String.format(Locale.ROOT, "%.1f s", r.audioSeconds());
+        if (r.file() != null && file != null) {
+            return TEXT.text("say.toFile", shorten(text), seconds, r.file(), Words.duration(r.took()));
+        }
+        return TEXT.text("say.done", shorten(text), seconds, Words.duration(r.took()), String.join(", ", r.sinks()));
+    }
+
+    @Descriptor("List the voices AllTalk offers")
+    public String voices() {
+        services.ensureRunning();
+        List<String> voices = services.client().voices();
+        if (voices.isEmpty()) {
+            return TEXT.text("voices.none");
+        }
+        return voices.size() + " voices:\n  " + String.join("\n  ", voices);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

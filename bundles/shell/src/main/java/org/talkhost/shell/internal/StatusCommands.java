@@ -1,0 +1,115 @@
+package org.talkhost.shell.internal;
+
+import static org.talkhost.shell.internal.Services.TEXT;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.health.HealthStatus;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.process.ResourceUsage;
+import org.talkhost.api.process.RunState;
+
+/** {@code alltalk:status}, {@code start}, {@code stop}, {@code restart}. */
+@Component(service = StatusCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
+        "osgi.command.function=status", "osgi.command.function=start", "osgi.command.function=stop",
+        "osgi.command.function=restart" })
+public final class StatusCommands {
+    /** Session variable the launcher reads as the exit status of a one-shot run. */
+    static final String EXIT = "talkhost.exit";
+
+    private final Services services;
+    private final NoticeConsole notices;
+
+    @Activate
+    public StatusCommands(@Reference Services services, @Reference NoticeConsole notices) {
+        this.services = services;
+        this.notices = notices;
+    }
+
+    @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
+            + "Exit status 0 when ready (for scripts: ./talkhost --exec alltalk:status).")
+    public String status(CommandSession session) {
+        RunState state = services.oneShot() ? services.supervisor().ensureRunning(NoticeListener.NONE)
+                : services.supervisor().state();
+        session.put(EXIT, state.ready() ? 0 : 1);
+        return describe(state);
+    }
+
+    @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")
+    public String start(CommandSession session) {
+        RunState state = services.supervisor().start(NoticeListener.NONE);
+        session.put(EXIT, state.ready() ? 0 : 1);
+        return describe(state);
+    }
+
+    @Descriptor("Stop AllTalk, also one that TalkHost did not start itself")
+    public String stop() {
+        return services.supervisor().stop(NoticeListener.NONE);
+    }
+
+    @Descriptor("Stop AllTalk and start it again; waits until it is ready")
+    public String restart(CommandSession session) {
+        RunState state = services.supervisor().restart(NoticeListener.NONE);
+        session.put(EXIT, state.ready() ? 0 : 1);
+        return describe(state);
+    }
+
+    String describe(RunState s) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.ready() ? TEXT.text("status.ready", s.address()) : TEXT.text("status.notReady", s.explanation()))
+                .append('\n');
+        if (s.address() != null) {
+            b.append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
+        }
+        b.append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(s.startedByUs() ? "status.startedByUs"
+                : "status.adopted"))).append('\n');
+        Optional<ResourceUsage> res = services.supervisor().resources();
+        if (s.pid() > 0) {
+            b.append(TEXT.text("status.process", s.pid(), s.phase().name().toLowerCase(java.util.Locale.ROOT),
+                    Words.duration(Duration.between(s.since(), Instant.now())))).append('\n');
+        } else {
+            b.append(TEXT.text("status.noProcess")).append('\n');
+        }
+        HealthMonitor health = services.health;
+        if (health != null) {
+            HealthStatus h = health.current();
+            b.append(TEXT.text("status.health", h.state().words(), Words.clock(h.since()),
+                    h.lastLatency() == null ? "none yet" : Words.duration(h.lastLatency()))).append('\n');
+        }
+        res.ifPresent(r -> b.append(TEXT.text("status.resources", Words.bytes(r.residentBytes()),
+                String.format(java.util.Locale.ROOT, "%.1f %%", r.cpuPercent()), Words.bytes(r.gpuMemoryBytes()),
+                r.processes())).append('\n'));
+        var recent = notices.recent(5);
+        if (!recent.isEmpty()) {
+            b.append(TEXT.text("status.recent")).append('\n');
+            for (Notice n : recent) {
+                b.append("  ").append(Words.clock(n.time())).append("  ").append(n.text()).append('\n');
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static String mode(Mode m) {
+        if (m == null) {
+            return "unknown";
+        }
+        switch (m) {
+        case STANDIN:
+            return "stand-in (TalkHost's built-in AllTalk double)";
+        case EXTERNAL:
+            return "external (TalkHost never starts AllTalk)";
+        default:
+            return "managed (TalkHost starts AllTalk from its folder)";
+        }
+    }
+}
