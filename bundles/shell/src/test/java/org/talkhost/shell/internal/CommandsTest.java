@@ -1,0 +1,119 @@
+package org.talkhost.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.Test;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.process.Phase;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.process.Supervisor;
+
+class CommandsTest {
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final NoticeConsole console = new NoticeConsole(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    private static RunState state(Phase phase, String why) {
+        return new RunState(phase, Mode.STANDIN, new ServerAddress("127.0.0.1", 7851), ServerKind.STANDIN, 4242,
+                true, Instant.now().minusSeconds(75), why);
+    }
+
+    @Test
+    void oneShotStatusStartsAllTalkFirstAndExitsZeroWhenReady() {
+        Services services = new Services(true);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.ensureRunning(any())).thenReturn(state(Phase.READY, "ready"));
+        when(sup.resources()).thenReturn(Optional.empty());
+        services.supervisor = sup;
+        CommandSession session = mock(CommandSession.class);
+
+        String out = new StatusCommands(services, console).status(session);
+
+        verify(sup).ensureRunning(any());
+        verify(session).put(StatusCommands.EXIT, 0);
+        assertThat(out).contains("AllTalk is ready on 127.0.0.1:7851").contains("pid 4242")
+                .contains("started by TalkHost").contains("1 min 15 s");
+    }
+
+    @Test
+    void statusExitsNonZeroAndExplainsWhenNotReady() {
+        Services services = new Services(false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state()).thenReturn(state(Phase.FAILED, "AllTalk stopped while loading (exit code 1)."));
+        when(sup.resources()).thenReturn(Optional.empty());
+        services.supervisor = sup;
+        CommandSession session = mock(CommandSession.class);
+
+        String out = new StatusCommands(services, console).status(session);
+
+        verify(session).put(StatusCommands.EXIT, 1);
+        assertThat(out).startsWith("AllTalk is not ready: AllTalk stopped while loading (exit code 1).");
+    }
+
+    @Test
+    void statusShowsRecentNoticesAndTheConsolePrintedThem() {
+        console.handleEvent(Notice.info("detection", "d", "Found AllTalk running on port 7851, connecting now...")
+                .toEvent());
+        Services services = new Services(false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
+        when(sup.resources()).thenReturn(Optional.empty());
+        services.supervisor = sup;
+
+        String out = new StatusCommands(services, console).status(mock(CommandSession.class));
+
+        assertThat(out).contains("Recent notices:").contains("Found AllTalk running on port 7851");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).matches(
+                "\\[\\d\\d:\\d\\d:\\d\\d\\] Found AllTalk running on port 7851, connecting now\\.\\.\\.\\R");
+    }
+
+    @Test
+    void aMissingPartIsExplainedInsteadOfFailing() {
+        Services services = new Services(false);
+        assertThatThrownBy(() -> new StatusCommands(services, console).stop())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The process part of TalkHost is not running right now");
+    }
+
+    @Test
+    void sayWithoutTextGivesThePlainUsage() {
+        SpeechCommands say = new SpeechCommands(new Services(true));
+        assertThatThrownBy(() -> say.say("", "", "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("There is nothing to say. Usage: alltalk:say \"TEXT\" [--voice VOICE] "
+                        + "[--language CODE] [--to FILE.wav]");
+        assertThatThrownBy(() -> say.say("", "", "out.mp3", "Hello")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The file to write must end in .wav");
+    }
+
+    @Test
+    void configValuesAreConvertedByTypeWithPlainErrors() {
+        assertThat(Values.convert("7853", 0, null, "port")).isEqualTo(7853);
+        assertThat(Values.convert("7851, 7852,7860", new Integer[] { 7851 }, null, "ports"))
+                .isEqualTo(new Integer[] { 7851, 7852, 7860 });
+        assertThat(Values.convert("true", Boolean.FALSE, null, "stopOnExit")).isEqualTo(true);
+        assertThatThrownBy(() -> Values.convert("seven", 0, null, "port"))
+                .hasMessage("The value \"seven\" does not fit port, which expects whole numbers.");
+        assertThatThrownBy(() -> Values.convert("maybe", Boolean.TRUE, null, "stopOnExit"))
+                .hasMessage("The value \"maybe\" does not fit stopOnExit, which expects true or false.");
+    }
+
+    @Test
+    void tablesLineUp() {
+        String t = new Table("PORT", "HELD BY").row(7851, "another program").row(7852, "free").toString();
+        assertThat(t).isEqualTo("PORT  HELD BY\n7851  another program\n7852  free");
+    }
+}
