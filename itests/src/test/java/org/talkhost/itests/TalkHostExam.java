@@ -73,6 +73,7 @@ public final class TalkHostExam {
             options.add(cleanCaches());
             options.add(frameworkStartLevel(feature.highestStartOrder() + 1));
             options.add(systemProperty("talkhost.home").value(home.toString()));
+            options.add(systemProperty("talkhost.source").value(source().toString()));
             options.add(systemProperty("talkhost.standin.jar")
                     .value(source().resolve("standin/target/alltalk-standin.jar").toString()));
             options.add(systemProperty("org.ops4j.pax.url.mvn.repositories")

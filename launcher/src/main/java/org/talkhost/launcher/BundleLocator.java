@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 public final class BundleLocator {
     private static final String OWN_GROUP = "org.talkhost";
-    private final Path home;
+    private final Path source;
     private final Path repository;
 
-    public BundleLocator(Path home, Path repository) {
-        this.home = home;
+    public BundleLocator(Path source, Path repository) {
+        this.source = source;
         this.repository = repository;
     }
 
@@ -36,7 +36,7 @@ public final class BundleLocator {
         String jar = a + "-" + v + ".jar";
         if (OWN_GROUP.equals(g)) {
             for (String tree : new String[] { "bundles", "examples" }) {
-                Path dir = home.resolve(tree);
+                Path dir = source.resolve(tree);
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }

@@ -42,6 +42,14 @@ final class ConfigSeeder {
         return written;
     }
 
+    /** Copies {@code from} to {@code to} when {@code to} does not exist yet (and {@code from} does). */
+    static void copyMissing(Path from, Path to) throws IOException {
+        if (!Files.exists(to) && Files.isRegularFile(from) && !from.toAbsolutePath().equals(to.toAbsolutePath())) {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        }
+    }
+
     static String typed(Object value) {
         if (value != null && value.getClass().isArray()) {
             int n = Array.getLength(value);

@@ -29,7 +29,7 @@ public final class Main {
         PrintStream err = System.err;
         Options options;
         try {
-            options = Options.parse(args, defaultHome());
+            options = Options.parse(args, defaultHome(), sourceTree());
         } catch (IllegalArgumentException e) {
             err.println("talkhost: " + e.getMessage());
             err.println("Run ./talkhost --help to see the options.");
@@ -44,9 +44,12 @@ public final class Main {
         try {
             FeatureFile feature = FeatureFile.read(options.feature);
             Path home = options.home;
+            Path source = options.source;
             host = new Host(feature, home);
-            List<Path> files = host.locateBundles(new BundleLocator(home, BundleLocator.defaultRepository()));
+            List<Path> files = host.locateBundles(new BundleLocator(source, BundleLocator.defaultRepository()));
             List<Path> seeded = ConfigSeeder.writeMissing(home.resolve("config"), feature.configurations);
+            ConfigSeeder.copyMissing(source.resolve("config").resolve("logback.xml"),
+                    home.resolve("config").resolve("logback.xml"));
             Storage storage = new Storage(home.resolve("runtime"));
             storage.prepare(files, options.clean);
             Map<String, String> props = frameworkProperties(feature, home, storage, options);
@@ -105,14 +108,36 @@ public final class Main {
                 .normalize();
     }
 
+    /**
+     * The TalkHost source tree (where the built bundles and the stand-in are): {@code talkhost.source},
+     * else two folders above the launcher jar ({@code launcher/target/talkhost-launcher.jar}).
+     */
+    static Path sourceTree() {
+        String s = System.getProperty("talkhost.source");
+        if (s != null && !s.isBlank()) {
+            return Paths.get(s).toAbsolutePath().normalize();
+        }
+        try {
+            Path jar = Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = jar.getParent() == null ? null : jar.getParent().getParent();
+            if (root != null && root.getParent() != null && java.nio.file.Files.isDirectory(root.getParent().resolve("features"))) {
+                return root.getParent();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to the home folder
+        }
+        return defaultHome();
+    }
+
     static Map<String, String> frameworkProperties(FeatureFile feature, Path home, Storage storage, Options o) {
         Map<String, String> props = new HashMap<>();
         feature.frameworkProperties.forEach((k, v) -> props.put(k, v.replace("${talkhost.home}", home.toString())));
         props.put(Constants.FRAMEWORK_STORAGE, storage.dir().toString());
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(feature.highestStartOrder()));
         props.put("talkhost.home", home.toString());
+        props.put("talkhost.source", o.source.toString());
         props.putIfAbsent("talkhost.standin.jar",
-                home.resolve("standin").resolve("target").resolve("alltalk-standin.jar").toString());
+                o.source.resolve("standin").resolve("target").resolve("alltalk-standin.jar").toString());
         props.put("talkhost.console.notices", o.mode == Options.Mode.EXEC ? "stderr" : "stdout");
         props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
         if (o.mode != Options.Mode.CONSOLE) {

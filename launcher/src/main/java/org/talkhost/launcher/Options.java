@@ -31,19 +31,21 @@ final class Options {
     final Mode mode;
     final String command;
     final Path home;
+    final Path source;
     final Path feature;
     final boolean clean;
 
-    private Options(Mode mode, String command, Path home, Path feature, boolean clean) {
+    private Options(Mode mode, String command, Path home, Path source, Path feature, boolean clean) {
         this.mode = mode;
         this.command = command;
         this.home = home;
+        this.source = source;
         this.feature = feature;
         this.clean = clean;
     }
 
     /** Parses the arguments; throws IllegalArgumentException with a plain sentence on bad input. */
-    static Options parse(String[] args, Path defaultHome) {
+    static Options parse(String[] args, Path defaultHome, Path source) {
         Mode mode = Mode.CONSOLE;
         String command = null;
         Path home = defaultHome;
@@ -55,7 +57,7 @@ final class Options {
             switch (a) {
             case "-h":
             case "--help":
-                return new Options(Mode.HELP, null, home, feature, clean);
+                return new Options(Mode.HELP, null, home, source, feature, clean);
             case "--no-shell":
                 mode = mode == Mode.EXEC ? mode : Mode.SERVICE;
                 break;
@@ -81,9 +83,9 @@ final class Options {
             }
         }
         if (feature == null) {
-            feature = home.resolve("features").resolve("talkhost.json");
+            feature = source.resolve("features").resolve("talkhost.json");
         }
-        return new Options(mode, command, home, feature, clean);
+        return new Options(mode, command, home, source, feature, clean);
     }
 
     private static String value(String option, List<String> rest) {
