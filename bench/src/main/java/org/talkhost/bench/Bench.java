@@ -1,0 +1,138 @@
+package org.talkhost.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end benchmarks of the built distribution: boot time, stand-in start, first connection,
+ * crash recovery and the lag between AllTalk's port opening and TalkHost declaring it ready.
+ * Usage: {@code bench/run} (builds first), or {@code java -cp bench/target/classes org.talkhost.bench.Bench SOURCE}.
+ */
+public final class Bench {
+    private static final int RUNS = 5;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path source = Paths.get(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Results results = new Results();
+        boot(source, results);
+        standin(source, results);
+        supervision(source, results);
+        Path out = source.resolve("bench/results-e2e.md");
+        results.write(out, Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("Written: " + out);
+    }
+
+    /** JVM start to every bundle active (the launcher reports it), against a bare JVM start. */
+    static void boot(Path source, Results results) throws Exception {
+        double[] boot = new double[RUNS];
+        double[] jvm = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            Process bare = Proc.start(List.of(Proc.java(), "-version"));
+            bare.waitFor();
+            jvm[i] = (System.nanoTime() - t0) / 1e6;
+            try (HostRun host = HostRun.start(source, "mode=\"external\"", "ports=I[\"" + Proc.freePort() + "\"]")) {
+                long seen = host.await("TalkHost is running: \\d+ bundles active, started in \\d+ ms", 0, 60_000);
+                if (seen < 0) {
+                    throw new IllegalStateException("the host did not report its start: " + host.lines);
+                }
+                String line = host.lines.stream().filter(l -> l.text().startsWith("TalkHost is running")).findFirst()
+                        .orElseThrow().text();
+                boot[i] = Double.parseDouble(line.replaceAll(".*started in (\\d+) ms.*", "$1"));
+            }
+        }
+        results.add("foundation", "boot: JVM start to all bundles active, median of " + RUNS,
+                Results.ms(Results.median(boot)), "< 1500 ms",
+                String.format(Locale.ROOT, "bare JVM start (java -version) %s; ratio %.1fx",
+                        Results.ms(Results.median(jvm)), Results.median(boot) / Results.median(jvm)));
+    }
+
+    /** Stand-in start to ready with --load-seconds 0, and one sentence generated. */
+    static void standin(Path source, Results results) throws Exception {
+        Path jar = source.resolve("standin/target/alltalk-standin.jar");
+        double[] ready = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            Path dir = Files.createTempDirectory("standin-bench");
+            int port = Proc.freePort();
+            long t0 = System.nanoTime();
+            Process p = Proc.start(List.of(Proc.java(), "-jar", jar.toString(), "--flavor", "v2", "--dir",
+                    dir.toString(), "--port", String.valueOf(port), "--load-seconds", "0"));
+            try {
+                ready[i] = Proc.awaitReady(port, t0, 20_000) / 1e6;
+            } finally {
+                Proc.stop(p);
+            }
+        }
+        results.add("stand-in", "start to ready, --load-seconds 0, JVM included, median of " + RUNS,
+                Results.ms(Results.median(ready)), "< 300 ms", "polled every 5 ms");
+    }
+
+    /** A host in stand-in mode: first connection, kill -9 to ready again, port-open to ready lag. */
+    static void supervision(Path source, Results results) throws Exception {
+        int port = Proc.freePort();
+        long t0 = System.nanoTime();
+        try (HostRun host = HostRun.start(source, "mode=\"standin\"", "ports=I[\"" + port + "\"]",
+                "standinArgs=\"--load-seconds 1\"")) {
+            long first = Proc.awaitReady(port, t0, 60_000);
+            results.add("process", "host start to AllTalk (stand-in, 1 s load) ready", Results.ms(first / 1e6),
+                    "< 10000 ms", "AllTalk's launcher sleeps 26 s (v1) / 5 s (v2) before it even looks");
+            long readyLine = host.await("(?i)ready", t0, 10_000);
+            Optional<ProcessHandle> server = host.server();
+            if (server.isEmpty()) {
+                results.add("process", "kill -9 recovery", "n/a", "", "no stand-in child found");
+                return;
+            }
+            double[] detected = new double[3];
+            double[] recovered = new double[3];
+            double[] lag = new double[3];
+            for (int i = 0; i < 3; i++) {
+                ProcessHandle s = host.server().orElseThrow();
+                long kill = System.nanoTime();
+                s.destroyForcibly();
+                long seen = host.await("(?i)(stopped|exited|ended|crash|died|not answering)", kill, 30_000);
+                long open = awaitPortOpen(port, kill, 60_000);
+                long ready = host.await("(?i)is ready|ready on|ready again|answering again", Math.max(open, kill),
+                        60_000);
+                long answered = Proc.awaitReady(port, kill, 60_000);
+                detected[i] = seen < 0 ? -1 : (seen - kill) / 1e6;
+                recovered[i] = answered / 1e6;
+                lag[i] = ready < 0 || open < 0 ? -1 : (ready - open) / 1e6;
+                Thread.sleep(500);
+            }
+            results.add("process", "kill -9 to crash reported (console), median of 3",
+                    Results.ms(Results.median(detected)), "-", "");
+            results.add("process", "kill -9 to ready again, median of 3", Results.ms(Results.median(recovered)),
+                    "-", "includes restart backoff and the stand-in's 1 s load");
+            results.add("process", "port open to TalkHost declaring ready, median of 3",
+                    Results.ms(Results.median(lag)), "< 300 ms", "AllTalk's launcher: 26 s / 5 s fixed sleep");
+        }
+    }
+
+    private static long awaitPortOpen(int port, long since, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean wasClosed = false;
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 50);
+                if (wasClosed) {
+                    return System.nanoTime();
+                }
+            } catch (IOException e) {
+                wasClosed = true;
+            }
+            Thread.sleep(1);
+        }
+        return -1;
+    }
+}
