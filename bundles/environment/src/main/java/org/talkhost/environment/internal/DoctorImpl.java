@@ -1,0 +1,170 @@
+package org.talkhost.environment.internal;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.environment.CheckResult;
+import org.talkhost.api.environment.CheckStatus;
+import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.environment.DoctorReport;
+import org.talkhost.api.environment.EnvironmentCheck;
+import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationsLog;
+
+/**
+ * Runs every {@link EnvironmentCheck} (whiteboard) through a {@link CheckRunner}, keeps the report a few
+ * seconds and logs it. Reads two PIDs: {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd
+ * allows a designate only on a single-PID component) and {@link AllTalkSettings}.
+ */
+@Component(service = Doctor.class, configurationPid = { EnvironmentConfig.PID, AllTalkSettings.PID })
+public final class DoctorImpl implements Doctor {
+
+    private record Registered(EnvironmentCheck check, int order) {
+    }
+
+    /** The context, or the plain reason why the configuration gives none. */
+    private record Settings(EnvironmentContext context, String problem, Duration cacheFor, Duration limit) {
+    }
+
+    private final List<Registered> checks = new CopyOnWriteArrayList<>();
+    private final CheckRunner runner = new CheckRunner();
+    /** Changes when checks or settings change, so that a report made before is not reused. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile OperationsLog log = OperationsLog.NONE;
+    private volatile Metrics metrics = Metrics.NONE;
+    private volatile Settings settings;
+    private DoctorReport cached;
+    private long cachedAt;
+    private long cachedGeneration;
+
+    @Activate
+    public DoctorImpl(EnvironmentConfig config, AllTalkSettings allTalk) {
+        configure(config, allTalk);
+    }
+
+    @Modified
+    void configure(EnvironmentConfig config, AllTalkSettings allTalk) {
+        EnvironmentContext context = null;
+        String problem = null;
+        try {
+            context = context(allTalk);
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+        settings = new Settings(context, problem, seconds(config.cacheSeconds()), seconds(config.checkTimeoutSeconds()));
+        generation.incrementAndGet();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCheck(EnvironmentCheck check, Map<String, Object> properties) {
+        checks.add(new Registered(check, CheckOrder.of(properties.get(CheckOrder.PROPERTY))));
+        generation.incrementAndGet();
+    }
+
+    void removeCheck(EnvironmentCheck check) {
+        checks.removeIf(r -> r.check() == check);
+        generation.incrementAndGet();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setLog(OperationsLog operationsLog) {
+        this.log = operationsLog;
+    }
+
+    void unsetLog(OperationsLog operationsLog) {
+        if (this.log == operationsLog) {
+            this.log = OperationsLog.NONE;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(Metrics m) {
+        this.metrics = m;
+    }
+
+    void unsetMetrics(Metrics m) {
+        if (this.metrics == m) {
+            this.metrics = Metrics.NONE;
+        }
+    }
+
+    @Override
+    public synchronized DoctorReport examine(boolean fresh) {
+        Settings s = settings;
+        long gen = generation.get();
+        long now = System.nanoTime();
+        if (!fresh && cached != null && cachedGeneration == gen && now - cachedAt < s.cacheFor().toNanos()) {
+            return cached;
+        }
+        List<CheckResult> results = new ArrayList<>();
+        if (s.context() == null) {
+            results.add(new CheckResult("configuration", Answers.title("configuration"), CheckStatus.FAIL,
+                    Answers.TEXT.text("doctor.config", s.problem()), Answers.TEXT.text("doctor.config.fix"), true,
+                    Duration.ZERO));
+        } else {
+            List<Registered> list = new ArrayList<>(checks);
+            list.sort(Comparator.comparingInt(Registered::order).thenComparing(r -> CheckGuard.title(r.check())));
+            results.addAll(runner.runAll(list.stream().map(Registered::check).toList(), s.context(), s.limit()));
+        }
+        DoctorReport report = new DoctorReport(results, Duration.ofNanos(System.nanoTime() - now));
+        ReportWriter.write(report, log);
+        metrics.record("environment.doctor", report.took(), !report.blocking());
+        cached = report;
+        cachedAt = System.nanoTime();
+        cachedGeneration = gen;
+        return report;
+    }
+
+    /** The checks' view of the main configuration; a relative installDir is taken from the TalkHost folder. */
+    static EnvironmentContext context(AllTalkSettings s) {
+        Mode mode = Mode.of(s);
+        String dir = s.installDir() == null ? "" : s.installDir().trim();
+        Path install = dir.isEmpty() ? null : HostPaths.home().resolve(dir);
+        List<Integer> ports = new ArrayList<>();
+        if (s.port() > 0) {
+            ports.add(s.port());
+        }
+        for (int p : s.ports()) {
+            if (!ports.contains(p)) {
+                ports.add(p);
+            }
+        }
+        return new EnvironmentContext(mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports);
+    }
+
+    /** "20" or "0.5". */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds())
+                : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.max(0, Math.round(s * 1000)));
+    }
+
+    @Deactivate
+    void stop() {
+        runner.close();
+    }
+}

@@ -1,0 +1,40 @@
+package org.talkhost.environment.internal;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Typed configurations for tests: the annotation's defaults, with some values replaced. */
+final class Configs {
+    private Configs() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <A> A of(Class<A> type, Map<String, Object> values) {
+        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+            if (values.containsKey(method.getName())) {
+                return values.get(method.getName());
+            }
+            if (method.getName().equals("annotationType")) {
+                return type;
+            }
+            return method.getDefaultValue();
+        });
+    }
+
+    static EnvironmentConfig environment(Object... keyValues) {
+        return of(EnvironmentConfig.class, map(keyValues));
+    }
+
+    static org.talkhost.api.config.AllTalkSettings settings(Object... keyValues) {
+        return of(org.talkhost.api.config.AllTalkSettings.class, map(keyValues));
+    }
+
+    private static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return values;
+    }
+}
