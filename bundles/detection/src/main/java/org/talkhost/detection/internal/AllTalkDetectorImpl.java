@@ -1,0 +1,209 @@
+package org.talkhost.detection.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.detection.AllTalkDetector;
+import org.talkhost.api.detection.Detection;
+import org.talkhost.api.detection.Endpoint;
+import org.talkhost.api.detection.ReadyState;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.detection.ServerProcess;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.notice.Messages;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeListener;
+
+/**
+ * Is AllTalk running? A process scan (on the caller's thread) while every candidate port is probed in
+ * parallel, then one conclusion in plain words.
+ */
+@Component(service = AllTalkDetector.class, configurationPid = AllTalkSettings.PID)
+public final class AllTalkDetectorImpl implements AllTalkDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(AllTalkDetectorImpl.class);
+    static final String METRIC = "detection.detect";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog operationsLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
+
+    private final Messages messages = Messages.of(AllTalkDetectorImpl.class, "detection");
+    private final ExecutorService pool = Executors.newCachedThreadPool(new NamedThreads("talkhost-detection"));
+    private final EndpointProbe probe = new EndpointProbe();
+    private final ProcessSource source;
+    private final long selfPid = ProcessHandle.current().pid();
+    private volatile AllTalkSettings settings;
+    private volatile ProcessMatcher matcher;
+
+    @Activate
+    public AllTalkDetectorImpl(AllTalkSettings settings) {
+        this(settings, new OshiProcessSource());
+        pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
+    }
+
+    AllTalkDetectorImpl(AllTalkSettings settings, ProcessSource source) {
+        this.source = source;
+        configure(settings);
+    }
+
+    @Modified
+    void configure(AllTalkSettings settings) {
+        this.settings = settings;
+        String dir = settings.installDir();
+        this.matcher = new ProcessMatcher(dir == null || dir.isBlank() ? null : HostPaths.home().resolve(dir),
+                FolderFacts.DISK);
+    }
+
+    @Deactivate
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Override
+    public Detection detect(NoticeListener listener) {
+        AllTalkSettings s = settings;
+        return detect(s.host(), candidates(s), listener);
+    }
+
+    @Override
+    public Detection detect(String host, List<Integer> ports, NoticeListener listener) {
+        long start = System.nanoTime();
+        tell(listener, messages.info("detect.start"));
+        Duration timeout = timeout();
+        List<Future<Endpoint>> probes = new ArrayList<>();
+        Set<Integer> probed = new LinkedHashSet<>(ports);
+        probed.forEach(port -> probes.add(pool.submit(() -> probe.probe(host, port, timeout))));
+        ProcessScan scan = scan();
+        for (ServerProcess p : scan.servers()) {
+            if (p.port() > 0 && probed.add(p.port())) {
+                probes.add(pool.submit(() -> probe.probe(host, p.port(), timeout)));
+            }
+        }
+        List<Integer> order = new ArrayList<>(probed);
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            endpoints.add(await(probes.get(i), host, order.get(i), timeout));
+        }
+        Verdict verdict = Verdict.decide(scan, endpoints, timeout, messages);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Detection d = new Detection(scan.servers(), endpoints, verdict.conclusion(), verdict.chosen(),
+                verdict.notice().text(), took);
+        tell(listener, verdict.notice());
+        record(d);
+        return d;
+    }
+
+    @Override
+    public Endpoint probe(String host, int port) {
+        return probe.probe(host, port, timeout());
+    }
+
+    @Override
+    public List<ServerProcess> processes() {
+        return scan().servers();
+    }
+
+    private ProcessScan scan() {
+        try {
+            return matcher.match(source.list(), selfPid);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The process list could not be read; detection relies on the ports alone", e);
+            return ProcessScan.EMPTY;
+        }
+    }
+
+    private Endpoint await(Future<Endpoint> f, String host, int port, Duration timeout) {
+        try {
+            return f.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Probe of port {} did not finish", port, e);
+        }
+        f.cancel(true);
+        return new Endpoint(host, port, ServerKind.UNKNOWN, ReadyState.TIMEOUT, timeout, "probe did not finish");
+    }
+
+    private void record(Detection d) {
+        String ms = String.valueOf(d.took().toMillis());
+        String chosen = d.chosen().map(e -> e.host() + ":" + e.port() + " (" + e.kind().words() + ")").orElse("none");
+        String ports = d.endpoints().stream().map(e -> e.port() + "=" + e.kind() + "/" + e.ready())
+                .collect(Collectors.joining(", "));
+        String pids = d.processes().stream().map(p -> p.pid() + "(" + p.kind() + (p.port() > 0 ? ":" + p.port() : "")
+                + ")").collect(Collectors.joining(", "));
+        OperationsLog ops = operationsLog == null ? OperationsLog.NONE : operationsLog;
+        OperationsLog.Level level = switch (d.conclusion()) {
+            case DUPLICATE, FOREIGN, UNRESPONSIVE -> OperationsLog.Level.WARNING;
+            default -> OperationsLog.Level.INFO;
+        };
+        ops.log(level, "Detection: {} in {} ms; use {}; ports [{}]; processes [{}]", d.conclusion(), ms, chosen,
+                ports, pids);
+        LOG.info("Detection: {} in {} ms; use {}; ports [{}]; processes [{}]", d.conclusion(), ms, chosen, ports,
+                pids);
+        (metrics == null ? Metrics.NONE : metrics).record(METRIC, d.took(), true);
+    }
+
+    private void tell(NoticeListener listener, Notice notice) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.postEvent(notice.toEvent());
+        }
+        if (listener != null) {
+            try {
+                listener.accept(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("A notice listener failed on \"{}\"", notice.text(), e);
+            }
+        }
+    }
+
+    private Duration timeout() {
+        double seconds = settings.healthTimeoutSeconds();
+        return Duration.ofMillis((long) (Math.max(0.05, Math.min(10, seconds)) * 1000));
+    }
+
+    /** The configured port first (when chosen), then the candidate list; 7851 and 7852 when it is empty. */
+    static List<Integer> candidates(AllTalkSettings s) {
+        Set<Integer> out = new LinkedHashSet<>();
+        if (s.port() > 0 && s.port() <= 65535) {
+            out.add(s.port());
+        }
+        int[] ports = s.ports() == null || s.ports().length == 0 ? new int[] { 7851, 7852 } : s.ports();
+        for (int p : ports) {
+            if (p > 0 && p <= 65535) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+}

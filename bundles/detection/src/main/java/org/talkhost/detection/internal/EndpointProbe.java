@@ -1,0 +1,91 @@
+package org.talkhost.detection.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.talkhost.api.detection.Endpoint;
+import org.talkhost.api.detection.ReadyState;
+import org.talkhost.api.detection.ServerKind;
+
+/**
+ * Asks one port what it is: {@code GET /api/ready} (the body says Ready or Unloaded), then
+ * {@code GET /api/currentsettings} to tell AllTalk v1, v2 and the stand-in apart. Both requests share
+ * one deadline, so a probe never takes longer than the timeout it is given. The detail of an endpoint
+ * that answered HTTP starts with {@code "HTTP <status>"}.
+ */
+final class EndpointProbe {
+    private static final Pattern STANDIN = Pattern.compile("\"talkhost_standin\"\\s*:\\s*true");
+
+    Endpoint probe(String host, int port, Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String target = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        HttpGet.Answer ready;
+        try {
+            ready = HttpGet.get(target, port, "/api/ready", deadline);
+        } catch (HttpGet.NotReached e) {
+            return new Endpoint(host, port, ServerKind.NONE, ReadyState.REFUSED, since(start),
+                    "refused: " + e.getMessage());
+        } catch (HttpGet.Silent e) {
+            return new Endpoint(host, port, ServerKind.UNKNOWN, ReadyState.TIMEOUT, since(start),
+                    "accepted, " + e.getMessage() + " (" + timeout.toMillis() + " ms)");
+        } catch (IOException e) {
+            return new Endpoint(host, port, ServerKind.FOREIGN, ReadyState.OTHER, since(start),
+                    "not HTTP: " + e.getMessage());
+        }
+        Duration took = since(start);
+        ReadyState state = readyState(ready);
+        if (state == ReadyState.OTHER) {
+            return new Endpoint(host, port, ServerKind.FOREIGN, state, took,
+                    "HTTP " + ready.status() + " on /api/ready" + excerpt(ready.body()));
+        }
+        ServerKind kind = kind(target, port, deadline);
+        return new Endpoint(host, port, kind, state, took, "HTTP " + ready.status() + " " + ready.body().strip() + ", "
+                + (kind == ServerKind.UNKNOWN ? "settings not read in time" : kind.words()));
+    }
+
+    static ReadyState readyState(HttpGet.Answer answer) {
+        if (answer.status() != 200) {
+            return ReadyState.OTHER;
+        }
+        String body = answer.body().strip().replace("\"", "");
+        if (body.equalsIgnoreCase("Ready")) {
+            return ReadyState.READY;
+        }
+        return body.equalsIgnoreCase("Unloaded") ? ReadyState.UNLOADED : ReadyState.OTHER;
+    }
+
+    /** v2 has engines, v1 has DeepSpeed and model lists, the stand-in says so; anything else is foreign. */
+    static ServerKind kindFromSettings(String json) {
+        if (STANDIN.matcher(json).find()) {
+            return ServerKind.STANDIN;
+        }
+        if (json.contains("\"engines_available\"") || json.contains("\"current_engine_loaded\"")) {
+            return ServerKind.V2;
+        }
+        if (json.contains("\"deepspeed_status\"") || json.contains("\"models_available\"")
+                || json.contains("\"low_vram_status\"")) {
+            return ServerKind.V1;
+        }
+        return ServerKind.FOREIGN;
+    }
+
+    private static ServerKind kind(String host, int port, long deadline) {
+        try {
+            HttpGet.Answer settings = HttpGet.get(host, port, "/api/currentsettings", deadline);
+            return settings.status() == 200 ? kindFromSettings(settings.body()) : ServerKind.FOREIGN;
+        } catch (IOException e) {
+            return ServerKind.UNKNOWN;
+        }
+    }
+
+    private static String excerpt(String body) {
+        String flat = body.strip().replaceAll("\\s+", " ");
+        return flat.isEmpty() ? "" : ": " + (flat.length() > 60 ? flat.substring(0, 60) + "..." : flat);
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

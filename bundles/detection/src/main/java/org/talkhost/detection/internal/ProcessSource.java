@@ -1,0 +1,10 @@
+package org.talkhost.detection.internal;
+
+import java.util.List;
+
+/** Where the process list comes from: OSHI in the host, a fixed list in tests. */
+interface ProcessSource {
+
+    /** Every process visible to this user; only likely AllTalk processes need a working directory. */
+    List<RawProcess> list();
+}

@@ -1,0 +1,82 @@
+package org.talkhost.detection.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.detection.Detection;
+import org.talkhost.api.notice.NoticeListener;
+
+/**
+ * Warm detection time with the real process list (OSHI) and real sockets: with nothing on the probed
+ * ports, and with one fake AllTalk v2 answering. Not a test; run it by hand:
+ *
+ * <pre>
+ * ./mvnw -q -f bundles/detection/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp bundles/detection/target/classes:bundles/detection/target/test-classes:$(cat bundles/detection/target/cp.txt) \
+ *     org.talkhost.detection.internal.DetectionBench [runs]
+ * </pre>
+ */
+public final class DetectionBench {
+    private static final int WARMUP = 30;
+
+    private DetectionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int a = FakeAllTalk.freePort();
+        int b = FakeAllTalk.freePort();
+        AllTalkSettings nothing = TestSettings.with("ports", new int[] { a, b });
+        AllTalkDetectorImpl detector = new AllTalkDetectorImpl(nothing);
+        try {
+            OshiProcessSource oshi = new OshiProcessSource();
+            ProcessMatcher matcher = new ProcessMatcher(null, FolderFacts.DISK);
+            long self = ProcessHandle.current().pid();
+            report("process scan only (OSHI + matcher)", runs, () -> time(() -> matcher.match(oshi.list(), self)));
+            Detection last = detector.detect(NoticeListener.NONE);
+            System.out.println("  nothing running -> " + last.conclusion() + " (" + last.processes().size()
+                    + " AllTalk-like processes on this machine)");
+            report("detect(), nothing on the 2 probed ports", runs, () -> time(() -> detector.detect(NoticeListener.NONE)));
+            try (FakeAllTalk v2 = FakeAllTalk.v2()) {
+                AllTalkDetectorImpl withOne = new AllTalkDetectorImpl(
+                        TestSettings.with("ports", new int[] { v2.port(), b }));
+                try {
+                    System.out.println("  one AllTalk -> " + withOne.detect(NoticeListener.NONE).conclusion());
+                    report("probe() of the fake AllTalk only", runs,
+                            () -> time(() -> withOne.probe("127.0.0.1", v2.port())));
+                    report("detect(), one fake AllTalk v2 answering", runs,
+                            () -> time(() -> withOne.detect(NoticeListener.NONE)));
+                } finally {
+                    withOne.stop();
+                }
+            }
+        } finally {
+            detector.stop();
+        }
+    }
+
+    private static long time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return System.nanoTime() - start;
+    }
+
+    private static void report(String what, int runs, LongSupplier one) {
+        for (int i = 0; i < WARMUP; i++) {
+            one.getAsLong();
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            nanos[i] = one.getAsLong();
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "%-45s runs %d  median %.1f ms  p90 %.1f ms  max %.1f ms%n", what, runs,
+                ms(nanos[runs / 2]), ms(nanos[(int) Math.ceil(runs * 0.9) - 1]), ms(nanos[runs - 1]));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,220 @@
+package org.talkhost.ports.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.notice.Messages;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.ports.PortChoice;
+import org.talkhost.api.ports.PortHolder;
+import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.ports.PortStatus;
+
+/** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
+@Component(service = PortManager.class, configurationPid = AllTalkSettings.PID)
+public final class PortManagerImpl implements PortManager {
+    private static final Logger LOG = LoggerFactory.getLogger(PortManagerImpl.class);
+    static final int STANDARD_PORT = 7851;
+    /** The second standard port, and AllTalk v2's web page port. */
+    static final int STANDARD_UI_PORT = 7852;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog operationsLog;
+
+    private final Messages messages = Messages.of(PortManagerImpl.class, "ports");
+    private final PortInspector inspector = new PortInspector(messages);
+    private final PortPlanner planner = new PortPlanner(messages);
+    private final ExecutorService pool = Executors.newCachedThreadPool(new NamedThreads("talkhost-ports"));
+    private final ConfigurationAdmin configAdmin;
+    private final int standardPort;
+    private final int standardUiPort;
+    private final ConfigFileWriter files;
+    private volatile AllTalkSettings settings;
+
+    @Activate
+    public PortManagerImpl(@Reference ConfigurationAdmin configAdmin, AllTalkSettings settings) {
+        this(configAdmin, settings, STANDARD_PORT, STANDARD_UI_PORT);
+    }
+
+    /** Tests give their own "standard" ports, so that they never touch 7851 and 7852. */
+    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort) {
+        this.configAdmin = configAdmin;
+        this.standardPort = standardPort;
+        this.standardUiPort = standardUiPort;
+        this.files = new ConfigFileWriter(messages, this::tell, this::operations);
+        configure(settings);
+    }
+
+    @Modified
+    void configure(AllTalkSettings settings) {
+        this.settings = settings;
+    }
+
+    @Deactivate
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Override
+    public List<PortStatus> survey() {
+        AllTalkSettings s = settings;
+        Duration timeout = timeout(s);
+        List<Integer> ports = candidates(s);
+        List<Future<PortStatus>> checks = new ArrayList<>();
+        ports.forEach(p -> checks.add(pool.submit(() -> inspector.inspect(s.host(), p, timeout))));
+        List<PortStatus> out = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            out.add(await(checks.get(i), ports.get(i), timeout));
+        }
+        return out;
+    }
+
+    @Override
+    public PortChoice choose(ServerKind flavour) {
+        AllTalkSettings s = settings;
+        Duration timeout = timeout(s);
+        PortChoice choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
+                port -> inspector.inspect(s.host(), port, timeout));
+        String survey = choice.survey().stream().map(p -> p.port() + "=" + p.holder())
+                .collect(Collectors.joining(", "));
+        operations().log(choice.found() ? OperationsLog.Level.INFO : OperationsLog.Level.ERROR,
+                "Port choice for {}: port {}, web page port {}; candidates [{}]; {}", flavour, choice.port(),
+                choice.uiPort(), survey, choice.reason());
+        LOG.info("Port choice for {}: port {}, web page port {}; candidates [{}]", flavour, choice.port(),
+                choice.uiPort(), survey);
+        if (!choice.found()) {
+            tell(Notice.error("ports", "reason.none", choice.reason()));
+        }
+        return choice;
+    }
+
+    @Override
+    public boolean stillFree(int port) {
+        AllTalkSettings s = settings;
+        PortStatus status = inspector.inspect(s.host(), port, timeout(s));
+        if (!status.isFree()) {
+            operations().warning("Port {} is no longer free just before the start: {}", port, status.explanation());
+        }
+        return status.isFree();
+    }
+
+    @Override
+    public String persist(PortChoice choice, Path allTalkDir, ServerKind flavour) {
+        if (choice == null || !choice.found()) {
+            return messages.text("persist.nothing");
+        }
+        List<String> said = new ArrayList<>();
+        said.add(saveHostSetting(choice.port()));
+        if (allTalkDir != null) {
+            said.add(files.write(allTalkDir, layout(flavour, settings), choice.port(), choice.uiPort()));
+        }
+        return String.join(" ", said);
+    }
+
+    private String saveHostSetting(int port) {
+        try {
+            if (!HostPortSetting.save(configAdmin, port)) {
+                return messages.text("persist.host.same", port);
+            }
+            operations().info("Saved port {} in TalkHost's configuration {}", port, AllTalkSettings.PID);
+            return messages.text("persist.host.saved", port);
+        } catch (Exception e) {
+            LOG.warn("Port {} could not be saved in configuration {}", port, AllTalkSettings.PID, e);
+            operations().error("Could not save port {} in TalkHost's configuration {}: {}", port,
+                    AllTalkSettings.PID, e.toString());
+            Notice notice = messages.warning("persist.host.failed", port);
+            tell(notice);
+            return notice.text();
+        }
+    }
+
+    /** The candidates in order: the two standard ports, then the configured ones not already there. */
+    List<Integer> candidates(AllTalkSettings s) {
+        Set<Integer> out = new LinkedHashSet<>(List.of(standardPort, standardUiPort));
+        for (int p : s.ports() == null ? new int[0] : s.ports()) {
+            if (p > 0 && p <= 65535) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** AllTalk v2 opens its web page too; so does the stand-in imitating v2 unless told not to. */
+    static boolean hasWebPage(ServerKind flavour, AllTalkSettings s) {
+        return flavour == ServerKind.V2 || flavour == ServerKind.STANDIN && isV2(s.standinFlavor())
+                && !s.standinArgs().contains("--no-ui");
+    }
+
+    static ConfigNewJson.Layout layout(ServerKind flavour, AllTalkSettings s) {
+        if (flavour == ServerKind.V1 || flavour == ServerKind.V2) {
+            return flavour == ServerKind.V1 ? ConfigNewJson.Layout.V1 : ConfigNewJson.Layout.V2;
+        }
+        if (flavour == ServerKind.STANDIN) {
+            return isV2(s.standinFlavor()) ? ConfigNewJson.Layout.V2 : ConfigNewJson.Layout.V1;
+        }
+        return ConfigNewJson.Layout.AS_FOUND;
+    }
+
+    private static boolean isV2(String flavour) {
+        return flavour == null || !flavour.trim().toLowerCase(Locale.ROOT).equals("v1");
+    }
+
+    private PortStatus await(Future<PortStatus> check, int port, Duration timeout) {
+        try {
+            return check.get(timeout.toMillis() * 2 + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Check of port {} did not finish", port, e);
+        }
+        check.cancel(true);
+        return new PortStatus(port, PortHolder.UNBINDABLE, messages.text("status.silent"));
+    }
+
+    private static Duration timeout(AllTalkSettings s) {
+        return Duration.ofMillis((long) (Math.max(0.05, Math.min(10, s.healthTimeoutSeconds())) * 1000));
+    }
+
+    private OperationsLog operations() {
+        OperationsLog log = operationsLog;
+        return log == null ? OperationsLog.NONE : log;
+    }
+
+    private void tell(Notice notice) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.postEvent(notice.toEvent());
+        }
+    }
+}
