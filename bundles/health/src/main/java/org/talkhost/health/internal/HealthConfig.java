@@ -1,0 +1,43 @@
+package org.talkhost.health.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the health checks, PID {@value #PID}, file {@code config/org.talkhost.health.config}. */
+@ObjectClassDefinition(id = HealthConfig.PID, name = "TalkHost: health checks",
+        description = "How often TalkHost checks that AllTalk answers, and when it counts AllTalk as down.")
+public @interface HealthConfig {
+    String PID = "org.talkhost.health";
+
+    @AttributeDefinition(description = "Seconds between two checks while AllTalk answers (at least 1).")
+    int intervalSeconds() default 5;
+
+    @AttributeDefinition(description = "Seconds one check may take (1 to 2 is right for a local AllTalk).")
+    double timeoutSeconds() default 1.5;
+
+    @AttributeDefinition(description = "Failed checks in a row before AllTalk counts as down and is restarted "
+            + "or reconnected.")
+    int failuresBeforeDown() default 3;
+
+    @AttributeDefinition(description = "An answer slower than this many milliseconds counts as degraded.")
+    int slowMillis() default 1000;
+
+    @AttributeDefinition(description = "Minutes between two test generations of a short sentence (never while "
+            + "AllTalk is speaking). 0: off.")
+    int deepCheckMinutes() default 0;
+
+    @AttributeDefinition(description = "How many recent changes of state to keep.")
+    int historySize() default 100;
+
+    @AttributeDefinition(description = "While AllTalk is down, the wait between checks doubles up to this many "
+            + "seconds.")
+    int maxBackoffSeconds() default 30;
+
+    @AttributeDefinition(description = "Memory (resident, whole process tree) above this many megabytes counts "
+            + "as degraded. 0: no limit.")
+    long memoryLimitMegabytes() default 0;
+
+    @AttributeDefinition(description = "Graphics card memory above this many megabytes counts as degraded. "
+            + "0: no limit.")
+    long gpuMemoryLimitMegabytes() default 0;
+}

@@ -1,0 +1,18 @@
+package org.talkhost.health.internal;
+
+import java.time.Instant;
+
+import org.talkhost.api.process.Phase;
+
+/**
+ * Everything one check saw, the input of {@link HealthStateMachine}.
+ *
+ * @param result   the ready answer
+ * @param inFlight generations running through the client during the check
+ * @param phase    the Supervisor's phase, or null without a Supervisor
+ * @param recovery what would happen if AllTalk were found down now
+ * @param problem  a resource or test-sentence problem, or null
+ * @param now      when the check ended
+ */
+record Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now) {
+}

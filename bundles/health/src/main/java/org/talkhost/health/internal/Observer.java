@@ -1,0 +1,82 @@
+package org.talkhost.health.internal;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.process.Phase;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.process.Supervisor;
+import org.talkhost.health.internal.CheckResult.Outcome;
+
+/** Makes one check and gathers what the state machine needs: answer, generations in flight, Supervisor, limits. */
+final class Observer {
+    private static final Logger LOG = LoggerFactory.getLogger(Observer.class);
+
+    private final AllTalkClient client;
+    private final Clock clock;
+    private final ReadyProbe probe;
+    private final DeepCheck deep;
+
+    Observer(AllTalkClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+        this.probe = new ReadyProbe(client, clock);
+        this.deep = new DeepCheck(client);
+    }
+
+    Observation observe(Supervisor sup, HealthSettings s, boolean mayRunDeepCheck) {
+        RunState run = runState(sup);
+        int before = inFlight();
+        CheckResult result = probe.check(s.timeout());
+        int inFlight = Math.max(before, inFlight());
+        Problem problem = null;
+        if (result.outcome() == Outcome.READY && inFlight == 0) {
+            problem = ResourceLimits.check(sup, s);
+            Problem deepProblem = mayRunDeepCheck ? deep.maybeRun(s.deepCheckEvery(), inFlight(), clock.instant())
+                    : null;
+            problem = problem != null ? problem : deepProblem;
+        }
+        return new Observation(result, inFlight, run == null ? null : run.phase(), recovery(sup, run), problem,
+                clock.instant());
+    }
+
+    /** What the Supervisor would do about an AllTalk found down. */
+    static Recovery recovery(Supervisor sup, RunState run) {
+        if (sup == null || run == null) {
+            return Recovery.WATCH;
+        }
+        if (run.phase() == Phase.STOPPED || run.phase() == Phase.STOPPING) {
+            return Recovery.STOPPED;
+        }
+        boolean ours = run.startedByUs() && (run.mode() == Mode.MANAGED || run.mode() == Mode.STANDIN);
+        return ours ? Recovery.RESTART : Recovery.RECONNECT;
+    }
+
+    String address() {
+        try {
+            return String.valueOf(client.target());
+        } catch (RuntimeException e) {
+            return "the configured address";
+        }
+    }
+
+    private static RunState runState(Supervisor sup) {
+        try {
+            return sup == null ? null : sup.state();
+        } catch (RuntimeException e) {
+            LOG.debug("The Supervisor could not tell its state", e);
+            return null;
+        }
+    }
+
+    private int inFlight() {
+        try {
+            return client.inFlight();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}

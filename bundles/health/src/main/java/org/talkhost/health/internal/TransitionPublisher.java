@@ -1,0 +1,71 @@
+package org.talkhost.health.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.health.HealthState;
+import org.talkhost.api.health.HealthTransition;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeTopics;
+
+/** Tells everyone about a transition: history, health event, notice, operations log, host log. */
+final class TransitionPublisher {
+    static final String PROP_FROM = "from";
+    static final String PROP_TO = "to";
+    static final String PROP_REASON = "reason";
+    static final String PROP_TIME = "time";
+    static final String PROP_CODE = "code";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransitionPublisher.class);
+
+    private final HealthHistory history;
+    private final Supplier<EventAdmin> events;
+    private final Supplier<OperationsLog> operations;
+
+    TransitionPublisher(HealthHistory history, Supplier<EventAdmin> events, Supplier<OperationsLog> operations) {
+        this.history = history;
+        this.events = events;
+        this.operations = operations;
+    }
+
+    void publish(Change c, String reason, Notice notice) {
+        history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
+        boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
+        if (bad) {
+            LOG.warn("AllTalk health {} -> {} ({}): {}", c.from(), c.to(), reason, notice.text());
+        } else {
+            LOG.info("AllTalk health {} -> {} ({})", c.from(), c.to(), reason);
+        }
+        if (!c.result().detail().isBlank()) {
+            LOG.debug("Last check detail: {}", c.result().detail());
+        }
+        try {
+            operations.get().log(bad ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
+                    "Health: {} -> {}: {}", c.from(), c.to(), reason);
+        } catch (RuntimeException e) {
+            LOG.debug("The operations log refused a line", e);
+        }
+        EventAdmin admin = events.get();
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(PROP_FROM, c.from().name());
+        props.put(PROP_TO, c.to().name());
+        props.put(PROP_REASON, reason);
+        props.put(PROP_TIME, c.time().toEpochMilli());
+        props.put(PROP_CODE, c.code());
+        try {
+            admin.postEvent(new Event(NoticeTopics.HEALTH_CHANGED, props));
+            admin.postEvent(notice.toEvent());
+        } catch (RuntimeException e) {
+            LOG.debug("EventAdmin refused an event", e);
+        }
+    }
+}
