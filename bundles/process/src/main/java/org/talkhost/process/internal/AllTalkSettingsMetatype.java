@@ -1,0 +1,69 @@
+package org.talkhost.process.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.talkhost.api.config.AllTalkSettings;
+
+/**
+ * The metatype description of {@link AllTalkSettings}, designated by the Supervisor. bnd only writes
+ * metatype for definitions inside the bundle it builds, and {@code AllTalkSettings} lives in the api
+ * bundle, so this copy describes the same PID; {@code AllTalkSettingsMetatypeTest} fails the build when
+ * the two differ in names, types or defaults.
+ */
+@ObjectClassDefinition(id = AllTalkSettings.PID, name = "TalkHost: the AllTalk server",
+        description = "Where AllTalk lives, how TalkHost starts or reaches it, and how long it waits.")
+@interface AllTalkSettingsMetatype {
+    @AttributeDefinition(description = "auto (managed when installDir is set, else standin), managed (start the "
+            + "real AllTalk from installDir), external (never start; connect to host and port), standin (start the "
+            + "built-in stand-in server)", options = {
+                    @Option(value = "auto"), @Option(value = "managed"), @Option(value = "external"),
+                    @Option(value = "standin") })
+    String mode() default "auto";
+
+    @AttributeDefinition(description = "The AllTalk folder (the one holding confignew.json and script.py or "
+            + "tts_server.py). Empty: no AllTalk installed, the stand-in is used.")
+    String installDir() default "";
+
+    @AttributeDefinition(description = "Python interpreter to run AllTalk with. Empty: AllTalk's own environment, "
+            + "then text-generation-webui's, then python3 on PATH.")
+    String python() default "";
+
+    @AttributeDefinition(description = "Script to start, relative to installDir. Empty: script.py for v2, "
+            + "tts_server.py for v1.")
+    String launchScript() default "";
+
+    @AttributeDefinition(description = "Host AllTalk listens on (the host TalkHost connects to).")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(description = "The port in use, chosen by TalkHost and written back here. 0: not chosen yet.")
+    int port() default 0;
+
+    @AttributeDefinition(description = "Candidate ports, in order: 7851, then 7852, then any extra ones.")
+    int[] ports() default { 7851, 7852 };
+
+    @AttributeDefinition(description = "Seconds to wait for a connection (5, at most 10).")
+    double connectTimeoutSeconds() default 5;
+
+    @AttributeDefinition(description = "Seconds one API call may take.")
+    double apiTimeoutSeconds() default 5;
+
+    @AttributeDefinition(description = "Seconds one health check may take.")
+    double healthTimeoutSeconds() default 1.5;
+
+    @AttributeDefinition(description = "Seconds one speech generation may take.")
+    double generateTimeoutSeconds() default 120;
+
+    @AttributeDefinition(description = "Seconds to wait for AllTalk to become ready after a start.")
+    int readyTimeoutSeconds() default 120;
+
+    @AttributeDefinition(description = "Flavour of the stand-in server: v1 or v2.")
+    String standinFlavor() default "v2";
+
+    @AttributeDefinition(description = "Extra arguments for the stand-in server (for tests: faults, load time).")
+    String standinArgs() default "";
+
+    @AttributeDefinition(description = "Stop the AllTalk that this TalkHost started when TalkHost stops. An "
+            + "AllTalk started by someone else is never stopped, except by alltalk:stop.")
+    boolean stopOnExit() default true;
+}

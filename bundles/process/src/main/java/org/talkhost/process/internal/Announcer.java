@@ -1,0 +1,71 @@
+package org.talkhost.process.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.notice.NoticeTopics;
+import org.talkhost.api.process.RunState;
+
+/** Tells people: notices to the caller's listeners, to EventAdmin and to the host log; phase events. */
+final class Announcer {
+    private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
+
+    private final Supplier<EventAdmin> events;
+
+    Announcer(Supplier<EventAdmin> events) {
+        this.events = events;
+    }
+
+    void say(Notice n, List<NoticeListener> listeners) {
+        for (NoticeListener l : listeners) {
+            try {
+                l.accept(n);
+            } catch (RuntimeException e) {
+                LOG.warn("A notice listener failed; the others still hear", e);
+            }
+        }
+        post(n.toEvent());
+        switch (n.level()) {
+        case ERROR -> LOG.error("{}", n.text());
+        case WARNING -> LOG.warn("{}", n.text());
+        default -> LOG.info("{}", n.text());
+        }
+    }
+
+    /** {@code org/talkhost/process/<PHASE>} with the run state as properties. */
+    void phase(RunState s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("phase", s.phase().name());
+        p.put("mode", s.mode().name());
+        p.put("kind", s.kind().name());
+        p.put("pid", s.pid());
+        p.put("startedByUs", s.startedByUs());
+        p.put("since.millis", s.since().toEpochMilli());
+        p.put("explanation", s.explanation());
+        if (s.address() != null) {
+            p.put("host", s.address().host());
+            p.put("port", s.address().port());
+            p.put("address", s.address().toString());
+        }
+        post(new Event(NoticeTopics.PROCESS + "/" + s.phase().name(), p));
+    }
+
+    private void post(Event e) {
+        EventAdmin admin = events.get();
+        if (admin != null) {
+            try {
+                admin.postEvent(e);
+            } catch (RuntimeException ex) {
+                LOG.debug("EventAdmin refused an event", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.talkhost.process.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.process.Phase;
+import org.talkhost.api.process.RunState;
+
+/** The Supervisor's current state and server; every change is announced (a notice, then the phase event). */
+final class Board {
+    private final Announcer announcer;
+    private volatile RunState state;
+    private volatile Supervised server;
+
+    Board(Announcer announcer, Mode mode, String initial) {
+        this.announcer = announcer;
+        this.state = new RunState(Phase.STOPPED, mode, null, ServerKind.NONE, 0, false, Instant.now(), initial);
+    }
+
+    RunState state() {
+        return state;
+    }
+
+    Supervised server() {
+        return server;
+    }
+
+    void server(Supervised s) {
+        server = s;
+    }
+
+    /** Enters a phase about {@code s} (or, without a server, about {@code address}) and says {@code n}. */
+    RunState enter(Phase phase, Mode mode, Supervised s, ServerAddress address, Notice n, List<NoticeListener> to) {
+        RunState next = s != null
+                ? new RunState(phase, mode, s.address(), s.kind(), s.pid(), s.startedByUs(), Instant.now(), n.text())
+                : new RunState(phase, mode, address, ServerKind.NONE, 0, false, Instant.now(), n.text());
+        state = next;
+        announcer.say(n, to);
+        announcer.phase(next);
+        return next;
+    }
+
+    /** Says something without changing the phase. */
+    void say(Notice n, List<NoticeListener> to) {
+        announcer.say(n, to);
+    }
+}

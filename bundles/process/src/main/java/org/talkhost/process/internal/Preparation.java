@@ -1,0 +1,129 @@
+package org.talkhost.process.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.environment.CheckResult;
+import org.talkhost.api.environment.CheckStatus;
+import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.environment.DoctorReport;
+import org.talkhost.api.ports.PortChoice;
+
+/**
+ * Everything between "none is running" and the launch: check that the start can be built at all, choose
+ * the port and write it back, ask the doctor (managed mode), check the port once more just before the
+ * start, and build the command line.
+ */
+final class Preparation {
+    private static final int PORT_TRIES = 3;
+
+    /** The plan, or the problem (a plain text) that stops the start. */
+    record Ready(LaunchPlan plan, ServerAddress address, String problemKey, String problem, boolean retryable) {
+        static Ready problem(String key, String text, boolean retryable) {
+            return new Ready(null, null, key, text, retryable);
+        }
+    }
+
+    private final Parts p;
+
+    Preparation(Parts parts) {
+        this.p = parts;
+    }
+
+    Ready prepare(Attempt a, Mode mode, AllTalkSettings s) throws LaunchProblem {
+        p.commands.build(mode, s, 1, false);
+        ServerKind flavour = mode == Mode.STANDIN ? CommandLineBuilder.standinFlavour(s.standinFlavor())
+                : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).flavour();
+        Path dir = mode == Mode.STANDIN ? standinDir(flavour) : Path.of(s.installDir().trim()).toAbsolutePath();
+        PortChoice choice = choose(flavour, dir);
+        if (!choice.found()) {
+            return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
+        }
+        if (mode == Mode.MANAGED) {
+            String blocking = askDoctor(a);
+            if (blocking != null) {
+                return Ready.problem("doctor.blocking", blocking, false);
+            }
+        }
+        for (int i = 0; !p.ports.stillFree(choice.port()); i++) {
+            if (i + 1 >= PORT_TRIES) {
+                return Ready.problem("port.kept.taken", p.messages.text("port.kept.taken"), true);
+            }
+            p.board.say(p.messages.info("port.taken.again", choice.port()), a.listeners);
+            choice = choose(flavour, dir);
+            if (!choice.found()) {
+                return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
+            }
+        }
+        LaunchPlan plan = p.commands.build(mode, s, choice.port(), p.tuning.get().newSession());
+        return new Ready(plan, new ServerAddress(s.host(), choice.port()), null, null, false);
+    }
+
+    private PortChoice choose(ServerKind flavour, Path dir) {
+        PortChoice choice = p.ports.choose(flavour);
+        p.log().info("Port choice: {} ({})", choice.port(), choice.reason());
+        if (choice.found()) {
+            try {
+                p.log().info("Port written back: {}", p.ports.persist(choice, dir, flavour));
+            } catch (RuntimeException e) {
+                p.log().warning("Could not write the port back: {}", e.toString());
+            }
+        }
+        return choice;
+    }
+
+    /** Null when the start may go on; else the blocking failures in plain words. */
+    private String askDoctor(Attempt a) {
+        Doctor doctor = p.doctor.get();
+        if (doctor == null) {
+            p.board.say(p.messages.info("doctor.unavailable"), a.listeners);
+            return null;
+        }
+        try {
+            DoctorReport report = doctor.examine(true);
+            report.results().stream()
+                    .filter(r -> !r.blocks() && r.status() != CheckStatus.OK && r.status() != CheckStatus.SKIPPED)
+                    .forEach(r -> p.log().warning("Doctor: {}: {} {}", r.title(), r.message(), r.fix()));
+            if (!report.blocking()) {
+                return null;
+            }
+            String what = report.results().stream().filter(CheckResult::blocks)
+                    .map(r -> (r.message() + " " + r.fix()).trim()).collect(Collectors.joining(" "));
+            return p.messages.text("doctor.blocking", what);
+        } catch (RuntimeException e) {
+            p.log().warning("The environment checks failed to run: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The stand-in's own AllTalk folder, {@code runtime/standin}, with a confignew.json of the flavour's
+     * shape (created when missing or of the other flavour) so that the port write-back path is the real one.
+     */
+    private Path standinDir(ServerKind flavour) {
+        Path dir = p.files.standinDir();
+        Path config = dir.resolve("confignew.json");
+        try {
+            Files.createDirectories(dir);
+            String text = Files.isRegularFile(config) ? Files.readString(config, StandardCharsets.UTF_8) : "";
+            boolean v2 = flavour == ServerKind.V2;
+            if (text.isBlank() || v2 != text.contains("\"api_def\"")) {
+                Files.writeString(config, v2
+                        ? "{\n  \"api_def\": {\n    \"api_port_number\": 7851\n  },\n  \"gradio_port_number\": 7852,\n"
+                                + "  \"launch_gradio\": false\n}\n"
+                        : "{\n  \"port_number\": \"7851\",\n  \"ip_address\": \"127.0.0.1\"\n}\n",
+                        StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            p.log().warning("Could not prepare the stand-in folder {}: {}", dir, e.toString());
+        }
+        return dir;
+    }
+}

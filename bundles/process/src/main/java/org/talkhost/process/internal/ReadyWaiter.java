@@ -1,0 +1,170 @@
+package org.talkhost.process.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.client.ReadyAnswer;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.notice.Messages;
+import org.talkhost.api.notice.Notice;
+
+/**
+ * Waits for AllTalk to answer Ready: checks from the first moment and every {@code poll} after (never a
+ * fixed sleep first), notices at once when the process ends, tells progress with an estimate, and gives
+ * up at a deadline (extended once when a first-run model download is seen).
+ */
+final class ReadyWaiter {
+    enum Result { READY, EXITED, TIMEOUT, CANCELLED }
+
+    /**
+     * @param portToReady at most this long passed between the port opening and Ready: from the last check
+     *                    that found it closed (null when it was never seen closed)
+     * @param openSeen    at least this long: from the first check that found it open (null when unknown)
+     * @param exitCode    for EXITED, the exit code ({@link ChildProcess#UNKNOWN_EXIT} when not known)
+     * @param answered    whether the server answered at all (Unloaded, errors) before the end
+     */
+    record Outcome(Result result, Duration took, Duration portToReady, Duration openSeen, int exitCode,
+            boolean answered) {
+        Outcome(Result result, Duration took, int exitCode, boolean answered) {
+            this(result, took, null, null, exitCode, answered);
+        }
+    }
+
+    /**
+     * @param child    the process to watch, or null (external)
+     * @param estimate the usual time to ready
+     * @param words    how a person names it
+     */
+    record Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words) {
+    }
+
+    private static final Duration PROBE = Duration.ofMillis(250);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
+
+    private final AllTalkClient client;
+    private final Duration poll;
+    private final Duration progressEvery;
+    private final Duration downloadExtra;
+    private final Messages messages;
+
+    ReadyWaiter(AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages) {
+        this.client = client;
+        this.poll = poll;
+        this.progressEvery = progressEvery;
+        this.downloadExtra = downloadExtra;
+        this.messages = messages;
+    }
+
+    Outcome await(Target t, Consumer<Notice> say, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        long deadline = start + t.timeout().toNanos();
+        long nextProgress = start + progressEvery.toNanos();
+        long lastClosed = -1;
+        long firstOpen = -1;
+        boolean answered = false;
+        boolean extended = false;
+        while (true) {
+            long now = System.nanoTime();
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return new Outcome(Result.CANCELLED, since(start), 0, answered);
+            }
+            if (t.child() != null && !t.child().alive()) {
+                int code = waitExit(t.child());
+                return new Outcome(Result.EXITED, since(start), code, answered);
+            }
+            if (!portOpen(t.address())) {
+                lastClosed = now;
+            } else {
+                firstOpen = firstOpen < 0 ? now : firstOpen;
+                try {
+                    ReadyAnswer a = client.ready(READY_TIMEOUT);
+                    answered = true;
+                    if (a.ready()) {
+                        long at = System.nanoTime();
+                        Duration lag = lastClosed < 0 ? null : Duration.ofNanos(at - lastClosed);
+                        return new Outcome(Result.READY, since(start), lag, Duration.ofNanos(at - firstOpen), 0, true);
+                    }
+                } catch (RuntimeException e) {
+                    // not answering yet
+                }
+            }
+            if (!extended && t.child() != null && t.child().output().downloading()) {
+                extended = true;
+                deadline = Math.max(deadline, System.nanoTime() + downloadExtra.toNanos());
+                say.accept(messages.info("wait.download", Words.duration(downloadExtra)));
+            }
+            now = System.nanoTime();
+            if (now >= deadline) {
+                return new Outcome(Result.TIMEOUT, since(start), 0, answered);
+            }
+            if (now >= nextProgress) {
+                nextProgress += progressEvery.toNanos();
+                say.accept(progress(t, Duration.ofNanos(now - start), Duration.ofNanos(deadline - start), answered));
+            }
+            pause(t.child());
+        }
+    }
+
+    private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {
+        Duration left = t.estimate().minus(elapsed);
+        double fraction = Math.min(0.95, elapsed.toMillis() / (double) Math.max(1, t.estimate().toMillis()));
+        String limitWords = Words.duration(limit);
+        if (answered) {
+            return messages.progress(fraction, left.isNegative() ? null : left, "wait.unloaded", t.words(),
+                    Words.duration(elapsed), limitWords);
+        }
+        if (left.isNegative() || left.isZero()) {
+            return messages.progress(fraction, null, "wait.long", t.words(), Words.duration(elapsed),
+                    Words.duration(t.estimate()), limitWords);
+        }
+        return messages.progress(fraction, left, "wait.progress", t.words(), Words.duration(elapsed),
+                Words.duration(left), limitWords);
+    }
+
+    private void pause(ChildProcess child) {
+        if (child == null) {
+            LockSupport.parkNanos(poll.toNanos());
+            return;
+        }
+        try {
+            child.exited().get(poll.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the usual case: still running
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int waitExit(ChildProcess child) {
+        try {
+            return child.exited().get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // fall through
+        }
+        return ChildProcess.UNKNOWN_EXIT;
+    }
+
+    static boolean portOpen(ServerAddress address) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address.host(), address.port()), (int) PROBE.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,287 @@
+package org.talkhost.process.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.Conclusion;
+import org.talkhost.api.detection.Detection;
+import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.notice.Notice;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.process.Phase;
+import org.talkhost.api.process.RunState;
+
+/**
+ * One start: detect, adopt a running AllTalk (never start a second), else (not in external mode) take
+ * the instance lock, choose and persist the port, ask the doctor, check the port again, launch, and
+ * wait for ready. Runs on the Supervisor's worker thread.
+ */
+final class StartSequence {
+    private final Parts p;
+    private final Adopter adopter;
+    private final Preparation prep;
+    private final Consumer<Supervised> onReady;
+
+    StartSequence(Parts parts, Consumer<Supervised> onReady) {
+        this.p = parts;
+        this.adopter = new Adopter(parts);
+        this.prep = new Preparation(parts);
+        this.onReady = onReady;
+    }
+
+    RunState run(Attempt a) {
+        AllTalkSettings s = p.settings.get();
+        Mode mode;
+        try {
+            mode = Mode.of(s);
+        } catch (IllegalArgumentException e) {
+            return fail(a, Mode.STANDIN, null, "config.mode", e.getMessage(), false);
+        }
+        p.board.enter(Phase.DETECTING, mode, null, null, p.messages.info("detect.start"), a.listeners);
+        Detection d = detect(a, true);
+        if (a.cancelled()) {
+            return p.board.state();
+        }
+        Optional<Adopter.Adoption> found = adopter.adopt(d, mode, s);
+        if (found.isPresent()) {
+            return adopted(a, found.get(), mode, s, true);
+        }
+        if (mode == Mode.EXTERNAL) {
+            return new ExternalWait(p, this).run(a, s);
+        }
+        return startOwn(a, mode, s);
+    }
+
+    Detection detect(Attempt a, boolean tell) {
+        NoticeListener forward = n -> a.listeners.forEach(l -> {
+            try {
+                l.accept(n);
+            } catch (RuntimeException e) {
+                // a bad listener must not break the start
+            }
+        });
+        try {
+            return p.detector.detect(tell ? forward : NoticeListener.NONE);
+        } catch (RuntimeException e) {
+            p.board.say(p.messages.warning("detect.failed", String.valueOf(e.getMessage())), a.listeners);
+            return new Detection(List.of(), List.of(), Conclusion.NONE, Optional.empty(), "", Duration.ZERO);
+        }
+    }
+
+    RunState adopted(Attempt a, Adopter.Adoption adoption, Mode mode, AllTalkSettings s, boolean mayStart) {
+        Supervised sv = adoption.server();
+        if (!sv.startedByUs()) {
+            p.lock.release();
+        }
+        p.board.server(sv);
+        p.client.target(sv.address());
+        if (sv.child() != null) {
+            sv.child().watch(p.watcher, Duration.ofMillis(100), p.launcher.log()::rotateIfBig);
+        }
+        p.log().info("Adopted {} on {} (pid {}, started by this TalkHost: {}, detection: {})", sv.words(),
+                sv.address(), sv.pid(), sv.startedByUs(), adoption.conclusion());
+        String pid = sv.pid() > 0 ? p.messages.text("adopt.pid", sv.pid()) : "";
+        String others = sv.startedByUs() ? "" : " " + p.messages.text("adopt.others");
+        if (adoption.conclusion() == Conclusion.DUPLICATE) {
+            p.board.say(p.messages.warning("adopt.duplicate", sv.address()), a.listeners);
+        }
+        if (adoption.conclusion() == Conclusion.READY || adoption.conclusion() == Conclusion.DUPLICATE) {
+            String key = sv.startedByUs() ? "adopt.ready.ours" : "adopt.ready";
+            return ready(a, sv, mode, info(key, p.messages.text(key, sv.words(), sv.address(), pid) + others));
+        }
+        String key = adoption.conclusion() == Conclusion.UNRESPONSIVE ? "adopt.unresponsive" : "adopt.loading";
+        String text = p.messages.text(key, sv.words(), sv.address(), pid, Words.duration(p.readyTimeout()));
+        p.board.enter(Phase.STARTING, mode, sv, null, info(key, text + others), a.listeners);
+        ReadyWaiter.Outcome o = p.waiter().await(target(sv, estimate(sv.kind(), mode, "")), say(a), a::cancelled);
+        switch (o.result()) {
+        case READY:
+            return ready(a, sv, mode, p.messages.info("ready.adopted", sv.words(), sv.address()));
+        case CANCELLED:
+            return p.board.state();
+        case EXITED:
+            release(sv);
+            p.log().warning("The adopted {} on {} stopped while loading (exit code {})", sv.words(), sv.address(),
+                    o.exitCode());
+            if (mayStart && mode != Mode.EXTERNAL) {
+                p.board.say(p.messages.warning("adopt.gone.waiting", sv.address()), a.listeners);
+                return startOwn(a, mode, s);
+            }
+            return fail(a, mode, sv.address(), "adopt.gone.waiting",
+                    p.messages.text("adopt.gone.waiting", sv.address()), true);
+        default:
+            if (sv.startedByUs() && sv.child() != null) {
+                p.stopper.stop(sv.child().handle(), p.grace());
+                release(sv);
+                return fail(a, mode, sv.address(), "fail.timeout", p.messages.text("fail.timeout", sv.words(),
+                        Words.duration(o.took()), unloaded(o), p.launcher.log().file()), true);
+            }
+            p.board.server(null);
+            return fail(a, mode, sv.address(), "fail.timeout.adopted", p.messages.text("fail.timeout.adopted",
+                    sv.words(), sv.address(), Words.duration(p.readyTimeout())), false);
+        }
+    }
+
+    private RunState startOwn(Attempt a, Mode mode, AllTalkSettings s) {
+        if (!p.lock.acquire(Duration.ofSeconds(Math.max(0, p.tuning.get().lockWaitSeconds())), a::cancelled)) {
+            Optional<Adopter.Adoption> other = new OtherTalkHost(p, this, adopter).await(a, mode, s);
+            if (other.isPresent()) {
+                return adopted(a, other.get(), mode, s, false);
+            }
+            if (!p.lock.held()) {
+                return a.cancelled() ? p.board.state() : fail(a, mode, null, "lock.gaveup",
+                        p.messages.text("lock.gaveup", Words.duration(p.readyTimeout())), true);
+            }
+        }
+        boolean keepLock = false;
+        try {
+            Preparation.Ready ready = prep.prepare(a, mode, s);
+            if (ready.problem() != null) {
+                return fail(a, mode, null, ready.problemKey(), ready.problem(), ready.retryable());
+            }
+            LaunchPlan plan = ready.plan();
+            ChildProcess child = p.launcher.start(plan);
+            child.output().onFinding(f -> warnLive(f, a.listeners));
+            child.watch(p.watcher, Duration.ofMillis(100), p.launcher.log()::rotateIfBig);
+            ServerAddress address = ready.address();
+            Supervised sv = new Supervised(mode, address, plan.kind(), child, true);
+            p.board.server(sv);
+            try {
+                p.pidFile.write(new PidFile.Entry(child.pid(), child.started(), address, mode, plan.kind()));
+            } catch (IOException e) {
+                p.log().warning("Could not write {}: {} (a restarted TalkHost will not know it started this AllTalk)",
+                        p.pidFile.path(), e.toString());
+            }
+            p.client.target(address);
+            Duration estimate = estimate(plan.kind(), mode, plan.timingKey());
+            Notice n = mode == Mode.STANDIN
+                    ? p.messages.info("start.standin", address.port(), Words.duration(estimate))
+                    : p.messages.info("start.managed", plan.words(), plan.workingDir(), address.port(),
+                            Words.duration(estimate));
+            p.board.enter(Phase.STARTING, mode, sv, null, n, a.listeners);
+            p.log().info("Started {} with pid {} on port {}: {}", plan.words(), child.pid(), address.port(),
+                    String.join(" ", plan.command()));
+            ReadyWaiter.Outcome o = p.waiter().await(target(sv, estimate), say(a), a::cancelled);
+            keepLock = o.result() == ReadyWaiter.Result.READY || o.result() == ReadyWaiter.Result.CANCELLED;
+            return finish(a, sv, plan, o);
+        } catch (LaunchProblem e) {
+            return fail(a, mode, null, "start.problem", e.getMessage(), false);
+        } catch (IOException e) {
+            p.log().error("Could not start AllTalk: {}", e.toString());
+            p.board.server(null);
+            p.pidFile.delete();
+            return fail(a, mode, null, "start.failed", p.messages.text("start.failed", "AllTalk", e.getMessage()), false);
+        } finally {
+            if (!keepLock) {
+                p.lock.release();
+            }
+        }
+    }
+
+    private RunState finish(Attempt a, Supervised sv, LaunchPlan plan, ReadyWaiter.Outcome o) {
+        ChildProcess child = sv.child();
+        switch (o.result()) {
+        case READY:
+            p.startTimes.record(plan.timingKey(), o.took());
+            p.measure().record("process.start", o.took(), true);
+            if (o.portToReady() != null) {
+                p.measure().record("process.port_to_ready", o.portToReady(), true);
+            }
+            p.log().info("{} is ready on {} after {} ms; port open to ready: {}", plan.words(), sv.address(),
+                    o.took().toMillis(), o.portToReady() == null ? "unknown" : "at least " + o.openSeen().toMillis()
+                            + " ms, at most " + o.portToReady().toMillis() + " ms");
+            child.output().onFinding(f -> warnLive(f, List.of()));
+            return ready(a, sv, sv.mode(), p.messages.info("ready.started", plan.words(), sv.address(),
+                    Words.duration(o.took())));
+        case CANCELLED:
+            return p.board.state();
+        case EXITED:
+            release(sv);
+            p.measure().record("process.start", o.took(), false);
+            String code = o.exitCode() == ChildProcess.UNKNOWN_EXIT ? p.messages.text("exit.unknown")
+                    : Integer.toString(o.exitCode());
+            p.log().error("{} (pid {}) exited with code {} while starting; last lines: {}", plan.words(), child.pid(),
+                    code, child.output().lastLines(5));
+            String explained = child.output().explanations();
+            String log = p.launcher.log().file().toString();
+            return explained.isEmpty()
+                    ? fail(a, sv.mode(), sv.address(), "fail.exited", p.messages.text("fail.exited.unexplained",
+                            plan.words(), code, String.join(" / ", child.output().lastLines(3)), log), true)
+                    : fail(a, sv.mode(), sv.address(), "fail.exited",
+                            p.messages.text("fail.exited", plan.words(), code, explained, log), true);
+        default:
+            ProcessTreeStopper.Result r = p.stopper.stop(child.handle(), p.grace());
+            release(sv);
+            p.measure().record("process.start", o.took(), false);
+            p.log().error("{} (pid {}) was not ready after {} s; stopped it ({} processes, {} forced, left {})",
+                    plan.words(), child.pid(), p.readyTimeout().toSeconds(), r.processes(), r.forced(), r.left());
+            String why = (unloaded(o) + child.output().explanations()).strip();
+            return fail(a, sv.mode(), sv.address(), "fail.timeout", p.messages.text("fail.timeout", plan.words(),
+                    Words.duration(o.took()), why.isEmpty() ? "" : why + " ", p.launcher.log().file()), true);
+        }
+    }
+
+    RunState ready(Attempt a, Supervised sv, Mode mode, Notice n) {
+        p.client.target(sv.address());
+        RunState st = p.board.enter(Phase.READY, mode, sv, null, n, a.listeners);
+        p.policy().ready();
+        onReady.accept(sv);
+        return st;
+    }
+
+    RunState fail(Attempt a, Mode mode, ServerAddress address, String key, String text, boolean retryable) {
+        a.retryable = retryable;
+        p.log().error("{}", text);
+        return p.board.enter(Phase.FAILED, mode, null, address, Notice.error("process", key, text), a.listeners);
+    }
+
+    /** Forgets a server that ended or was given up: its pid file and lock (when ours) and the board entry. */
+    private void release(Supervised sv) {
+        if (sv.child() != null) {
+            sv.child().unwatch();
+        }
+        if (sv.startedByUs()) {
+            p.pidFile.delete();
+            p.lock.release();
+        }
+        if (p.board.server() == sv) {
+            p.board.server(null);
+        }
+    }
+
+    private void warnLive(OutputScanner.Finding f, List<NoticeListener> to) {
+        p.log().warning("AllTalk output: {}", f.line());
+        if (!f.fatal() && !f.isDownload()) {
+            p.board.say(Notice.warning("process", f.key(), p.messages.text("finding", f.text())), to);
+        }
+    }
+
+    private String unloaded(ReadyWaiter.Outcome o) {
+        return o.answered() ? p.messages.text("fail.unloaded") + " " : "";
+    }
+
+    ReadyWaiter.Target target(Supervised sv, Duration estimate) {
+        return new ReadyWaiter.Target(sv.address(), sv.child(), p.readyTimeout(), estimate, sv.words());
+    }
+
+    Consumer<Notice> say(Attempt a) {
+        return n -> p.board.say(n, a.listeners);
+    }
+
+    /** Learned from earlier starts; else about 3 seconds for the stand-in and 30 for a real AllTalk. */
+    Duration estimate(ServerKind kind, Mode mode, String key) {
+        String k = key.isEmpty() ? (kind == ServerKind.STANDIN ? "standin-v2" : "managed-v2") : key;
+        Duration fallback = kind == ServerKind.STANDIN || (key.isEmpty() && mode == Mode.STANDIN)
+                ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+        return p.startTimes.estimate(k).orElse(fallback);
+    }
+
+    private Notice info(String key, String text) {
+        return Notice.info("process", key, text);
+    }
+}

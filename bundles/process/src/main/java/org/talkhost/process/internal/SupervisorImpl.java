@@ -1,0 +1,242 @@
+package org.talkhost.process.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.detection.AllTalkDetector;
+import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.notice.Messages;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.process.ResourceUsage;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.process.Supervisor;
+
+/**
+ * The Supervisor: brings AllTalk up by itself when activated, lets callers join the start in progress,
+ * restarts it under the restart policy, and on deactivation either stops what it started (the framework
+ * is stopping) or detaches so that the next Supervisor adopts the same server (a bundle swap).
+ */
+@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID)
+@Designate(ocd = AllTalkSettingsMetatype.class)
+public final class SupervisorImpl implements Supervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Doctor doctor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog operationsLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("talkhost-supervisor"));
+    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2,
+            Threads.named("talkhost-supervisor-watch"));
+    private final Parts p;
+    private final StartSequence sequence;
+    private final Recovery recovery;
+    private final ResourceWatch resources;
+    private final Attempts attempts;
+    private final BooleanSupplier frameworkStopping;
+    private volatile AllTalkSettings settings;
+    private volatile boolean userStopped;
+    private volatile boolean closing;
+
+    @Activate
+    public SupervisorImpl(@Reference AllTalkDetector detector, @Reference PortManager ports,
+            @Reference AllTalkClient client, @Reference ProcessTuning tuning, BundleContext context,
+            AllTalkSettings settings) {
+        this(detector, ports, client, tuning, settings, HostFiles.from(context), System.getenv(),
+                () -> frameworkStopping(context), Clock.systemUTC());
+    }
+
+    SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
+            AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
+            Clock clock) {
+        configure(settings);
+        this.frameworkStopping = frameworkStopping;
+        Messages messages = Messages.of(SupervisorImpl.class, "process");
+        Board board = new Board(new Announcer(() -> events), safeMode(settings), messages.text("stopped.initial"));
+        ProcessSettings t = tuning.settings();
+        RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
+                Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));
+        this.p = new Parts(detector, ports, client, () -> doctor, () -> operationsLog, () -> metrics,
+                () -> this.settings, tuning::settings, files, messages, board,
+                new CommandLineBuilder(files, env, messages), policy, watcher);
+        this.attempts = new Attempts(worker, p.board::state);
+        this.recovery = new Recovery(p, attempts, () -> userStopped, worker);
+        this.sequence = new StartSequence(p, recovery::watch);
+        String unexpected = messages.text("start.failed", "AllTalk", "an unexpected error (see the host log).");
+        attempts.wire(sequence::run, a -> sequence.fail(a, safeMode(this.settings), null, "start.failed", unexpected,
+                false), recovery::retry);
+        this.resources = new ResourceWatch(p, new ResourceSampler(new GpuMemory(env)),
+                (reason, force) -> recover(reason, force));
+    }
+
+    /** After the optional references are bound: bring AllTalk up in the background. */
+    @Activate
+    void activate() {
+        watcher.scheduleWithFixedDelay(resources::tick, 1, 1, TimeUnit.SECONDS);
+        attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
+    }
+
+    @Modified
+    void configure(AllTalkSettings settings) {
+        this.settings = settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        boolean shutdown = frameworkStopping.getAsBoolean();
+        closing = true;
+        attempts.cancel();
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Supervised sv = p.board.server();
+        if (sv != null && sv.child() != null) {
+            sv.child().unwatch();
+        }
+        if (shutdown) {
+            new Shutdown(p).leaveOrStop(sv, settings.stopOnExit());
+        } else if (sv != null) {
+            p.log().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
+                    sv.words(), sv.pid(), sv.address());
+        }
+        watcher.shutdownNow();
+        p.lock.release();
+    }
+
+    @Override
+    public RunState ensureRunning(NoticeListener progress) {
+        if (closing) {
+            return state();
+        }
+        userStopped = false;
+        RunState st = p.board.state();
+        Supervised sv = p.board.server();
+        if (!attempts.busy() && st.ready() && sv != null && (sv.child() == null || sv.alive())) {
+            return st;
+        }
+        RunState r = attempts.begin(false, progress, Duration.ZERO).await(longestStart());
+        return r != null ? r : state();
+    }
+
+    @Override
+    public RunState start(NoticeListener progress) {
+        p.policy().reset();
+        attempts.dropPendingRestart();
+        return ensureRunning(progress);
+    }
+
+    @Override
+    public String stop(NoticeListener progress) {
+        NoticeListener l = progress == null ? NoticeListener.NONE : progress;
+        userStopped = true;
+        attempts.cancel();
+        Mode mode = safeMode(settings);
+        try {
+            Future<String> f = worker.submit(() -> new StopSequence(p).run(l, mode));
+            return f.get(p.grace().toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            return p.board.state().explanation();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return p.board.state().explanation();
+        } catch (Exception e) {
+            LOG.error("Stopping AllTalk failed", e);
+            return p.board.state().explanation();
+        }
+    }
+
+    @Override
+    public RunState restart(NoticeListener progress) {
+        if (safeMode(settings) != Mode.EXTERNAL) {
+            stop(progress);
+        }
+        return start(progress);
+    }
+
+    @Override
+    public void recover(String reason) {
+        recover(reason, false);
+    }
+
+    private void recover(String reason, boolean force) {
+        try {
+            worker.execute(() -> recovery.recover(reason, force));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not recovering ({}): the Supervisor is going away", reason);
+        }
+    }
+
+    @Override
+    public RunState state() {
+        return p.board.state();
+    }
+
+    @Override
+    public Optional<ResourceUsage> resources() {
+        return resources.latest();
+    }
+
+    /** The longest a caller waits for a start: every bound of the start added up, plus a margin. */
+    private Duration longestStart() {
+        ProcessSettings t = p.tuning.get();
+        return p.readyTimeout().plusSeconds(t.downloadExtraSeconds() + t.lockWaitSeconds() + t.stopGraceSeconds()
+                + t.backoffMaxSeconds() + 120L);
+    }
+
+    private static Mode safeMode(AllTalkSettings s) {
+        try {
+            return Mode.of(s);
+        } catch (IllegalArgumentException e) {
+            return Mode.STANDIN;
+        }
+    }
+
+    private static boolean frameworkStopping(BundleContext context) {
+        try {
+            return context.getBundle(0).getState() == Bundle.STOPPING;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.talkhost.process.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.client.AudioStream;
+import org.talkhost.api.client.GenerateRequest;
+import org.talkhost.api.client.GenerateResult;
+import org.talkhost.api.client.ReadyAnswer;
+import org.talkhost.api.client.ServerSettings;
+import org.talkhost.api.client.SpeechRequest;
+import org.talkhost.api.client.UnavailableException;
+import org.talkhost.api.config.ServerAddress;
+
+/** Only {@code ready}: a real GET /api/ready on the target, unless the test says the server hangs. */
+final class FakeClient implements AllTalkClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    volatile ServerAddress target = new ServerAddress("127.0.0.1", 7851);
+    volatile boolean hung;
+    final AtomicInteger readyCalls = new AtomicInteger();
+
+    @Override
+    public ServerAddress target() {
+        return target;
+    }
+
+    @Override
+    public void target(ServerAddress address) {
+        target = address;
+    }
+
+    @Override
+    public ReadyAnswer ready() {
+        return ready(Duration.ofMillis(1500));
+    }
+
+    @Override
+    public ReadyAnswer ready(Duration timeout) {
+        readyCalls.incrementAndGet();
+        if (hung) {
+            throw new UnavailableException("AllTalk isn't answering.", "test: hung", null);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(target.base().resolve("/api/ready"))
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new ReadyAnswer("Ready".equals(r.body().trim()), r.body(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UnavailableException("AllTalk isn't answering.", e.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("Interrupted.", "", e);
+        }
+    }
+
+    @Override
+    public ServerSettings settings() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<String> voices() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GenerateResult generate(GenerateRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] download(URI url) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AudioStream stream(GenerateRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] speech(SpeechRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void reload(String engine) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void stopGeneration() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int inFlight() {
+        return 0;
+    }
+}
