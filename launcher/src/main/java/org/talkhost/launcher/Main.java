@@ -15,7 +15,7 @@ import org.osgi.framework.launch.Framework;
 
 /** {@code ./talkhost}: boots Apache Felix from the feature file and runs the console, a service, or one command. */
 public final class Main {
-    private static final long STOP_MILLIS = 10_000;
+    private static final long STOP_MILLIS = 20_000;
 
     private Main() {
     }
@@ -97,7 +97,7 @@ public final class Main {
 
     private static int stop(Host host, AtomicBoolean stopping, int status) {
         if (stopping.compareAndSet(false, true) && !host.stop(STOP_MILLIS)) {
-            System.err.println("talkhost: TalkHost did not stop within 10 seconds; leaving anyway.");
+            System.err.println("talkhost: TalkHost did not stop within 20 seconds; leaving anyway.");
         }
         return status;
     }

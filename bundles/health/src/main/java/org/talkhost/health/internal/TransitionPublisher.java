@@ -34,6 +34,14 @@ final class TransitionPublisher {
         this.operations = operations;
     }
 
+    /**
+     * A start is the Supervisor's to explain (it knows the kind, the port and how long it usually
+     * takes); health says nothing to people about going into or out of STARTING.
+     */
+    static boolean aboutAStart(Change c) {
+        return c.to() == HealthState.STARTING || c.from() == HealthState.STARTING && c.to() == HealthState.READY;
+    }
+
     void publish(Change c, String reason, Notice notice) {
         history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
         boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
@@ -63,7 +71,9 @@ final class TransitionPublisher {
         props.put(PROP_CODE, c.code());
         try {
             admin.postEvent(new Event(NoticeTopics.HEALTH_CHANGED, props));
-            admin.postEvent(notice.toEvent());
+            if (!aboutAStart(c)) {
+                admin.postEvent(notice.toEvent());
+            }
         } catch (RuntimeException e) {
             LOG.debug("EventAdmin refused an event", e);
         }

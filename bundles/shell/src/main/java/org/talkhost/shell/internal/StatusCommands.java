@@ -26,6 +26,7 @@ import org.talkhost.api.process.RunState;
 public final class StatusCommands {
     /** Session variable the launcher reads as the exit status of a one-shot run. */
     static final String EXIT = "talkhost.exit";
+    private static final String INDENT = "  ";
 
     private final Services services;
     private final NoticeConsole notices;
@@ -69,24 +70,26 @@ public final class StatusCommands {
         b.append(s.ready() ? TEXT.text("status.ready", s.address()) : TEXT.text("status.notReady", s.explanation()))
                 .append('\n');
         if (s.address() != null) {
-            b.append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
+            b.append(INDENT).append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
         }
-        b.append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(s.startedByUs() ? "status.startedByUs"
+        b.append(INDENT).append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(s.startedByUs() ? "status.startedByUs"
                 : "status.adopted"))).append('\n');
         Optional<ResourceUsage> res = services.supervisor().resources();
         if (s.pid() > 0) {
-            b.append(TEXT.text("status.process", s.pid(), s.phase().name().toLowerCase(java.util.Locale.ROOT),
-                    Words.duration(Duration.between(s.since(), Instant.now())))).append('\n');
+            Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
+            b.append(INDENT).append(TEXT.text("status.process", s.pid(),
+                    s.phase().name().toLowerCase(java.util.Locale.ROOT),
+                    Words.duration(Duration.between(started, Instant.now())))).append('\n');
         } else {
-            b.append(TEXT.text("status.noProcess")).append('\n');
+            b.append(INDENT).append(TEXT.text("status.noProcess")).append('\n');
         }
         HealthMonitor health = services.health;
         if (health != null) {
-            HealthStatus h = health.current();
-            b.append(TEXT.text("status.health", h.state().words(), Words.clock(h.since()),
+            HealthStatus h = services.oneShot() && s.ready() ? health.checkNow() : health.current();
+            b.append(INDENT).append(TEXT.text("status.health", h.state().words(), Words.clock(h.since()),
                     h.lastLatency() == null ? "none yet" : Words.duration(h.lastLatency()))).append('\n');
         }
-        res.ifPresent(r -> b.append(TEXT.text("status.resources", Words.bytes(r.residentBytes()),
+        res.ifPresent(r -> b.append(INDENT).append(TEXT.text("status.resources", Words.bytes(r.residentBytes()),
                 String.format(java.util.Locale.ROOT, "%.1f %%", r.cpuPercent()), Words.bytes(r.gpuMemoryBytes()),
                 r.processes())).append('\n'));
         var recent = notices.recent(5);
