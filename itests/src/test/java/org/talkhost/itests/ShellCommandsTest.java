@@ -23,7 +23,7 @@ import org.talkhost.api.notice.NoticeListener;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ShellCommandsTest {
-    private static final int PORT = TalkHostExam.freePort();
+    private static final int PORT = TalkHostExam.sharedPort("shell");
 
     @Inject
     CommandProcessor gogo;
@@ -33,8 +33,10 @@ public class ShellCommandsTest {
 
     @Configuration
     public Option[] config() {
-        return TalkHostExam.feature(TalkHostExam.home("mode=\"standin\"", "standinFlavor=\"v1\"",
-                "ports=I[\"" + PORT + "\"]", "standinArgs=\"--load-seconds 0\""));
+        return org.ops4j.pax.exam.OptionUtils.combine(
+                TalkHostExam.feature(TalkHostExam.home("mode=\"standin\"", "standinFlavor=\"v1\"",
+                        "ports=I[\"" + PORT + "\"]", "standinArgs=\"--load-seconds 0\"")),
+                TalkHostExam.portOption("shell", PORT));
     }
 
     private Gogo.Run ready(String command) {

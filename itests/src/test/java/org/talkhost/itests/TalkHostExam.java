@@ -56,6 +56,19 @@ public final class TalkHostExam {
         }
     }
 
+    /**
+     * A free port that the test class sees the same inside the container: the probe loads the test
+     * class again, so a plain static free port would differ. Pass it on with {@link #portOption}.
+     */
+    public static int sharedPort(String name) {
+        Integer p = Integer.getInteger("itest.port." + name);
+        return p != null ? p : freePort();
+    }
+
+    public static Option portOption(String name, int port) {
+        return systemProperty("itest.port." + name).value(String.valueOf(port));
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -159,13 +159,19 @@ public final class PortManagerImpl implements PortManager {
         }
     }
 
-    /** The candidates in order: the two standard ports, then the configured ones not already there. */
+    /**
+     * The candidates in order: the configured ones ({@code ports}, by default 7851 then 7852, then any
+     * extras the user added); the two standard ports only when none is configured.
+     */
     List<Integer> candidates(AllTalkSettings s) {
-        Set<Integer> out = new LinkedHashSet<>(List.of(standardPort, standardUiPort));
+        Set<Integer> out = new LinkedHashSet<>();
         for (int p : s.ports() == null ? new int[0] : s.ports()) {
             if (p > 0 && p <= 65535) {
                 out.add(p);
             }
+        }
+        if (out.isEmpty()) {
+            out.addAll(List.of(standardPort, standardUiPort));
         }
         return List.copyOf(out);
     }

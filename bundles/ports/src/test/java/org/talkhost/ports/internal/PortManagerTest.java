@@ -45,7 +45,11 @@ class PortManagerTest {
 
     /** A manager whose two "standard" ports are {@code a} and {@code b}, with extra candidates. */
     private PortManagerImpl manager(int a, int b, int... extras) {
-        AllTalkSettings settings = TestSettings.with("ports", extras, "healthTimeoutSeconds", 0.3);
+        int[] ports = new int[extras.length + 2];
+        ports[0] = a;
+        ports[1] = b;
+        System.arraycopy(extras, 0, ports, 2, extras.length);
+        AllTalkSettings settings = TestSettings.with("ports", ports, "healthTimeoutSeconds", 0.3);
         manager = new PortManagerImpl(org.mockito.Mockito.mock(ConfigurationAdmin.class), settings, a, b);
         manager.events = new EventAdmin() {
             @Override
@@ -221,11 +225,12 @@ class PortManagerTest {
     }
 
     @Test
-    void candidatesAreTheStandardPortsThenTheConfiguredExtras() throws IOException {
+    void candidatesAreTheConfiguredPortsInOrderElseTheStandardOnes() throws IOException {
         PortManagerImpl m = manager(7001, 7002);
 
-        assertThat(m.candidates(TestSettings.with("ports", new int[] { 7002, 7010, 0, 7001, 7011 })))
-                .containsExactly(7001, 7002, 7010, 7011);
+        assertThat(m.candidates(TestSettings.with("ports", new int[] { 7002, 7010, 0, 7001, 7011, 7010 })))
+                .containsExactly(7002, 7010, 7001, 7011);
+        assertThat(m.candidates(TestSettings.with("ports", new int[0]))).containsExactly(7001, 7002);
     }
 
 }

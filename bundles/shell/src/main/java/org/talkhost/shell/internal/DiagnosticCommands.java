@@ -42,7 +42,8 @@ public final class DiagnosticCommands {
     public String ports() {
         Table t = new Table("PORT", "HELD BY", "DETAILS");
         for (PortStatus p : services.ports().survey()) {
-            t.row(p.port(), p.holder().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.explanation());
+            String holder = p.holder().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            t.row(p.port(), holder, p.explanation().equalsIgnoreCase(holder) ? "-" : p.explanation());
         }
         return t.toString();
     }
