@@ -107,6 +107,8 @@ public final class TalkHostExam {
             options.add(junitBundles());
             options.add(mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("bytebuddy.version")));
             options.add(mavenBundle("org.assertj", "assertj-core", System.getProperty("assertj.version")));
+            options.add(mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")));
+            options.add(mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")));
             return options.toArray(new Option[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
