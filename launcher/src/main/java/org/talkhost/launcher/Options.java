@@ -12,7 +12,7 @@ final class Options {
             "",
             "Starts TalkHost: it finds a running AllTalk text-to-speech server or starts one, keeps it",
             "healthy, and explains what it does. Without options you get the interactive console",
-            "(type 'help alltalk' there; 'exit' or Ctrl-D leaves).",
+            "(type 'help alltalk' there; Ctrl-D or 'stop 0' leaves).",
             "",
             "Options:",
             "  --exec \"COMMAND\"  run console command(s), print the result and exit with its status",

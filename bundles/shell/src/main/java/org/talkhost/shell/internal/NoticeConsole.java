@@ -27,16 +27,26 @@ public final class NoticeConsole implements EventHandler {
     private static final PrintStream STDOUT = System.out;
     private static final PrintStream STDERR = System.err;
 
+    /** Gogo's prompt, printed again after a notice so that the console stays usable. */
+    static final String PROMPT = "g! ";
+
     private final Deque<Notice> recent = new ArrayDeque<>();
     private final PrintStream out;
+    private final boolean interactive;
 
     @Activate
     public NoticeConsole(BundleContext context) {
-        this(target(context.getProperty("talkhost.console.notices")));
+        this(target(context.getProperty("talkhost.console.notices")),
+                "console".equals(context.getProperty("talkhost.launch.mode")));
     }
 
     NoticeConsole(PrintStream out) {
+        this(out, false);
+    }
+
+    NoticeConsole(PrintStream out, boolean interactive) {
         this.out = out;
+        this.interactive = interactive;
     }
 
     private static PrintStream target(String where) {
@@ -61,7 +71,12 @@ public final class NoticeConsole implements EventHandler {
         if (out != null) {
             String line = "[" + Words.clock(n.time()) + "] " + prefix(n) + n.text();
             synchronized (out) {
-                out.println(line);
+                if (interactive) {
+                    // the prompt may stand at the start of the line: write over it, then give it back
+                    out.print("\r" + line + "\n" + PROMPT);
+                } else {
+                    out.println(line);
+                }
                 out.flush();
             }
         }

@@ -82,6 +82,15 @@ class CommandsTest {
     }
 
     @Test
+    void inTheInteractiveConsoleANoticeWritesOverThePromptAndGivesItBack() {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        NoticeConsole c = new NoticeConsole(new PrintStream(screen, true, StandardCharsets.UTF_8), true);
+        c.handleEvent(Notice.warning("health", "h", "AllTalk stopped answering 15 seconds ago.").toEvent());
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .matches("\\r\\[\\d\\d:\\d\\d:\\d\\d\\] Warning: AllTalk stopped answering 15 seconds ago\\.\\ng! ");
+    }
+
+    @Test
     void aMissingPartIsExplainedInsteadOfFailing() {
         Services services = new Services(false);
         assertThatThrownBy(() -> new StatusCommands(services, console).stop())
