@@ -1,5 +1,7 @@
 package org.talkhost.audio.internal;
 
+import org.talkhost.common.Threads;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +60,7 @@ public final class SpeakerImpl implements Speaker {
     private final AudioNotices notices = new AudioNotices(() -> events);
     private final SinkSelection selection = new SinkSelection(board, notices, this::operations);
     private final RequestQueue queue;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.of("talkhost-speaker"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.named("talkhost-speaker"));
     private volatile AudioConfig config;
 
     @Activate

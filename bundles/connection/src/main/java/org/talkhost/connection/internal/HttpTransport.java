@@ -1,5 +1,7 @@
 package org.talkhost.connection.internal;
 
+import org.talkhost.common.Threads;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,7 @@ final class HttpTransport implements Closeable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
-            new NamedThreads("talkhost-client-deadline"));
+            Threads.named("talkhost-client-deadline"));
     private volatile ConnectionConfig connection;
 
     HttpTransport(Duration connectTimeout) {

@@ -1,5 +1,7 @@
 package org.talkhost.connection.internal;
 
+import org.talkhost.common.Threads;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,7 +27,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(new NamedThreads("fake-alltalk"));
+    private final ExecutorService threads = Executors.newCachedThreadPool(Threads.named("fake-alltalk"));
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 

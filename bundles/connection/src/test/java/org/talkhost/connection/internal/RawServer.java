@@ -1,5 +1,7 @@
 package org.talkhost.connection.internal;
 
+import org.talkhost.common.Threads;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,7 @@ final class RawServer implements AutoCloseable {
     }
 
     private final ServerSocket socket;
-    private final ExecutorService threads = Executors.newCachedThreadPool(new NamedThreads("raw-server"));
+    private final ExecutorService threads = Executors.newCachedThreadPool(Threads.named("raw-server"));
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
 

@@ -1,5 +1,7 @@
 package org.talkhost.detection.internal;
 
+import org.talkhost.common.Threads;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,7 +60,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     volatile Metrics metrics;
 
     private final Messages messages = Messages.of(AllTalkDetectorImpl.class, "detection");
-    private final ExecutorService pool = Executors.newCachedThreadPool(new NamedThreads("talkhost-detection"));
+    private final ExecutorService pool = Executors.newCachedThreadPool(Threads.named("talkhost-detection"));
     private final EndpointProbe probe = new EndpointProbe();
     private final ProcessSource source;
     private final long selfPid = ProcessHandle.current().pid();

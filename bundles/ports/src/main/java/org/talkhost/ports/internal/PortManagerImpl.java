@@ -1,5 +1,7 @@
 package org.talkhost.ports.internal;
 
+import org.talkhost.common.Threads;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ public final class PortManagerImpl implements PortManager {
     private final Messages messages = Messages.of(PortManagerImpl.class, "ports");
     private final PortInspector inspector = new PortInspector(messages);
     private final PortPlanner planner = new PortPlanner(messages);
-    private final ExecutorService pool = Executors.newCachedThreadPool(new NamedThreads("talkhost-ports"));
+    private final ExecutorService pool = Executors.newCachedThreadPool(Threads.named("talkhost-ports"));
     private final ConfigurationAdmin configAdmin;
     private final int standardPort;
     private final int standardUiPort;

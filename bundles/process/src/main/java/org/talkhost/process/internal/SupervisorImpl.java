@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import org.talkhost.common.Threads;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import org.talkhost.common.Threads;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

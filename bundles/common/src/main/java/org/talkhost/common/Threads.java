@@ -1,14 +1,16 @@
-package org.talkhost.process.internal;
+package org.talkhost.common;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads, so that a thread dump says whose thread it is. */
-final class Threads {
+/** Thread factories for TalkHost's own threads: daemon threads named so a thread dump says whose they are. */
+public final class Threads {
+
     private Threads() {
     }
 
-    static ThreadFactory named(String name) {
+    /** Daemon threads named {@code name}, then {@code name-2}, {@code name-3}, ... */
+    public static ThreadFactory named(String name) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             int n = count.incrementAndGet();
