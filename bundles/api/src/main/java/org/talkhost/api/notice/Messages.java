@@ -39,8 +39,16 @@ public final class Messages {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return fill(pattern, args);
+        return singular(fill(pattern, args));
     }
+
+    /** "1 seconds" reads badly: a count of one takes the singular of the common units. */
+    static String singular(String text) {
+        return ONE_UNIT.matcher(text).replaceAll("$1 $2");
+    }
+
+    private static final java.util.regex.Pattern ONE_UNIT = java.util.regex.Pattern
+            .compile("(?<![\\d.,])(1) (second|minute|hour|attempt|request|process|file|time)s\\b");
 
     public boolean has(String key) {
         return bundle.containsKey(key);

@@ -13,6 +13,12 @@ class MessagesTest {
     }
 
     @Test
+    void aCountOfOneReadsInTheSingular() {
+        assertThat(Messages.singular("checks again in 1 seconds; 11 seconds; 2.1 seconds; 1 minutes"))
+                .isEqualTo("checks again in 1 second; 11 seconds; 2.1 seconds; 1 minute");
+    }
+
+    @Test
     void leavesUnknownAndNonNumericBracesAlone() {
         assertThat(Messages.fill("{json} and {5} and {0}", "x")).isEqualTo("{json} and {5} and x");
     }

@@ -130,6 +130,9 @@ public final class SpeakerImpl implements Speaker {
             return submit(request).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        } catch (java.util.concurrent.CancellationException e) {
+            // stopped, skipped, or the speech part was swapped while speaking: say so in plain words
+            throw new IllegalStateException(notices.text("audio.stopped"), e);
         }
     }
 

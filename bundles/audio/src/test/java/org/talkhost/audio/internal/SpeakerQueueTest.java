@@ -92,6 +92,27 @@ class SpeakerQueueTest {
     }
 
     @Test
+    void aSpeakerStoppedWhileSpeakingTellsTheWaitingCallerInPlainWords() throws Exception {
+        try (Rig rig = new Rig(TestConfig.defaults().sinks("null"))) {
+            rig.add(new NullSink());
+            rig.client.generateGate = new CountDownLatch(1);
+            CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+                try {
+                    rig.speaker.speak(SpeakRequest.of("Interrupted by an update."));
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            assertThat(rig.client.generating.await(5, TimeUnit.SECONDS)).isTrue();
+            rig.speaker.deactivate();
+            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("This request was stopped before it finished")
+                    .hasMessageContaining("Say it again");
+        }
+    }
+
+    @Test
     void skipDropsTheCurrentRequestAndTheQueueGoesOn() throws Exception {
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             CapturingSink capture = rig.add(new CapturingSink("capture"));

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -44,7 +45,8 @@ import org.talkhost.api.notice.NoticeListener;
  * Is AllTalk running? A process scan (on the caller's thread) while every candidate port is probed in
  * parallel, then one conclusion in plain words.
  */
-@Component(service = AllTalkDetector.class, configurationPid = AllTalkSettings.PID)
+@Component(service = AllTalkDetector.class, configurationPid = AllTalkSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkDetectorImpl implements AllTalkDetector {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkDetectorImpl.class);
     static final String METRIC = "detection.detect";

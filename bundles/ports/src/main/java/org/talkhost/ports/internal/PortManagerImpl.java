@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +41,8 @@ import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.ports.PortStatus;
 
 /** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
-@Component(service = PortManager.class, configurationPid = AllTalkSettings.PID)
+@Component(service = PortManager.class, configurationPid = AllTalkSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class PortManagerImpl implements PortManager {
     private static final Logger LOG = LoggerFactory.getLogger(PortManagerImpl.class);
     static final int STANDARD_PORT = 7851;

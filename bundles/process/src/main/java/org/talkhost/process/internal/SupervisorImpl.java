@@ -17,6 +17,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,8 @@ import org.talkhost.api.process.Supervisor;
  * restarts it under the restart policy, and on deactivation either stops what it started (the framework
  * is stopping) or detaches so that the next Supervisor adopts the same server (a bundle swap).
  */
-@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID)
+@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AllTalkSettingsMetatype.class)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
