@@ -28,6 +28,7 @@ import org.talkhost.launcher.FeatureFile;
  * port for AllTalk so that tests never touch 7851/7852.
  */
 public final class TalkHostExam {
+    private static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
 
     private TalkHostExam() {
     }
@@ -95,8 +96,14 @@ public final class TalkHostExam {
             if (local != null) {
                 options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(local));
             }
-            feature.frameworkProperties.forEach((k, v) -> options
-                    .add(frameworkProperty(k).value(v.replace("${talkhost.home}", home.toString()))));
+            feature.frameworkProperties.forEach((k, v) -> {
+                if (!k.equals(STORAGE_CLEAN)) {
+                    options.add(frameworkProperty(k).value(v.replace("${talkhost.home}", home.toString())));
+                }
+            });
+            // The launcher keeps its storage between starts; a test container must not: Config Admin
+            // would bring back another test's configurations (and FileInstall would write to their files).
+            options.add(frameworkProperty(STORAGE_CLEAN).value("onFirstInit"));
             options.add(frameworkProperty("gosh.args").value("--nointeractive"));
             options.add(frameworkProperty("talkhost.home").value(home.toString()));
             for (FeatureFile.Entry e : feature.bundles) {
