@@ -178,7 +178,8 @@ public class DetectionPortsExamTest {
             HostConfig host = new HostConfig(configAdmin);
             assertThat(host.port()).isEqualTo(b);
             assertThat(host.property(AllTalkSettings.KEY_MODE)).as("other settings kept").isEqualTo("external");
-            HostConfig.awaitFileSays("port\\s*=\\s*I\"" + b + "\"");
+            // the write-back to config/ by FileInstall is checked end to end in ScenarioTest (port conflict);
+            // inside Pax Exam it is switched off (see TalkHostExam)
             assertThat(allTalk.configText()).as("an int, in api_def")
                     .containsPattern("\"api_port_number\"\\s*:\\s*" + b + "\\s*[,\\n\\r}]");
             assertThat(allTalk.changedPairs()).as("every other key kept").containsExactly("\"api_port_number\": 7851");
