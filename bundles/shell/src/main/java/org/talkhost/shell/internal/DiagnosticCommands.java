@@ -55,13 +55,39 @@ public final class DiagnosticCommands {
                 .append(Words.clock(now.since())).append(". ").append(now.explanation()).append('\n');
         List<HealthTransition> history = services.health().history();
         if (history.isEmpty()) {
-            return b.append("No changes recorded yet.").toString();
+            b.append("No changes recorded by this TalkHost yet.\n");
+        } else {
+            Table t = new Table("TIME", "FROM", "TO", "WHY");
+            for (HealthTransition h : history) {
+                t.row(Words.clock(h.time()), h.from().words(), h.to().words(), h.reason());
+            }
+            b.append(t).append('\n');
         }
-        Table t = new Table("TIME", "FROM", "TO", "WHY");
-        for (HealthTransition h : history) {
-            t.row(Words.clock(h.time()), h.from().words(), h.to().words(), h.reason());
+        List<String> earlier = lastMatching(HostPaths.logs().resolve(OPERATIONS_LOG), " - Health: ", 10);
+        if (!earlier.isEmpty()) {
+            b.append("Recent changes in the operations log (also from earlier or other TalkHost runs):\n  ")
+                    .append(String.join("\n  ", earlier));
         }
-        return b.append(t).toString();
+        return b.toString().stripTrailing();
+    }
+
+    /** The last {@code max} lines of {@code file} that contain {@code marker}, oldest first. */
+    static List<String> lastMatching(Path file, String marker, int max) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Deque<String> tail = new ArrayDeque<>(max);
+        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+            all.filter(l -> l.contains(marker)).forEach(l -> {
+                if (tail.size() == max) {
+                    tail.removeFirst();
+                }
+                tail.addLast(l);
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+        return List.copyOf(tail);
     }
 
     @Descriptor("Check the environment: AllTalk install, Python, packages, CUDA, audio, espeak-ng, disk, ports")
@@ -88,16 +114,7 @@ public final class DiagnosticCommands {
         if (!Files.isRegularFile(file)) {
             return TEXT.text("log.missing", file);
         }
-        Deque<String> tail = new ArrayDeque<>(lines);
-        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
-            all.forEach(l -> {
-                if (tail.size() == lines) {
-                    tail.removeFirst();
-                }
-                tail.addLast(l);
-            });
-        }
-        return String.join("\n", tail);
+        return String.join("\n", lastMatching(file, "", lines));
     }
 
     @Descriptor("Show counts and response times (p50, p95, p99) of each operation")

@@ -121,6 +121,34 @@ class CommandsTest {
     }
 
     @Test
+    void theOverviewNamesEveryCommandTheBundleRegisters() {
+        String overview = new OverviewCommand().alltalk();
+        for (Class<?> c : new Class<?>[] { StatusCommands.class, SpeechCommands.class, DiagnosticCommands.class,
+                ConfigCommands.class }) {
+            String[] props = c.getAnnotation(org.osgi.service.component.annotations.Component.class).property();
+            for (String p : props) {
+                if (p.startsWith("osgi.command.function=")) {
+                    assertThat(overview).contains("alltalk:" + p.substring("osgi.command.function=".length()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void healthHistoryFromTheOperationsLogIsTheLastMatchingLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path log = dir.resolve("ops.log");
+        java.nio.file.Files.write(log, java.util.List.of("2026-11-25 10:00:00 - AllTalk-INFO - Health: UNKNOWN -> READY: ok",
+                "2026-11-25 10:00:05 - AllTalk-INFO - Started", 
+                "2026-11-25 10:01:00 - AllTalk-WARNING - Health: READY -> DOWN: not answering",
+                "2026-11-25 10:01:30 - AllTalk-INFO - Health: DOWN -> READY: answering again"));
+        assertThat(DiagnosticCommands.lastMatching(log, " - Health: ", 2)).containsExactly(
+                "2026-11-25 10:01:00 - AllTalk-WARNING - Health: READY -> DOWN: not answering",
+                "2026-11-25 10:01:30 - AllTalk-INFO - Health: DOWN -> READY: answering again");
+        assertThat(DiagnosticCommands.lastMatching(dir.resolve("missing.log"), "", 5)).isEmpty();
+    }
+
+    @Test
     void tablesLineUp() {
         String t = new Table("PORT", "HELD BY").row(7851, "another program").row(7852, "free").toString();
         assertThat(t).isEqualTo("PORT  HELD BY\n7851  another program\n7852  free");
