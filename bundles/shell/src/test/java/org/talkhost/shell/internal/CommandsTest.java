@@ -123,15 +123,25 @@ class CommandsTest {
     @Test
     void theOverviewNamesEveryCommandTheBundleRegisters() {
         String overview = new OverviewCommand().alltalk();
+        int found = 0;
         for (Class<?> c : new Class<?>[] { StatusCommands.class, SpeechCommands.class, DiagnosticCommands.class,
                 ConfigCommands.class }) {
-            String[] props = c.getAnnotation(org.osgi.service.component.annotations.Component.class).property();
-            for (String p : props) {
-                if (p.startsWith("osgi.command.function=")) {
-                    assertThat(overview).contains("alltalk:" + p.substring("osgi.command.function=".length()));
+            // the component descriptions bnd generated from the annotations
+            try (java.io.InputStream in = getClass().getClassLoader()
+                    .getResourceAsStream("OSGI-INF/" + c.getName() + ".xml")) {
+                String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("name=\"osgi.command.function\" type=\"String\">([^<]+)<").matcher(xml);
+                assertThat(m.find()).as(c.getSimpleName()).isTrue();
+                for (String f : m.group(1).trim().split("\\s+")) {
+                    assertThat(overview).contains("alltalk:" + f);
+                    found++;
                 }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
+        assertThat(found).isEqualTo(12);
     }
 
     @Test
