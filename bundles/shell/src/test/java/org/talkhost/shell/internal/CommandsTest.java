@@ -131,9 +131,11 @@ class CommandsTest {
                     .getResourceAsStream("OSGI-INF/" + c.getName() + ".xml")) {
                 String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 java.util.regex.Matcher m = java.util.regex.Pattern
-                        .compile("name=\"osgi.command.function\" type=\"String\">([^<]+)<").matcher(xml);
+                        .compile("name=\"osgi.command.function\" type=\"String\"(?: value=\"([^\"]+)\"/>|>([^<]+)<)")
+                        .matcher(xml);
                 assertThat(m.find()).as(c.getSimpleName()).isTrue();
-                for (String f : m.group(1).trim().split("\\s+")) {
+                String functions = m.group(1) != null ? m.group(1) : m.group(2);
+                for (String f : functions.trim().split("\\s+")) {
                     assertThat(overview).contains("alltalk:" + f);
                     found++;
                 }
