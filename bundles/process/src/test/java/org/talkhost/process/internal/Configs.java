@@ -1,6 +1,5 @@
 package org.talkhost.process.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
 
 import org.talkhost.api.config.AllTalkSettings;
@@ -19,20 +18,6 @@ final class Configs {
     }
 
     static <A> A of(Class<A> type, Map<String, Object> values) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, m, args) -> {
-            switch (m.getName()) {
-            case "annotationType":
-                return type;
-            case "toString":
-                return type.getSimpleName() + values;
-            case "hashCode":
-                return values.hashCode();
-            case "equals":
-                return self == args[0];
-            default:
-                return values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
-            }
-        });
-        return type.cast(proxy);
+        return org.talkhost.common.testing.Configs.of(type, values);
     }
 }
