@@ -1,9 +1,9 @@
 package org.talkhost.connection.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
 
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.common.testing.Configs;
 
 /** Typed configurations for tests: the annotation defaults, with some values replaced. */
 final class TestConfigs {
@@ -34,21 +34,6 @@ final class TestConfigs {
     }
 
     private static <A> A of(Class<A> type, Map<String, Object> values) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (p, method, args) -> {
-            switch (method.getName()) {
-            case "annotationType":
-                return type;
-            case "toString":
-                return type.getSimpleName() + values;
-            case "hashCode":
-                return values.hashCode();
-            case "equals":
-                return p == args[0];
-            default:
-                return values.containsKey(method.getName()) ? values.get(method.getName())
-                        : method.getDefaultValue();
-            }
-        });
-        return type.cast(proxy);
+        return Configs.of(type, values);
     }
 }
