@@ -59,6 +59,9 @@ public class FeatureBootTest {
                 continue;
             }
             components++;
+            if (!scr.isComponentEnabled(d) && d.properties.containsKey("talkhost.enabledWhenPresent")) {
+                continue; // off by design until an optional part is deployed (e.g. the Felix Health Check API)
+            }
             if (!scr.isComponentEnabled(d)) {
                 problems.add(d.name + " is disabled");
                 continue;
