@@ -1,5 +1,7 @@
 package org.talkhost.audio.internal;
 
+import org.talkhost.common.testing.UnsupportedClient;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,13 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.AudioStream;
 import org.talkhost.api.client.GenerateRequest;
 import org.talkhost.api.client.GenerateResult;
 import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.ServerSettings;
-import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
 
@@ -23,7 +23,7 @@ import org.talkhost.api.detection.ServerKind;
  * An AllTalk client that answers from memory: generate makes {@link #wav} available for download, or
  * blocks until released (a slow generation); stream hands out {@link #stream}.
  */
-final class FakeClient implements AllTalkClient {
+final class FakeClient extends UnsupportedClient {
     volatile byte[] wav = TestAudio.wav(TestAudio.sine(1.0, 0.5));
     volatile boolean streamingCapable;
     volatile ServerKind flavour = ServerKind.V2;
@@ -43,11 +43,6 @@ final class FakeClient implements AllTalkClient {
     @Override
     public ServerAddress target() {
         return new ServerAddress("127.0.0.1", 7851);
-    }
-
-    @Override
-    public void target(ServerAddress address) {
-        throw new UnsupportedOperationException();
     }
 
     @Override
@@ -103,16 +98,6 @@ final class FakeClient implements AllTalkClient {
     public AudioStream stream(GenerateRequest request) {
         streamCalls.incrementAndGet();
         return stream.get();
-    }
-
-    @Override
-    public byte[] speech(SpeechRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void reload(String engine) {
-        throw new UnsupportedOperationException();
     }
 
     @Override

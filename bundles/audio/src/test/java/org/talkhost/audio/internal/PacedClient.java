@@ -1,18 +1,18 @@
 package org.talkhost.audio.internal;
 
+import org.talkhost.common.testing.UnsupportedClient;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.AudioStream;
 import org.talkhost.api.client.GenerateRequest;
 import org.talkhost.api.client.GenerateResult;
 import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.ServerSettings;
-import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
 
@@ -21,7 +21,7 @@ import org.talkhost.api.detection.ServerKind;
  * {@code chunkSeconds} of 24 kHz PCM, each chunk taking {@code chunkMillis} to generate. Streaming
  * hands each chunk out when it is "generated"; a whole file is ready when the last one is.
  */
-final class PacedClient implements AllTalkClient {
+final class PacedClient extends UnsupportedClient {
     private final double seconds;
     private final double chunkSeconds;
     private final long chunkMillis;
@@ -117,11 +117,6 @@ final class PacedClient implements AllTalkClient {
     }
 
     @Override
-    public void target(ServerAddress address) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public ReadyAnswer ready() {
         return new ReadyAnswer(true, "Ready", Duration.ZERO);
     }
@@ -134,16 +129,6 @@ final class PacedClient implements AllTalkClient {
     @Override
     public List<String> voices() {
         return List.of();
-    }
-
-    @Override
-    public byte[] speech(SpeechRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void reload(String engine) {
-        throw new UnsupportedOperationException();
     }
 
     @Override

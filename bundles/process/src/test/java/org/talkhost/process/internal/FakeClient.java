@@ -1,26 +1,20 @@
 package org.talkhost.process.internal;
 
+import org.talkhost.common.testing.UnsupportedClient;
+
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.talkhost.api.client.AllTalkClient;
-import org.talkhost.api.client.AudioStream;
-import org.talkhost.api.client.GenerateRequest;
-import org.talkhost.api.client.GenerateResult;
 import org.talkhost.api.client.ReadyAnswer;
-import org.talkhost.api.client.ServerSettings;
-import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.client.UnavailableException;
 import org.talkhost.api.config.ServerAddress;
 
 /** Only {@code ready}: a real GET /api/ready on the target, unless the test says the server hangs. */
-final class FakeClient implements AllTalkClient {
+final class FakeClient extends UnsupportedClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     volatile ServerAddress target = new ServerAddress("127.0.0.1", 7851);
     volatile boolean hung;
@@ -58,46 +52,6 @@ final class FakeClient implements AllTalkClient {
             Thread.currentThread().interrupt();
             throw new UnavailableException("Interrupted.", "", e);
         }
-    }
-
-    @Override
-    public ServerSettings settings() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<String> voices() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public GenerateResult generate(GenerateRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public byte[] download(URI url) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public AudioStream stream(GenerateRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public byte[] speech(SpeechRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void reload(String engine) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void stopGeneration() {
-        throw new UnsupportedOperationException();
     }
 
     @Override
