@@ -1,16 +1,13 @@
 package org.talkhost.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.options.ProvisionOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -30,20 +26,9 @@ final class ExamSupport {
     private ExamSupport() {
     }
 
-    /**
-     * The feature as built ({@link TalkHostExam#feature}) plus {@code more}, with Hamcrest 2 and Awaitility
-     * (from the test class path) unless the feature options already have them.
-     */
+    /** The feature as built ({@link TalkHostExam#feature}, Awaitility included) plus {@code more}. */
     static Option[] withAwaitility(Option[] feature, Option... more) {
-        List<Option> options = new ArrayList<>(List.of(feature));
-        boolean has = options.stream().anyMatch(o -> o instanceof ProvisionOption
-                && ((ProvisionOption<?>) o).getURL().contains("awaitility"));
-        if (!has) {
-            options.add(bundle(jarOf(org.hamcrest.Matchers.class)));
-            options.add(bundle(jarOf(Awaitility.class)));
-        }
-        options.addAll(List.of(more));
-        return options.toArray(new Option[0]);
+        return org.ops4j.pax.exam.OptionUtils.combine(feature, more);
     }
 
     /** Two different free ports, the same inside the container (see {@link TalkHostExam#sharedPort}). */
@@ -130,14 +115,5 @@ final class ExamSupport {
             return items.toString();
         }
         return String.valueOf(value);
-    }
-
-    private static String jarOf(Class<?> type) {
-        try {
-            Path p = Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return p.toUri().toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
