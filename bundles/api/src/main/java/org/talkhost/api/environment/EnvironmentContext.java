@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.talkhost.api.config.Mode;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * What the checks look at.
@@ -13,6 +14,22 @@ import org.talkhost.api.config.Mode;
  * @param python     the configured Python, or empty
  * @param host       the host AllTalk listens on
  * @param ports      candidate ports
+ * @param launchScript the configured script to start, or empty for the install's default
  */
-public record EnvironmentContext(Mode mode, Path installDir, String python, String host, List<Integer> ports) {
+public record EnvironmentContext(Mode mode, Path installDir, String python, String host, List<Integer> ports,
+        String launchScript) {
+
+    public EnvironmentContext {
+        launchScript = launchScript == null ? "" : launchScript.trim();
+    }
+
+    /** A context that starts the install's default script. */
+    public EnvironmentContext(Mode mode, Path installDir, String python, String host, List<Integer> ports) {
+        this(mode, installDir, python, host, ports, "");
+    }
+
+    /** What the AllTalk folder is, with the script that would start it. */
+    public AllTalkInstall install() {
+        return AllTalkInstall.of(installDir, launchScript);
+    }
 }

@@ -12,6 +12,8 @@ public interface Supervisor {
     /**
      * Makes sure an AllTalk is running and ready: detect, adopt a running one, else choose a port,
      * check the environment, start, and wait. Tells {@code progress} each step. Blocks until ready or failed.
+     * After the user stopped AllTalk ({@link #stop}) it starts nothing and returns the STOPPED state, whose
+     * explanation says how to start it, until {@link #start} or {@link #restart}.
      */
     RunState ensureRunning(NoticeListener progress);
 

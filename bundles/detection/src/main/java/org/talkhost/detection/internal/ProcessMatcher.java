@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * Picks the AllTalk servers out of a process list. A pure function of the list, TalkHost's own pid,
@@ -115,16 +116,21 @@ final class ProcessMatcher {
     }
 
     private boolean isV2Folder(Path folder) {
-        return folders.has(folder, CommandLine.SCRIPT) && folders.has(folder, "system/tts_engines");
+        return install(folder).v2();
     }
 
     /** v1 has a script.py too (its own launcher), so the folder decides when it can be read. */
     private ServerKind kindOf(Path folder, String script) {
-        if (isV2Folder(folder)) {
+        AllTalkInstall install = install(folder);
+        if (install.v2()) {
             return ServerKind.V2;
         }
-        boolean v1Folder = folders.has(folder, CommandLine.TTS_SERVER) && !folders.has(folder, "system/tts_engines");
-        return script.equals(CommandLine.SCRIPT) && !v1Folder ? ServerKind.V2 : ServerKind.V1;
+        return script.equals(CommandLine.SCRIPT) && !install.v1() ? ServerKind.V2 : ServerKind.V1;
+    }
+
+    /** What the folder is, by the one rule every area uses. */
+    private AllTalkInstall install(Path folder) {
+        return AllTalkInstall.of(folder, "", relative -> folders.has(folder, relative), null);
     }
 
     private static ServerProcess server(RawProcess p, ServerKind kind, String script, int port) {

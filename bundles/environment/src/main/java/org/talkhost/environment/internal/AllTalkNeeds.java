@@ -1,11 +1,14 @@
 package org.talkhost.environment.internal;
 
+
 import java.util.List;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * What each AllTalk version needs from Python. v1 (branch {@code main}): Python 3.9 or newer, up to 3.11
  * (its speech library, Coqui TTS 0.22, stops at 3.11). v2 (branch {@code alltalkbeta}): Python 3.10 or
- * newer. Package names are import names, which are also the pip names here.
+ * newer; its web UI ({@code script.py}) also needs Gradio, its API server alone ({@code tts_server.py}) does not.
+ * Package names are import names, which are also the pip names here.
  */
 record AllTalkNeeds(String name, int minMinor, int maxMinor, List<String> packages) {
     static final AllTalkNeeds V1 = new AllTalkNeeds("v1", 9, 11,
@@ -13,11 +16,14 @@ record AllTalkNeeds(String name, int minMinor, int maxMinor, List<String> packag
     static final AllTalkNeeds V2 = new AllTalkNeeds("v2", 10, Integer.MAX_VALUE,
             List.of("fastapi", "uvicorn", "torch", "torchaudio", "gradio", "soundfile", "pydantic", "numpy",
                     "requests"));
+    /** v2 started with {@code tts_server.py}: the API server alone, without the Gradio web UI. */
+    static final AllTalkNeeds V2_API = new AllTalkNeeds("v2", 10, Integer.MAX_VALUE,
+            List.of("fastapi", "uvicorn", "torch", "torchaudio", "soundfile", "pydantic", "numpy", "requests"));
     /** Folder not found yet: the loosest rule, so that only Python itself is judged. */
     static final AllTalkNeeds UNKNOWN = new AllTalkNeeds("", 9, Integer.MAX_VALUE, List.of());
 
     static AllTalkNeeds of(AllTalkInstall install) {
-        return install.v2() ? V2 : install.v1() ? V1 : UNKNOWN;
+        return install.v2() ? (install.apiServerOnly() ? V2_API : V2) : install.v1() ? V1 : UNKNOWN;
     }
 
     String minVersion() {

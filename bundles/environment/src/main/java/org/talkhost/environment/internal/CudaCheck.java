@@ -11,6 +11,7 @@ import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * Can AllTalk use an NVIDIA card: {@code nvidia-smi} and PyTorch's own answer (from the package probe).
@@ -57,7 +58,7 @@ public final class CudaCheck implements EnvironmentCheck {
         }
         Optional<String> gpu = nvidiaSmi();
         String card = gpu.orElse("");
-        AllTalkInstall install = AllTalkInstall.of(context.installDir());
+        AllTalkInstall install = context.install();
         PythonLocator.Choice choice = locator.locate(context);
         PythonProbe.Answer torch = install.known() && choice.found()
                 ? probe.packages(choice.python(), AllTalkNeeds.of(install).packages())

@@ -150,7 +150,8 @@ public final class DoctorImpl implements Doctor {
                 ports.add(p);
             }
         }
-        return new EnvironmentContext(mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports);
+        return new EnvironmentContext(mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports,
+                s.launchScript());
     }
 
     /** "20" or "0.5". */

@@ -13,6 +13,7 @@ import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * espeak-ng on the PATH: AllTalk v2's Piper engine needs it (without it v2 may load no model), and the
@@ -61,7 +62,7 @@ public final class EspeakCheck implements EnvironmentCheck {
         if (context.mode() == Mode.EXTERNAL) {
             return Answers.skipped(this, "espeak.missing.external");
         }
-        AllTalkInstall install = AllTalkInstall.of(context.installDir());
+        AllTalkInstall install = context.install();
         return install.v1() ? Answers.ok(this, "espeak.missing.v1") : Answers.warn(this, "espeak.missing.v2");
     }
 }

@@ -6,6 +6,7 @@ import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * Is AllTalk installed, and which one. Supported: v1 from the {@code main} branch (a folder with
@@ -37,7 +38,7 @@ public final class InstallCheck implements EnvironmentCheck {
             return Answers.skipped(this, "install.external");
         }
         boolean blocking = mode == Mode.MANAGED;
-        AllTalkInstall install = AllTalkInstall.of(context.installDir());
+        AllTalkInstall install = context.install();
         switch (install.layout()) {
         case V1:
             return Answers.ok(this, "install.v1", install.dir());

@@ -17,6 +17,7 @@ import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * The Python packages AllTalk needs import: all tried in one Python subprocess with a time limit.
@@ -54,7 +55,7 @@ public final class PackagesCheck implements EnvironmentCheck {
         if (context.mode() != Mode.MANAGED) {
             return Answers.skipped(this, context.mode() == Mode.STANDIN ? "packages.standin" : "packages.external");
         }
-        AllTalkInstall install = AllTalkInstall.of(context.installDir());
+        AllTalkInstall install = context.install();
         if (!install.known()) {
             return Answers.skipped(this, "packages.no-install");
         }
@@ -78,9 +79,11 @@ public final class PackagesCheck implements EnvironmentCheck {
         }
         if (!missing.isEmpty()) {
             boolean otherEnv = !choice.inInstallEnv() && !choice.installEnvs().isEmpty();
-            return fail(otherEnv ? "packages.missing-env" : "packages.missing", missing.size(), needs.packages().size(),
+            String key = otherEnv ? "packages.missing-env"
+                    : choice.inInstallEnv() ? "packages.missing" : "packages.missing-noenv";
+            return fail(key, missing.size(), needs.packages().size(),
                     needs.name(), python, String.join(", ", missing), String.join(" ", missing),
-                    requirements(python, install.dir()), otherEnv ? choice.installEnvs().get(0) : "");
+                    requirements(python, install.dir()), otherEnv ? choice.installEnvs().get(0) : install.environment());
         }
         if (!broken.isEmpty()) {
             return fail("packages.broken", String.join(", ", broken), python, firstError, String.join(" ", broken));

@@ -56,7 +56,7 @@ public final class PythonCheck implements EnvironmentCheck {
             return answer.outcome().timedOut() ? fail("python.timeout", python)
                     : fail("python.broken", python, answer.outcome().problemLine());
         }
-        AllTalkNeeds needs = AllTalkNeeds.of(AllTalkInstall.of(context.installDir()));
+        AllTalkNeeds needs = AllTalkNeeds.of(context.install());
         String version = answer.get("version");
         String where = where(answer);
         if (needs.tooOld(version)) {

@@ -1,11 +1,11 @@
 package org.talkhost.environment.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.talkhost.api.environment.EnvironmentContext;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * Chooses the Python that would run AllTalk, in the order the Supervisor uses: the configured one,
@@ -14,8 +14,6 @@ import org.talkhost.api.environment.EnvironmentContext;
  * {@code text-generation-webui/extensions/alltalk_tts}), then {@code python3} on the PATH.
  */
 final class PythonLocator {
-    private static final int WEBUI_LEVELS = 4;
-
     enum Source { CONFIGURED, ALLTALK_ENV, WEBUI_ENV, PATH, NONE }
 
     /**
@@ -43,28 +41,16 @@ final class PythonLocator {
 
     Choice locate(EnvironmentContext context) {
         String configured = context.python() == null ? "" : context.python().trim();
-        List<Path> envs = new ArrayList<>();
-        Optional<Path> own = Optional.empty();
-        Optional<Path> webui = Optional.empty();
-        if (context.installDir() != null) {
-            Path ownEnv = context.installDir().toAbsolutePath().resolve("alltalk_environment").resolve("env");
-            own = interpreterIn(ownEnv);
-            own.ifPresent(p -> envs.add(ownEnv));
-            Path dir = context.installDir().toAbsolutePath().getParent();
-            for (int i = 0; i < WEBUI_LEVELS && dir != null && webui.isEmpty(); i++, dir = dir.getParent()) {
-                Path env = dir.resolve("installer_files").resolve("env");
-                webui = interpreterIn(env);
-                webui.ifPresent(p -> envs.add(env));
-            }
-        }
+        AllTalkInstall install = context.installDir() == null ? AllTalkInstall.of(null)
+                : AllTalkInstall.of(context.installDir().toAbsolutePath(), context.launchScript());
+        List<Path> envs = install.environments();
         if (!configured.isEmpty()) {
             return new Choice(path.find(configured).orElse(null), Source.CONFIGURED, configured, envs);
         }
+        Optional<Path> own = install.python();
         if (own.isPresent()) {
-            return new Choice(own.get(), Source.ALLTALK_ENV, configured, envs);
-        }
-        if (webui.isPresent()) {
-            return new Choice(webui.get(), Source.WEBUI_ENV, configured, envs);
+            boolean mine = install.ownEnv() != null && own.get().startsWith(install.ownEnv());
+            return new Choice(own.get(), mine ? Source.ALLTALK_ENV : Source.WEBUI_ENV, configured, envs);
         }
         Optional<Path> onPath = path.find("python3");
         return new Choice(onPath.orElse(null), onPath.isPresent() ? Source.PATH : Source.NONE, configured, envs);
@@ -72,12 +58,6 @@ final class PythonLocator {
 
     /** {@code env/bin/python} (Linux, macOS) or {@code env/python.exe} (Windows). */
     static Optional<Path> interpreterIn(Path env) {
-        for (Path p : List.of(env.resolve("bin").resolve("python"), env.resolve("bin").resolve("python3"),
-                env.resolve("python.exe"))) {
-            if (PathLookup.executable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return AllTalkInstall.interpreterIn(env);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
+import org.talkhost.api.environment.EnvironmentContext;
 
 @DisabledOnOs(OS.WINDOWS)
 class PackagesCheckTest {
@@ -42,6 +43,31 @@ class PackagesCheckTest {
         assertThat(r.message()).contains("1 of the 9 packages AllTalk v2 needs are missing", "gradio");
         assertThat(r.fix()).contains(python + " -m pip install gradio",
                 "-m pip install -r " + install.resolve("system/requirements/requirements_standalone.txt"));
+    }
+
+    @Test
+    void v2sApiServerAloneNeedsNoGradio() throws Exception {
+        Path install = Fakes.v2(dir.resolve("at"));
+        new Fakes.Python().missing("gradio").writeTo(install.resolve("alltalk_environment/env/bin/python"));
+        EnvironmentContext webUi = Fakes.managed(install, "");
+        EnvironmentContext apiOnly = new EnvironmentContext(webUi.mode(), install, "", webUi.host(), webUi.ports(),
+                "tts_server.py");
+
+        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup("")).run(apiOnly).status())
+                .isEqualTo(CheckStatus.OK);
+        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup("")).run(webUi).blocks()).isTrue();
+    }
+
+    @Test
+    void aV1InsideTextGenerationWebuiIsToldToUseTheWebuisEnvironment() throws Exception {
+        Path install = Fakes.v1(dir.resolve("text-generation-webui/extensions/alltalk_tts"));
+        Path system = new Fakes.Python().prefix("/usr").missing("TTS", "torch").writeTo(dir.resolve("usr/bin/python3"));
+
+        CheckResult r = new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, system.toString()));
+
+        assertThat(r.blocks()).isTrue();
+        assertThat(r.fix()).contains(dir.resolve("text-generation-webui/installer_files/env").toString())
+                .doesNotContain("alltalk_environment");
     }
 
     @Test

@@ -58,7 +58,8 @@ final class HealthNotices {
         HealthSettings s = ctx.settings();
         CheckResult r = c.result();
         Problem p = c.problem();
-        String detail = p != null && c.code().startsWith("degraded." + p.code()) ? p.value()
+        String detail = p != null && (c.code().startsWith("degraded." + p.code()) || c.code().equals("down." + p.code()))
+                ? p.value()
                 : r.answered() ? r.body() : r.message();
         Object[] args = { seconds(c.silence()), seconds(s.interval()), seconds(s.maxBackoff()),
                 seconds(ctx.restartEstimate()), ctx.address(), millis(r.latency()), millis(s.slow()),

@@ -54,6 +54,9 @@ final class HealthStateMachine {
         if (r.answered()) {
             return answered(o, starting);
         }
+        if (o.recovery() == Recovery.BLOCKED) {
+            return blocked(o);
+        }
         if (r.outcome() == Outcome.TIMEOUT && o.inFlight() > 0 && !outage) {
             failures = 0;
             firstFailure = null;
@@ -111,7 +114,7 @@ final class HealthStateMachine {
     private Step stillSilent(Observation o, boolean starting) {
         failedSinceDown++;
         Duration silence = Duration.between(silentSince, o.now());
-        if (outageRecovery == Recovery.STOPPED) {
+        if (outageRecovery == Recovery.STOPPED || outageRecovery == Recovery.BLOCKED) {
             if (starting) { // started again by someone: a new start, not a recovery
                 outage = false;
                 failures = 0;
@@ -120,6 +123,22 @@ final class HealthStateMachine {
             return move(o, HealthState.DOWN, null, silence, false);
         }
         return move(o, HealthState.RECONNECTING, starting ? "reconnecting.restart" : "reconnecting", silence, false);
+    }
+
+    /**
+     * A start was blocked or failed and nothing runs: DOWN, said once with the Supervisor's reason; no countdown,
+     * no recovery, quiet until a start is attempted again.
+     */
+    private Step blocked(Observation o) {
+        if (!outage) {
+            outage = true;
+            failedSinceDown = 0;
+            silentSince = lastAlive != null ? lastAlive : o.now();
+        }
+        outageRecovery = Recovery.BLOCKED;
+        failures = 0;
+        firstFailure = null;
+        return move(o, HealthState.DOWN, "down.blocked", null, false);
     }
 
     private Step down(Observation o) {

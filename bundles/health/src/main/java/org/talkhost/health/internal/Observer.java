@@ -15,6 +15,8 @@ import org.talkhost.health.internal.CheckResult.Outcome;
 final class Observer {
     private static final Logger LOG = LoggerFactory.getLogger(Observer.class);
 
+    static final String BLOCKED = "blocked";
+
     private final AllTalkClient client;
     private final Clock clock;
     private final ReadyProbe probe;
@@ -39,7 +41,11 @@ final class Observer {
                     : null;
             problem = problem != null ? problem : deepProblem;
         }
-        return new Observation(result, inFlight, run == null ? null : run.phase(), recovery(sup, run), problem,
+        Recovery recovery = recovery(sup, run);
+        if (recovery == Recovery.BLOCKED && !result.answered()) {
+            problem = new Problem(BLOCKED, why(run), 0);
+        }
+        return new Observation(result, inFlight, run == null ? null : run.phase(), recovery, problem,
                 clock.instant());
     }
 
@@ -51,8 +57,17 @@ final class Observer {
         if (run.phase() == Phase.STOPPED || run.phase() == Phase.STOPPING) {
             return Recovery.STOPPED;
         }
+        if (run.phase() == Phase.FAILED) {
+            return Recovery.BLOCKED;
+        }
         boolean ours = run.startedByUs() && (run.mode() == Mode.MANAGED || run.mode() == Mode.STANDIN);
         return ours ? Recovery.RESTART : Recovery.RECONNECT;
+    }
+
+    /** The Supervisor's reason and fix, else its explanation. */
+    private static String why(RunState run) {
+        String reason = (run.reason() + " " + run.fix()).trim();
+        return reason.isEmpty() ? run.explanation() : reason;
     }
 
     String address() {

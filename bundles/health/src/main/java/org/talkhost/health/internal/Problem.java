@@ -1,9 +1,10 @@
 package org.talkhost.health.internal;
 
 /**
- * Something beyond the ready answer that makes AllTalk degraded: resource limits or a failed test sentence.
+ * Something beyond the ready answer that makes AllTalk degraded (resource limits, a failed test sentence), or
+ * why it does not run at all (a start that was blocked or failed).
  *
- * @param code  catalog suffix: {@code memory}, {@code gpu} or {@code deep}
+ * @param code  catalog suffix: {@code memory}, {@code gpu}, {@code deep} or {@code blocked}
  * @param value the figure found (megabytes) or the plain-language message
  * @param limit the limit (megabytes), or 0
  */

@@ -9,5 +9,7 @@ enum Recovery {
     /** No Supervisor: keep checking, the client reconnects on the next check. */
     WATCH,
     /** The Supervisor stopped it or is stopping it: do not ask for a restart. */
-    STOPPED
+    STOPPED,
+    /** A start was blocked or failed and nothing runs: say the Supervisor's reason once, then stay quiet. */
+    BLOCKED
 }

@@ -19,6 +19,8 @@ final class FakeSupervisor implements Supervisor {
     volatile Phase phase = Phase.READY;
     volatile Mode mode = Mode.STANDIN;
     volatile boolean startedByUs = true;
+    volatile String reason = "";
+    volatile String fix = "";
     volatile ResourceUsage usage;
     volatile RuntimeException recoverFailure;
     final List<String> recoverReasons = new CopyOnWriteArrayList<>();
@@ -36,8 +38,9 @@ final class FakeSupervisor implements Supervisor {
 
     @Override
     public RunState state() {
-        return new RunState(phase, mode, new ServerAddress("127.0.0.1", 7851), ServerKind.STANDIN, 42, startedByUs,
-                Instant.EPOCH, phase.name());
+        boolean none = phase == Phase.FAILED;
+        return new RunState(phase, mode, new ServerAddress("127.0.0.1", 7851), none ? ServerKind.NONE : ServerKind.STANDIN,
+                none ? 0 : 42, startedByUs && !none, Instant.EPOCH, phase.name(), reason, fix);
     }
 
     @Override

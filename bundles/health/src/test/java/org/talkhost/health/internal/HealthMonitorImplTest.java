@@ -338,6 +338,33 @@ class HealthMonitorImplTest {
     }
 
     @Test
+    void aStartThatCannotWorkIsSaidOnceWithItsReasonAndNoReconnectCountdown() {
+        FakeSupervisor supervisor = FakeSupervisor.managed();
+        supervisor.phase = Phase.STARTING;
+        monitor.supervisor = supervisor;
+        client.always = REFUSED;
+        activate(HealthSettings.defaults());
+        scheduler.runNext();
+        supervisor.phase = Phase.FAILED;
+        supervisor.reason = "3 of the 9 packages AllTalk v1 needs are missing from /usr/bin/python3: TTS, torch.";
+        supervisor.fix = "Leave python empty to use installer_files/env.";
+        int before = events.noticeTexts().size();
+
+        scheduler.runNext(12);
+
+        assertThat(events.noticeTexts().subList(before, events.noticeTexts().size())).singleElement().asString()
+                .startsWith("AllTalk is not running: 3 of the 9 packages AllTalk v1 needs are missing")
+                .contains("installer_files/env").doesNotContain("not answering").doesNotContain("keeps trying");
+        assertThat(supervisor.recoverReasons).isEmpty();
+        assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
+        assertThat(monitor.current().explanation()).startsWith("AllTalk is not running: 3 of the 9");
+
+        supervisor.phase = Phase.STARTING;
+        scheduler.runNext(3);
+        assertThat(monitor.current().state()).isEqualTo(HealthState.STARTING);
+    }
+
+    @Test
     void deepCheckRunsRarelyAndNeverWhileSpeaking() {
         activate(HealthSettings.defaults().withDeepCheckEvery(Duration.ofMinutes(1)));
         scheduler.runNext(12); // 55 s: not due yet

@@ -96,6 +96,14 @@ final class Attempts {
         } catch (RuntimeException e) {
             LOG.error("Starting AllTalk failed unexpectedly", e);
             r = onCrash.apply(a);
+        } catch (Error e) {
+            LOG.error("Starting AllTalk failed with a fatal error", e);
+            try {
+                a.result.complete(onCrash.apply(a));
+            } finally {
+                a.result.complete(state.get());
+            }
+            throw e;
         }
         a.result.complete(r);
         if (a.automatic && !a.cancelled() && r.phase() == Phase.FAILED && a.retryable) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.notice.Messages;
 
 /** Builds the command line, working folder and environment additions for a start, per mode. */
@@ -66,18 +67,19 @@ final class CommandLineBuilder {
         if (!Files.isDirectory(dir)) {
             throw new LaunchProblem(messages.text("managed.dir.missing", dir));
         }
-        AllTalkInstall install = AllTalkInstall.of(dir);
-        String script = install.script(s.launchScript());
+        AllTalkInstall install = AllTalkInstall.of(dir, s.launchScript());
+        String script = install.script().isEmpty() ? "tts_server.py" : install.script();
         if (!Files.isRegularFile(dir.resolve(script))) {
             throw new LaunchProblem(messages.text("managed.script.missing", script, dir));
         }
-        String python = new PythonFinder(hostEnv, messages).find(s.python(), dir);
+        String python = new PythonFinder(hostEnv, messages).find(s.python(), install);
         List<String> command = new ArrayList<>(List.of(python, script));
-        if (install.flavour() == ServerKind.V2 && Path.of(script).getFileName().toString().equals("tts_server.py")) {
+        ServerKind kind = install.kind() == ServerKind.V2 ? ServerKind.V2 : ServerKind.V1;
+        if (kind == ServerKind.V2 && install.apiServerOnly()) {
             command.addAll(List.of("--port", Integer.toString(port)));
         }
-        String v = install.flavour() == ServerKind.V2 ? "v2" : "v1";
-        return new LaunchPlan(command, dir, additions(), install.flavour(), install.flavour().words(), "managed-" + v);
+        String v = kind == ServerKind.V2 ? "v2" : "v1";
+        return new LaunchPlan(command, dir, additions(), kind, kind.words(), "managed-" + v);
     }
 
     /** TalkHost's only additions to the environment AllTalk inherits; a variable already set is left alone. */

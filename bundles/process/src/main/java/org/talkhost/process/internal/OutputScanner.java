@@ -1,10 +1,13 @@
 package org.talkhost.process.internal;
 
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.notice.Messages;
 
 /** Recognises the failures AllTalk users commonly hit in its output and explains each in plain words. */
@@ -42,9 +45,16 @@ final class OutputScanner {
             new Rule(DOWNLOAD, Pattern.compile("(?i)\\bdownloading\\b|\\d+%\\|"), false));
 
     private final Messages messages;
+    private final Supplier<AllTalkInstall> install;
 
     OutputScanner(Messages messages) {
+        this(messages, () -> AllTalkInstall.of(null));
+    }
+
+    /** @param install the AllTalk being started: its advice names where that install keeps its Python */
+    OutputScanner(Messages messages, Supplier<AllTalkInstall> install) {
         this.messages = messages;
+        this.install = install;
     }
 
     Optional<Finding> scan(String line) {
@@ -52,9 +62,22 @@ final class OutputScanner {
             Matcher m = rule.pattern.matcher(line);
             if (m.find()) {
                 String arg = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : "";
-                return Optional.of(new Finding(rule.key, messages.text(rule.key, arg), rule.fatal, line.strip()));
+                return Optional.of(new Finding(rule.key, messages.text(rule.key, arg, environment()), rule.fatal,
+                        line.strip()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the install keeps its Python ("alltalk_environment/env in the AllTalk folder" when not known). */
+    private String environment() {
+        AllTalkInstall i;
+        try {
+            i = install.get();
+        } catch (RuntimeException e) {
+            i = null;
+        }
+        Path env = i == null ? null : i.environment();
+        return env == null ? messages.text("output.env.default") : env.toString();
     }
 }

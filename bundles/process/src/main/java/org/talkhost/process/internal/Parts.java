@@ -1,5 +1,6 @@
 package org.talkhost.process.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
@@ -59,7 +61,13 @@ final class Parts {
         this.startTimes = new StartTimes(files.startTimes());
         ProcessSettings t = tuning.get();
         ServerLog log = new ServerLog(files.serverLog(), t.logKeep(), t.logMaxMegabytes() * 1024L * 1024L);
-        this.launcher = new Launcher(log, new OutputScanner(messages));
+        this.launcher = new Launcher(log, new OutputScanner(messages, () -> install(settings.get())));
+    }
+
+    /** The configured AllTalk folder (NONE in stand-in mode or without a folder). */
+    static AllTalkInstall install(AllTalkSettings s) {
+        String dir = s == null || s.installDir() == null ? "" : s.installDir().trim();
+        return AllTalkInstall.of(dir.isEmpty() ? null : Path.of(dir), s == null ? "" : s.launchScript());
     }
 
     OperationsLog log() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.talkhost.api.config.AllTalkSettings;
@@ -14,6 +15,7 @@ import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.environment.DoctorReport;
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.ports.PortChoice;
 
 /**
@@ -25,10 +27,15 @@ final class Preparation {
     private static final int PORT_TRIES = 3;
 
     /** The plan, or the problem (a plain text) that stops the start. */
-    record Ready(LaunchPlan plan, ServerAddress address, String problemKey, String problem, boolean retryable) {
+    record Ready(LaunchPlan plan, ServerAddress address, String problemKey, String problem, String reason, String fix,
+            boolean retryable) {
         static Ready problem(String key, String text, boolean retryable) {
-            return new Ready(null, null, key, text, retryable);
+            return new Ready(null, null, key, text, text, "", retryable);
         }
+    }
+
+    /** The doctor's blocking findings: the whole text, the reasons and the fixes. */
+    private record Blocking(String text, String reason, String fix) {
     }
 
     private final Parts p;
@@ -40,16 +47,17 @@ final class Preparation {
     Ready prepare(Attempt a, Mode mode, AllTalkSettings s) throws LaunchProblem {
         p.commands.build(mode, s, 1, false);
         ServerKind flavour = mode == Mode.STANDIN ? CommandLineBuilder.standinFlavour(s.standinFlavor())
-                : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).flavour();
+                : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).kind();
         Path dir = mode == Mode.STANDIN ? standinDir(flavour) : Path.of(s.installDir().trim()).toAbsolutePath();
         PortChoice choice = choose(flavour, dir);
         if (!choice.found()) {
             return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
         }
         if (mode == Mode.MANAGED) {
-            String blocking = askDoctor(a);
+            Blocking blocking = askDoctor(a);
             if (blocking != null) {
-                return Ready.problem("doctor.blocking", blocking, false);
+                return new Ready(null, null, "doctor.blocking", blocking.text(), blocking.reason(), blocking.fix(),
+                        false);
             }
         }
         for (int i = 0; !p.ports.stillFree(choice.port()); i++) {
@@ -63,7 +71,7 @@ final class Preparation {
             }
         }
         LaunchPlan plan = p.commands.build(mode, s, choice.port(), p.tuning.get().newSession());
-        return new Ready(plan, new ServerAddress(s.host(), choice.port()), null, null, false);
+        return new Ready(plan, new ServerAddress(s.host(), choice.port()), null, null, "", "", false);
     }
 
     private PortChoice choose(ServerKind flavour, Path dir) {
@@ -80,7 +88,7 @@ final class Preparation {
     }
 
     /** Null when the start may go on; else the blocking failures in plain words. */
-    private String askDoctor(Attempt a) {
+    private Blocking askDoctor(Attempt a) {
         Doctor doctor = p.doctor.get();
         if (doctor == null) {
             p.board.say(p.messages.info("doctor.unavailable"), a.listeners);
@@ -94,9 +102,12 @@ final class Preparation {
             if (!report.blocking()) {
                 return null;
             }
-            String what = report.results().stream().filter(CheckResult::blocks)
-                    .map(r -> (r.message() + " " + r.fix()).trim()).collect(Collectors.joining(" "));
-            return p.messages.text("doctor.blocking", what);
+            List<CheckResult> blocks = report.results().stream().filter(CheckResult::blocks).toList();
+            String what = blocks.stream().map(r -> (r.message() + " " + r.fix()).trim()).collect(Collectors.joining(" "));
+            return new Blocking(p.messages.text("doctor.blocking", what),
+                    blocks.stream().map(CheckResult::message).collect(Collectors.joining(" ")).trim(),
+                    blocks.stream().map(CheckResult::fix).filter(f -> !f.isBlank()).collect(Collectors.joining(" "))
+                            .trim());
         } catch (RuntimeException e) {
             p.log().warning("The environment checks failed to run: {}", e.toString());
             return null;

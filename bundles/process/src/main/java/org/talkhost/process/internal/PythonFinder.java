@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.notice.Messages;
 
 /**
- * Which Python runs AllTalk: the configured one, else AllTalk's own environment
- * ({@code alltalk_environment/env}), else text-generation-webui's ({@code installer_files/env}, found
- * walking up from the AllTalk folder), else {@code python3} on the PATH.
+ * Which Python runs AllTalk: the configured one, else the install's own ({@link AllTalkInstall#python()}:
+ * {@code alltalk_environment/env}, then text-generation-webui's {@code installer_files/env}), else
+ * {@code python3} on the PATH.
  */
 final class PythonFinder {
     private final Map<String, String> env;
@@ -22,38 +23,28 @@ final class PythonFinder {
         this.messages = messages;
     }
 
-    String find(String configured, Path installDir) throws LaunchProblem {
+    String find(String configured, AllTalkInstall install) throws LaunchProblem {
         if (configured != null && !configured.isBlank()) {
             String c = configured.trim();
             if (c.contains("/") || c.contains(File.separator)) {
                 if (Files.isExecutable(Path.of(c))) {
                     return c;
                 }
-                throw new LaunchProblem(messages.text("python.configured.missing", c));
+                throw new LaunchProblem(messages.text("python.configured.missing", c, envOf(install)));
             }
-            return onPath(c).orElseThrow(() -> new LaunchProblem(messages.text("python.configured.missing", c)));
+            return onPath(c).orElseThrow(() -> new LaunchProblem(messages.text("python.configured.missing", c, envOf(install))));
         }
-        Optional<Path> own = executable(installDir.resolve("alltalk_environment").resolve("env"));
+        Optional<Path> own = install.python();
         if (own.isPresent()) {
             return own.get().toString();
         }
-        for (Path dir = installDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Optional<Path> webui = executable(dir.resolve("installer_files").resolve("env"));
-            if (webui.isPresent()) {
-                return webui.get().toString();
-            }
-        }
         return onPath("python3").or(() -> onPath("python"))
-                .orElseThrow(() -> new LaunchProblem(messages.text("python.none", installDir)));
+                .orElseThrow(() -> new LaunchProblem(messages.text("python.none", install.dir())));
     }
 
-    private static Optional<Path> executable(Path envDir) {
-        for (Path p : new Path[] { envDir.resolve("bin").resolve("python"), envDir.resolve("python.exe") }) {
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+    private String envOf(AllTalkInstall install) {
+        Path env = install.environment();
+        return env == null ? messages.text("output.env.default") : env.toString();
     }
 
     private Optional<String> onPath(String name) {

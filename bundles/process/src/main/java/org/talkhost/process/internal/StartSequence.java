@@ -142,7 +142,8 @@ final class StartSequence {
         try {
             Preparation.Ready ready = prep.prepare(a, mode, s);
             if (ready.problem() != null) {
-                return fail(a, mode, null, ready.problemKey(), ready.problem(), ready.retryable());
+                return fail(a, mode, null, ready.problemKey(), ready.problem(), ready.reason(), ready.fix(),
+                        ready.retryable());
             }
             LaunchPlan plan = ready.plan();
             ChildProcess child = p.launcher.start(plan);
@@ -235,9 +236,16 @@ final class StartSequence {
     }
 
     RunState fail(Attempt a, Mode mode, ServerAddress address, String key, String text, boolean retryable) {
+        return fail(a, mode, address, key, text, text, "", retryable);
+    }
+
+    /** FAILED, saying {@code text}; the state carries {@code reason} and {@code fix} for every other voice. */
+    RunState fail(Attempt a, Mode mode, ServerAddress address, String key, String text, String reason, String fix,
+            boolean retryable) {
         a.retryable = retryable;
         p.log().error("{}", text);
-        return p.board.enter(Phase.FAILED, mode, null, address, Notice.error("process", key, text), a.listeners);
+        return p.board.enter(Phase.FAILED, mode, null, address, Notice.error("process", key, text), reason, fix,
+                a.listeners);
     }
 
     /** Forgets a server that ended or was given up: its pid file and lock (when ours) and the board entry. */

@@ -38,6 +38,7 @@ import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
@@ -118,9 +119,17 @@ public final class SupervisorImpl implements Supervisor {
         attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
     }
 
+    /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
     @Modified
     void configure(AllTalkSettings settings) {
+        AllTalkSettings before = this.settings;
         this.settings = settings;
+        if (before != null && attempts != null && !closing && !userStopped && StartInputs.differ(before, settings)
+                && p.board.state().phase() == Phase.FAILED) {
+            p.log().info("The configuration changed while AllTalk could not start: trying again now");
+            p.policy().reset();
+            attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
+        }
     }
 
     @Deactivate
@@ -153,7 +162,11 @@ public final class SupervisorImpl implements Supervisor {
         if (closing) {
             return state();
         }
-        userStopped = false;
+        if (userStopped) {
+            RunState st = p.board.state();
+            return new RunState(Phase.STOPPED, st.mode(), st.address(), st.kind(), 0, false, st.since(),
+                    p.messages.text("stopped.byUser"));
+        }
         RunState st = p.board.state();
         Supervised sv = p.board.server();
         if (!attempts.busy() && st.ready() && sv != null && (sv.child() == null || sv.alive())) {
@@ -165,6 +178,7 @@ public final class SupervisorImpl implements Supervisor {
 
     @Override
     public RunState start(NoticeListener progress) {
+        userStopped = false;
         p.policy().reset();
         attempts.dropPendingRestart();
         return ensureRunning(progress);

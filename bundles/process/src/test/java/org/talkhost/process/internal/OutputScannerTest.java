@@ -2,9 +2,15 @@ package org.talkhost.process.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.notice.Messages;
 
 class OutputScannerTest {
@@ -33,7 +39,25 @@ class OutputScannerTest {
         OutputScanner.Finding f = scanner.scan("ModuleNotFoundError: No module named 'TTS.api'").orElseThrow();
         assertThat(f.fatal()).isTrue();
         assertThat(f.text()).contains("missing the package \"TTS\"")
-                .contains("alltalk_environment/env/bin/python").doesNotContain("{0}");
+                .contains("alltalk_environment/env").doesNotContain("{0}");
+    }
+
+    @Test
+    void theAdviceNamesWhereThisInstallKeepsItsPython(@TempDir Path tmp) throws IOException {
+        Path webuiV1 = Files.createDirectories(tmp.resolve("text-generation-webui/extensions/alltalk_tts"));
+        Files.writeString(webuiV1.resolve("tts_server.py"), "");
+        Path standalone = Files.createDirectories(tmp.resolve("alltalk_tts"));
+        Files.writeString(standalone.resolve("tts_server.py"), "");
+        String line = "ModuleNotFoundError: No module named 'torch'";
+
+        String inWebui = new OutputScanner(Messages.of(SupervisorImpl.class, "process"),
+                () -> AllTalkInstall.of(webuiV1)).scan(line).orElseThrow().text();
+        String alone = new OutputScanner(Messages.of(SupervisorImpl.class, "process"),
+                () -> AllTalkInstall.of(standalone)).scan(line).orElseThrow().text();
+
+        assertThat(inWebui).contains(tmp.resolve("text-generation-webui/installer_files/env").toString())
+                .doesNotContain("alltalk_environment");
+        assertThat(alone).contains(standalone.resolve("alltalk_environment/env").toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 
@@ -72,8 +73,7 @@ public final class StatusCommands {
         if (s.address() != null) {
             b.append(INDENT).append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
         }
-        b.append(INDENT).append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(s.startedByUs() ? "status.startedByUs"
-                : "status.adopted"))).append('\n');
+        b.append(INDENT).append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(origin(s)))).append('\n');
         Optional<ResourceUsage> res = services.supervisor().resources();
         if (s.pid() > 0) {
             Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
@@ -81,10 +81,12 @@ public final class StatusCommands {
                     s.phase().name().toLowerCase(java.util.Locale.ROOT),
                     Words.duration(Duration.between(started, Instant.now())))).append('\n');
         } else {
-            b.append(INDENT).append(TEXT.text("status.noProcess")).append('\n');
+            b.append(INDENT).append(TEXT.text(s.hasServer() ? "status.noProcess" : "status.noneRunning")).append('\n');
         }
         HealthMonitor health = services.health;
-        if (health != null) {
+        if (health != null && !s.hasServer() && (s.phase() == Phase.FAILED || s.phase() == Phase.STOPPED)) {
+            b.append(INDENT).append(TEXT.text("status.health.notRunning")).append('\n');
+        } else if (health != null) {
             HealthStatus h = services.oneShot() && s.ready() ? health.checkNow() : health.current();
             b.append(INDENT).append(TEXT.text("status.health", h.state().words(), Words.clock(h.since()),
                     h.lastLatency() == null ? "none yet" : Words.duration(h.lastLatency()))).append('\n');
@@ -100,6 +102,15 @@ public final class StatusCommands {
             }
         }
         return b.toString().stripTrailing();
+    }
+
+    /** Who started the server; never "found already running" before there is one. */
+    private static String origin(RunState s) {
+        if (s.hasServer()) {
+            return s.startedByUs() ? "status.startedByUs" : "status.adopted";
+        }
+        return s.phase() == Phase.DETECTING || s.phase() == Phase.STARTING || s.phase() == Phase.RESTARTING
+                ? "status.looking" : "status.notRunning";
     }
 
     private static String mode(Mode m) {
