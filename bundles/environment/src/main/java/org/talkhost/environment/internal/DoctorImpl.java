@@ -117,22 +117,40 @@ public final class DoctorImpl implements Doctor {
         if (!fresh && cached != null && cachedGeneration == gen && now - cachedAt < s.cacheFor().toNanos()) {
             return cached;
         }
+        DoctorReport report = run(s.context(), s.problem(), s.limit());
+        cached = report;
+        cachedAt = System.nanoTime();
+        cachedGeneration = gen;
+        return report;
+    }
+
+    @Override
+    public DoctorReport examine(AllTalkSettings allTalk) {
+        EnvironmentContext context = null;
+        String problem = null;
+        try {
+            context = context(allTalk);
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+        return run(context, problem, settings.limit());
+    }
+
+    private DoctorReport run(EnvironmentContext context, String problem, Duration limit) {
+        long now = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        if (s.context() == null) {
+        if (context == null) {
             results.add(new CheckResult("configuration", Answers.title("configuration"), CheckStatus.FAIL,
-                    Answers.TEXT.text("doctor.config", s.problem()), Answers.TEXT.text("doctor.config.fix"), true,
+                    Answers.TEXT.text("doctor.config", problem), Answers.TEXT.text("doctor.config.fix"), true,
                     Duration.ZERO));
         } else {
             List<Registered> list = new ArrayList<>(checks);
             list.sort(Comparator.comparingInt(Registered::order).thenComparing(r -> CheckGuard.title(r.check())));
-            results.addAll(runner.runAll(list.stream().map(Registered::check).toList(), s.context(), s.limit()));
+            results.addAll(runner.runAll(list.stream().map(Registered::check).toList(), context, limit));
         }
         DoctorReport report = new DoctorReport(results, Duration.ofNanos(System.nanoTime() - now));
         ReportWriter.write(report, log);
         metrics.record("environment.doctor", report.took(), !report.blocking());
-        cached = report;
-        cachedAt = System.nanoTime();
-        cachedGeneration = gen;
         return report;
     }
 

@@ -183,6 +183,25 @@ class DoctorImplTest {
     }
 
     @Test
+    void aStartIsCheckedAgainstTheSettingsItUsesEvenBeforeTheDoctorHasSeenThem() {
+        EnvironmentContext[] seen = new EnvironmentContext[1];
+        DoctorImpl d = doctor();
+        d.addCheck(check("ctx", c -> {
+            seen[0] = c;
+            return answer("ctx", c.mode() == Mode.MANAGED ? CheckStatus.FAIL : CheckStatus.OK, true);
+        }), order(1));
+
+        DoctorReport report = d.examine(Configs.settings("mode", "managed", "installDir", "/opt/alltalk_tts",
+                "python", "/usr/bin/python3", "launchScript", "tts_server.py"));
+
+        assertThat(report.blocking()).isTrue();
+        assertThat(seen[0].python()).isEqualTo("/usr/bin/python3");
+        assertThat(seen[0].launchScript()).isEqualTo("tts_server.py");
+        d.examine(true);
+        assertThat(seen[0].mode()).as("the doctor's own settings are left alone").isEqualTo(Mode.STANDIN);
+    }
+
+    @Test
     void aBrokenModeIsReportedAsABlockingConfigurationProblem() {
         DoctorImpl d = doctor("mode", "turbo");
         DoctorReport report = d.examine(true);

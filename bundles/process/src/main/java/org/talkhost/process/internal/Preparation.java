@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.talkhost.api.config.AllTalkSettings;
@@ -25,6 +28,7 @@ import org.talkhost.api.ports.PortChoice;
  */
 final class Preparation {
     private static final int PORT_TRIES = 3;
+    private static final Duration DOCTOR_WAIT = Duration.ofSeconds(5);
 
     /** The plan, or the problem (a plain text) that stops the start. */
     record Ready(LaunchPlan plan, ServerAddress address, String problemKey, String problem, String reason, String fix,
@@ -54,7 +58,7 @@ final class Preparation {
             return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
         }
         if (mode == Mode.MANAGED) {
-            Blocking blocking = askDoctor(a);
+            Blocking blocking = askDoctor(a, s);
             if (blocking != null) {
                 return new Ready(null, null, "doctor.blocking", blocking.text(), blocking.reason(), blocking.fix(),
                         false);
@@ -88,14 +92,14 @@ final class Preparation {
     }
 
     /** Null when the start may go on; else the blocking failures in plain words. */
-    private Blocking askDoctor(Attempt a) {
-        Doctor doctor = p.doctor.get();
+    private Blocking askDoctor(Attempt a, AllTalkSettings s) {
+        Doctor doctor = awaitDoctor(a);
         if (doctor == null) {
             p.board.say(p.messages.info("doctor.unavailable"), a.listeners);
             return null;
         }
         try {
-            DoctorReport report = doctor.examine(true);
+            DoctorReport report = doctor.examine(s);
             report.results().stream()
                     .filter(r -> !r.blocks() && r.status() != CheckStatus.OK && r.status() != CheckStatus.SKIPPED)
                     .forEach(r -> p.log().warning("Doctor: {}: {} {}", r.title(), r.message(), r.fix()));
@@ -112,6 +116,18 @@ final class Preparation {
             p.log().warning("The environment checks failed to run: {}", e.toString());
             return null;
         }
+    }
+
+    /** The doctor; while the host is still starting its bundles, waited for a few seconds. */
+    private Doctor awaitDoctor(Attempt a) {
+        long deadline = System.nanoTime() + DOCTOR_WAIT.toNanos();
+        Doctor doctor = p.doctor.get();
+        while (doctor == null && System.nanoTime() < deadline && !a.cancelled()
+                && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            doctor = p.doctor.get();
+        }
+        return doctor;
     }
 
     /**
