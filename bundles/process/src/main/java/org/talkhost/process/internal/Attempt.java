@@ -20,6 +20,8 @@ final class Attempt {
     private volatile boolean running;
     /** Set when the attempt failed for a reason a later automatic attempt might not meet again. */
     volatile boolean retryable;
+    /** Set by a start whose port another server took while it started (the worker thread only). */
+    Supervised lostPort;
 
     Attempt(boolean automatic, NoticeListener first) {
         this.automatic = automatic;

@@ -23,7 +23,8 @@ import org.talkhost.api.notice.Notice;
  * up at a deadline (extended once when a first-run model download is seen).
  */
 final class ReadyWaiter {
-    enum Result { READY, EXITED, TIMEOUT, CANCELLED }
+    /** TAKEN: what answers Ready on the port is another server, not the process TalkHost started. */
+    enum Result { READY, EXITED, TIMEOUT, CANCELLED, TAKEN }
 
     /**
      * @param portToReady at most this long passed between the port opening and Ready: from the last check
@@ -43,8 +44,13 @@ final class ReadyWaiter {
      * @param child    the process to watch, or null (external)
      * @param estimate the usual time to ready
      * @param words    how a person names it
+     * @param ownPort  the child was started here to listen on the port: Ready counts only when it listens there
      */
-    record Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words) {
+    record Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words,
+            boolean ownPort) {
+        Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words) {
+            this(address, child, timeout, estimate, words, false);
+        }
     }
 
     private static final Duration PROBE = Duration.ofMillis(250);
@@ -55,8 +61,15 @@ final class ReadyWaiter {
     private final Duration progressEvery;
     private final Duration downloadExtra;
     private final Messages messages;
+    private final PortOwnership ports;
 
     ReadyWaiter(AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages) {
+        this(client, poll, progressEvery, downloadExtra, messages, PortOwnership.system());
+    }
+
+    ReadyWaiter(AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages,
+            PortOwnership ports) {
+        this.ports = ports;
         this.client = client;
         this.poll = poll;
         this.progressEvery = progressEvery;
@@ -88,6 +101,9 @@ final class ReadyWaiter {
                 try {
                     ReadyAnswer a = client.ready(READY_TIMEOUT);
                     answered = true;
+                    if (a.ready() && !ours(t)) {
+                        return new Outcome(Result.TAKEN, since(start), 0, true);
+                    }
                     if (a.ready()) {
                         long at = System.nanoTime();
                         Duration lag = lastClosed < 0 ? null : Duration.ofNanos(at - lastClosed);
@@ -112,6 +128,17 @@ final class ReadyWaiter {
             }
             pause(t.child());
         }
+    }
+
+    /** Whether Ready came from the process started here (or it does not matter, or cannot be told). */
+    private boolean ours(Target t) {
+        if (!t.ownPort() || t.child() == null) {
+            return true;
+        }
+        if (!t.child().alive()) {
+            return false;
+        }
+        return ports.of(t.child().handle(), t.address().port()) != PortOwnership.Owner.OTHERS;
     }
 
     private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {

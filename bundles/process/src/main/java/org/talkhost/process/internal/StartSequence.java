@@ -43,6 +43,26 @@ final class StartSequence {
         } catch (IllegalArgumentException e) {
             return fail(a, Mode.STANDIN, null, "config.mode", e.getMessage(), false);
         }
+        if (mode == Mode.EXTERNAL) {
+            return detectThenStart(a, mode, s);
+        }
+        StartLock machine = StartLock.of(s);
+        if (!machine.tryNow()) {
+            p.board.enter(Phase.DETECTING, mode, null, null, p.messages.info("lock.machine.wait"), a.listeners);
+            p.log().info("Another TalkHost on this computer holds {}; waiting for its start to end", machine.file());
+            if (!machine.acquire(p.readyTimeout().plusSeconds(30), a::cancelled)) {
+                p.log().warning("Waited {} for {} in vain; looking for AllTalk anyway", p.readyTimeout(), machine.file());
+            }
+        }
+        try {
+            return detectThenStart(a, mode, s);
+        } finally {
+            machine.release();
+        }
+    }
+
+    /** Detect, adopt what runs, else start one (or, external, wait for one). */
+    private RunState detectThenStart(Attempt a, Mode mode, AllTalkSettings s) {
         p.board.enter(Phase.DETECTING, mode, null, null, p.messages.info("detect.start"), a.listeners);
         Detection d = detect(a, true);
         if (a.cancelled()) {
@@ -127,7 +147,35 @@ final class StartSequence {
         }
     }
 
+    /**
+     * Starts one; when another server takes the port meanwhile, adopts it if it is an AllTalk, else (a foreign
+     * program) starts once more on the next free port.
+     */
     private RunState startOwn(Attempt a, Mode mode, AllTalkSettings s) {
+        for (int round = 0;; round++) {
+            a.lostPort = null;
+            RunState r = launch(a, mode, s);
+            Supervised lost = a.lostPort;
+            if (lost == null) {
+                return r;
+            }
+            Optional<Adopter.Adoption> other = new PortLost(p, this, adopter).takeOver(a, lost, mode, s);
+            if (other.isPresent()) {
+                p.board.say(p.messages.info("port.lost.adopt", lost.address(), lost.words()), a.listeners);
+                return adopted(a, other.get(), mode, s, false);
+            }
+            if (a.cancelled()) {
+                return p.board.state();
+            }
+            if (round >= 1) {
+                return fail(a, mode, lost.address(), "port.lost.again",
+                        p.messages.text("port.lost.again", lost.address()), true);
+            }
+            p.board.say(p.messages.info("port.lost.foreign", lost.address()), a.listeners);
+        }
+    }
+
+    private RunState launch(Attempt a, Mode mode, AllTalkSettings s) {
         if (!p.lock.acquire(Duration.ofSeconds(Math.max(0, p.tuning.get().lockWaitSeconds())), a::cancelled)) {
             Optional<Adopter.Adoption> other = new OtherTalkHost(p, this, adopter).await(a, mode, s);
             if (other.isPresent()) {
@@ -167,7 +215,17 @@ final class StartSequence {
             p.board.enter(Phase.STARTING, mode, sv, null, n, a.listeners);
             p.log().info("Started {} with pid {} on port {}: {}", plan.words(), child.pid(), address.port(),
                     String.join(" ", plan.command()));
-            ReadyWaiter.Outcome o = p.waiter().await(target(sv, estimate), say(a), a::cancelled);
+            ReadyWaiter.Target own = target(sv, estimate);
+            ReadyWaiter.Outcome o = p.waiter().await(new ReadyWaiter.Target(own.address(), own.child(),
+                    own.timeout(), own.estimate(), own.words(), true), say(a), a::cancelled);
+            if (o.result() == ReadyWaiter.Result.TAKEN || o.result() == ReadyWaiter.Result.EXITED
+                    && child.output().findings().stream().anyMatch(f -> f.key().equals("output.port"))) {
+                p.log().warning("Another server took {} while {} (pid {}) was starting: {}", address, plan.words(),
+                        child.pid(), o.result() == ReadyWaiter.Result.TAKEN ? "it answers Ready there"
+                                : "ours could not bind it");
+                a.lostPort = sv;
+                return p.board.state();
+            }
             keepLock = o.result() == ReadyWaiter.Result.READY || o.result() == ReadyWaiter.Result.CANCELLED;
             return finish(a, sv, plan, o);
         } catch (LaunchProblem e) {

@@ -1,0 +1,60 @@
+package org.talkhost.process.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Mode;
+import org.talkhost.api.detection.Detection;
+import org.talkhost.api.detection.ServerKind;
+
+/**
+ * TalkHost's own start lost its port to another server (it answers Ready there, or ours could not bind it):
+ * stop our child without calling it a crash, forget it, and find what holds the port. An AllTalk there is
+ * adopted; a foreign program sends the start to the next port.
+ */
+final class PortLost {
+    private static final Duration LOOK_FOR = Duration.ofSeconds(15);
+    private static final Duration EVERY = Duration.ofMillis(300);
+
+    private final Parts p;
+    private final StartSequence sequence;
+    private final Adopter adopter;
+
+    PortLost(Parts parts, StartSequence sequence, Adopter adopter) {
+        this.p = parts;
+        this.sequence = sequence;
+        this.adopter = adopter;
+    }
+
+    /** The AllTalk to adopt; empty when a foreign program holds the port (or nothing showed up in time). */
+    Optional<Adopter.Adoption> takeOver(Attempt a, Supervised own, Mode mode, AllTalkSettings s) {
+        ChildProcess child = own.child();
+        child.unwatch();
+        if (child.alive()) {
+            ProcessTreeStopper.Result r = p.stopper.stop(child.handle(), p.grace());
+            p.log().info("Stopped our own {} (pid {}): another server has its port ({} processes, {} forced)",
+                    own.words(), own.pid(), r.processes(), r.forced());
+        }
+        p.pidFile.delete();
+        if (p.board.server() == own) {
+            p.board.server(null);
+        }
+        long deadline = System.nanoTime() + LOOK_FOR.toNanos();
+        while (!a.cancelled() && !Thread.currentThread().isInterrupted()) {
+            Detection d = sequence.detect(a, false);
+            Optional<Adopter.Adoption> found = adopter.adopt(d, mode, s);
+            if (found.isPresent() || foreignOn(d, own.address().port()) || System.nanoTime() >= deadline) {
+                return found;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EVERY.toMillis()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean foreignOn(Detection d, int port) {
+        return d.endpoints().stream().anyMatch(e -> e.port() == port && e.kind() == ServerKind.FOREIGN);
+    }
+}
