@@ -22,6 +22,8 @@ final class Attempt {
     volatile boolean retryable;
     /** Set by a start whose port another server took while it started (the worker thread only). */
     Supervised lostPort;
+    /** Set by a start that found an AllTalk on a candidate port after detection found none (worker thread only). */
+    boolean appeared;
 
     Attempt(boolean automatic, NoticeListener first) {
         this.automatic = automatic;

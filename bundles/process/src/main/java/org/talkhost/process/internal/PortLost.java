@@ -42,11 +42,16 @@ final class PortLost {
         if (p.board.server() == own) {
             p.board.server(null);
         }
+        return find(a, mode, s, own.address().port());
+    }
+
+    /** Looks until an AllTalk shows (adopted), a foreign program holds {@code port}, or the time is up. */
+    Optional<Adopter.Adoption> find(Attempt a, Mode mode, AllTalkSettings s, int port) {
         long deadline = System.nanoTime() + LOOK_FOR.toNanos();
         while (!a.cancelled() && !Thread.currentThread().isInterrupted()) {
             Detection d = sequence.detect(a, false);
             Optional<Adopter.Adoption> found = adopter.adopt(d, mode, s);
-            if (found.isPresent() || foreignOn(d, own.address().port()) || System.nanoTime() >= deadline) {
+            if (found.isPresent() || foreignOn(d, port) || System.nanoTime() >= deadline) {
                 return found;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EVERY.toMillis()));

@@ -20,6 +20,7 @@ import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.ports.PortChoice;
+import org.talkhost.api.ports.PortHolder;
 
 /**
  * Everything between "none is running" and the launch: check that the start can be built at all, choose
@@ -27,6 +28,8 @@ import org.talkhost.api.ports.PortChoice;
  * start, and build the command line.
  */
 final class Preparation {
+    /** The problem key of a start that found an AllTalk on a candidate port after detection had found none. */
+    static final String APPEARED = "port.appeared";
     private static final int PORT_TRIES = 3;
     private static final Duration DOCTOR_WAIT = Duration.ofSeconds(5);
 
@@ -54,6 +57,9 @@ final class Preparation {
                 : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).kind();
         Path dir = mode == Mode.STANDIN ? standinDir(flavour) : Path.of(s.installDir().trim()).toAbsolutePath();
         PortChoice choice = choose(flavour, dir);
+        if (appeared(choice)) {
+            return Ready.problem(APPEARED, choice.reason(), true);
+        }
         if (!choice.found()) {
             return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
         }
@@ -70,6 +76,9 @@ final class Preparation {
             }
             p.board.say(p.messages.info("port.taken.again", choice.port()), a.listeners);
             choice = choose(flavour, dir);
+            if (appeared(choice)) {
+                return Ready.problem(APPEARED, choice.reason(), true);
+            }
             if (!choice.found()) {
                 return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
             }
@@ -81,7 +90,7 @@ final class Preparation {
     private PortChoice choose(ServerKind flavour, Path dir) {
         PortChoice choice = p.ports.choose(flavour);
         p.log().info("Port choice: {} ({})", choice.port(), choice.reason());
-        if (choice.found()) {
+        if (choice.found() && !appeared(choice)) {
             try {
                 p.log().info("Port written back: {}", p.ports.persist(choice, dir, flavour));
             } catch (RuntimeException e) {
@@ -89,6 +98,11 @@ final class Preparation {
             }
         }
         return choice;
+    }
+
+    /** An AllTalk answers on a candidate port since detection looked: adopt it rather than start a second. */
+    private static boolean appeared(PortChoice choice) {
+        return choice.survey().stream().anyMatch(st -> st.holder() == PortHolder.ALLTALK);
     }
 
     /** Null when the start may go on; else the blocking failures in plain words. */

@@ -154,24 +154,31 @@ final class StartSequence {
     private RunState startOwn(Attempt a, Mode mode, AllTalkSettings s) {
         for (int round = 0;; round++) {
             a.lostPort = null;
+            a.appeared = false;
             RunState r = launch(a, mode, s);
             Supervised lost = a.lostPort;
-            if (lost == null) {
+            if (lost == null && !a.appeared) {
                 return r;
             }
-            Optional<Adopter.Adoption> other = new PortLost(p, this, adopter).takeOver(a, lost, mode, s);
+            PortLost portLost = new PortLost(p, this, adopter);
+            Optional<Adopter.Adoption> other = lost != null ? portLost.takeOver(a, lost, mode, s)
+                    : portLost.find(a, mode, s, 0);
             if (other.isPresent()) {
-                p.board.say(p.messages.info("port.lost.adopt", lost.address(), lost.words()), a.listeners);
+                if (lost != null) {
+                    p.board.say(p.messages.info("port.lost.adopt", lost.address(), lost.words()), a.listeners);
+                }
                 return adopted(a, other.get(), mode, s, false);
             }
             if (a.cancelled()) {
                 return p.board.state();
             }
+            ServerAddress where = lost != null ? lost.address() : new ServerAddress(s.host(), Adopter.fallbackPort(s));
             if (round >= 1) {
-                return fail(a, mode, lost.address(), "port.lost.again",
-                        p.messages.text("port.lost.again", lost.address()), true);
+                return fail(a, mode, where, "port.lost.again", p.messages.text("port.lost.again", where), true);
             }
-            p.board.say(p.messages.info("port.lost.foreign", lost.address()), a.listeners);
+            if (lost != null) {
+                p.board.say(p.messages.info("port.lost.foreign", where), a.listeners);
+            }
         }
     }
 
@@ -189,6 +196,11 @@ final class StartSequence {
         boolean keepLock = false;
         try {
             Preparation.Ready ready = prep.prepare(a, mode, s);
+            if (Preparation.APPEARED.equals(ready.problemKey())) {
+                p.log().info("An AllTalk appeared on a candidate port after detection: {}", ready.problem());
+                a.appeared = true;
+                return p.board.state();
+            }
             if (ready.problem() != null) {
                 return fail(a, mode, null, ready.problemKey(), ready.problem(), ready.reason(), ready.fix(),
                         ready.retryable());
