@@ -27,12 +27,14 @@ final class StartSequence {
     private final Adopter adopter;
     private final Preparation prep;
     private final Consumer<Supervised> onReady;
+    private final LaunchOutcome outcome;
 
     StartSequence(Parts parts, Consumer<Supervised> onReady) {
         this.p = parts;
         this.adopter = new Adopter(parts);
         this.prep = new Preparation(parts);
         this.onReady = onReady;
+        this.outcome = new LaunchOutcome(parts, this);
     }
 
     RunState run(Attempt a) {
@@ -125,7 +127,7 @@ final class StartSequence {
         case CANCELLED:
             return p.board.state();
         case EXITED:
-            release(sv);
+            outcome.release(sv);
             p.log().warning("The adopted {} on {} stopped while loading (exit code {})", sv.words(), sv.address(),
                     o.exitCode());
             if (mayStart && mode != Mode.EXTERNAL) {
@@ -137,9 +139,9 @@ final class StartSequence {
         default:
             if (sv.startedByUs() && sv.child() != null) {
                 p.stopper.stop(sv.child().handle(), p.grace());
-                release(sv);
+                outcome.release(sv);
                 return fail(a, mode, sv.address(), "fail.timeout", p.messages.text("fail.timeout", sv.words(),
-                        Words.duration(o.took()), unloaded(o), p.launcher.log().file()), true);
+                        Words.duration(o.took()), outcome.unloaded(o), p.launcher.log().file()), true);
             }
             p.board.server(null);
             return fail(a, mode, sv.address(), "fail.timeout.adopted", p.messages.text("fail.timeout.adopted",
@@ -207,7 +209,7 @@ final class StartSequence {
             }
             LaunchPlan plan = ready.plan();
             ChildProcess child = p.launcher.start(plan);
-            child.output().onFinding(f -> warnLive(f, a.listeners));
+            child.output().onFinding(f -> outcome.warnLive(f, a.listeners));
             child.watch(p.watcher, Duration.ofMillis(100), p.launcher.log()::rotateIfBig);
             ServerAddress address = ready.address();
             Supervised sv = new Supervised(mode, address, plan.kind(), child, true);
@@ -239,7 +241,7 @@ final class StartSequence {
                 return p.board.state();
             }
             keepLock = o.result() == ReadyWaiter.Result.READY || o.result() == ReadyWaiter.Result.CANCELLED;
-            return finish(a, sv, plan, o);
+            return outcome.finish(a, sv, plan, o);
         } catch (LaunchProblem e) {
             return fail(a, mode, null, "start.problem", e.getMessage(), false);
         } catch (IOException e) {
@@ -251,49 +253,6 @@ final class StartSequence {
             if (!keepLock) {
                 p.lock.release();
             }
-        }
-    }
-
-    private RunState finish(Attempt a, Supervised sv, LaunchPlan plan, ReadyWaiter.Outcome o) {
-        ChildProcess child = sv.child();
-        switch (o.result()) {
-        case READY:
-            p.startTimes.record(plan.timingKey(), o.took());
-            p.measure().record("process.start", o.took(), true);
-            if (o.portToReady() != null) {
-                p.measure().record("process.port_to_ready", o.portToReady(), true);
-            }
-            p.log().info("{} is ready on {} after {} ms; port open to ready: {}", plan.words(), sv.address(),
-                    o.took().toMillis(), o.portToReady() == null ? "unknown" : "at least " + o.openSeen().toMillis()
-                            + " ms, at most " + o.portToReady().toMillis() + " ms");
-            child.output().onFinding(f -> warnLive(f, List.of()));
-            return ready(a, sv, sv.mode(), p.messages.info("ready.started", plan.words(), sv.address(),
-                    Words.duration(o.took())));
-        case CANCELLED:
-            return p.board.state();
-        case EXITED:
-            release(sv);
-            p.measure().record("process.start", o.took(), false);
-            String code = o.exitCode() == ChildProcess.UNKNOWN_EXIT ? p.messages.text("exit.unknown")
-                    : Integer.toString(o.exitCode());
-            p.log().error("{} (pid {}) exited with code {} while starting; last lines: {}", plan.words(), child.pid(),
-                    code, child.output().lastLines(5));
-            String explained = child.output().explanations();
-            String log = p.launcher.log().file().toString();
-            return explained.isEmpty()
-                    ? fail(a, sv.mode(), sv.address(), "fail.exited", p.messages.text("fail.exited.unexplained",
-                            plan.words(), code, String.join(" / ", child.output().lastLines(3)), log), true)
-                    : fail(a, sv.mode(), sv.address(), "fail.exited",
-                            p.messages.text("fail.exited", plan.words(), code, explained, log), true);
-        default:
-            ProcessTreeStopper.Result r = p.stopper.stop(child.handle(), p.grace());
-            release(sv);
-            p.measure().record("process.start", o.took(), false);
-            p.log().error("{} (pid {}) was not ready after {} s; stopped it ({} processes, {} forced, left {})",
-                    plan.words(), child.pid(), p.readyTimeout().toSeconds(), r.processes(), r.forced(), r.left());
-            String why = (unloaded(o) + child.output().explanations()).strip();
-            return fail(a, sv.mode(), sv.address(), "fail.timeout", p.messages.text("fail.timeout", plan.words(),
-                    Words.duration(o.took()), why.isEmpty() ? "" : why + " ", p.launcher.log().file()), true);
         }
     }
 
@@ -316,31 +275,6 @@ final class StartSequence {
         p.log().error("{}", text);
         return p.board.enter(Phase.FAILED, mode, null, address, Notice.error("process", key, text), reason, fix,
                 a.listeners);
-    }
-
-    /** Forgets a server that ended or was given up: its pid file and lock (when ours) and the board entry. */
-    private void release(Supervised sv) {
-        if (sv.child() != null) {
-            sv.child().unwatch();
-        }
-        if (sv.startedByUs()) {
-            p.pidFile.delete();
-            p.lock.release();
-        }
-        if (p.board.server() == sv) {
-            p.board.server(null);
-        }
-    }
-
-    private void warnLive(OutputScanner.Finding f, List<NoticeListener> to) {
-        p.log().warning("AllTalk output: {}", f.line());
-        if (!f.fatal() && !f.isDownload()) {
-            p.board.say(Notice.warning("process", f.key(), p.messages.text("finding", f.text())), to);
-        }
-    }
-
-    private String unloaded(ReadyWaiter.Outcome o) {
-        return o.answered() ? p.messages.text("fail.unloaded") + " " : "";
     }
 
     ReadyWaiter.Target target(Supervised sv, Duration estimate) {
