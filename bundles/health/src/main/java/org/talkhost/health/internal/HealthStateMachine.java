@@ -82,6 +82,14 @@ final class HealthStateMachine {
 
     private Step answered(Observation o, boolean starting) {
         CheckResult r = o.result();
+        if (starting && r.outcome() != Outcome.NOT_READY && !outage && state != HealthState.READY) {
+            // the Supervisor has not said what it found or started yet: it speaks first, health follows
+            lastAnswer = o.now();
+            lastAlive = o.now();
+            failures = 0;
+            firstFailure = null;
+            return move(o, state, null, null, false);
+        }
         lastAnswer = o.now();
         lastAlive = o.now();
         failures = 0;

@@ -52,6 +52,17 @@ class HealthStateMachineTest {
     }
 
     @Test
+    void anAllTalkFoundWhileTheSupervisorStillLooksIsAnnouncedOnlyAfterTheSupervisorHasSpoken() {
+        Step looking = see(CheckResult.ready(FAST), 0, Phase.DETECTING, Recovery.RECONNECT, null);
+        assertThat(looking.change()).isNull();
+        assertThat(looking.state()).isEqualTo(HealthState.UNKNOWN);
+
+        Step adopted = see(CheckResult.ready(FAST), 0, Phase.READY, Recovery.RECONNECT, null);
+        assertThat(adopted.state()).isEqualTo(HealthState.READY);
+        assertThat(adopted.change().code()).isEqualTo("ready");
+    }
+
+    @Test
     void readyAgainIsNoChange() {
         ready();
         assertThat(ready().change()).isNull();
