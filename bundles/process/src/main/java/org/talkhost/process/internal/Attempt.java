@@ -24,6 +24,8 @@ final class Attempt {
     Supervised lostPort;
     /** Set by a start that found an AllTalk on a candidate port after detection found none (worker thread only). */
     boolean appeared;
+    /** The last try of a start that lost its port: what happens now is reported as it is (worker thread only). */
+    boolean lastRound;
 
     Attempt(boolean automatic, NoticeListener first) {
         this.automatic = automatic;

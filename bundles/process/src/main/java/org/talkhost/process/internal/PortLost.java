@@ -16,7 +16,7 @@ import org.talkhost.api.detection.ServerKind;
  * adopted; a foreign program sends the start to the next port.
  */
 final class PortLost {
-    private static final Duration LOOK_FOR = Duration.ofSeconds(15);
+    private static final Duration LOOK_FOR = Duration.ofSeconds(8);
     private static final Duration EVERY = Duration.ofMillis(300);
 
     private final Parts p;

@@ -101,10 +101,11 @@ final class ReadyWaiter {
                 try {
                     ReadyAnswer a = client.ready(READY_TIMEOUT);
                     answered = true;
-                    if (a.ready() && !ours(t)) {
+                    PortOwnership.Owner owner = a.ready() ? owner(t) : PortOwnership.Owner.UNKNOWN;
+                    if (owner == PortOwnership.Owner.OTHERS) {
                         return new Outcome(Result.TAKEN, since(start), 0, true);
                     }
-                    if (a.ready()) {
+                    if (a.ready() && (t.child() == null || t.child().alive())) {
                         long at = System.nanoTime();
                         Duration lag = lastClosed < 0 ? null : Duration.ofNanos(at - lastClosed);
                         return new Outcome(Result.READY, since(start), lag, Duration.ofNanos(at - firstOpen), 0, true);
@@ -130,15 +131,12 @@ final class ReadyWaiter {
         }
     }
 
-    /** Whether Ready came from the process started here (or it does not matter, or cannot be told). */
-    private boolean ours(Target t) {
-        if (!t.ownPort() || t.child() == null) {
-            return true;
+    /** Who listens on the port when the child was started here to listen there; else UNKNOWN (it does not matter). */
+    private PortOwnership.Owner owner(Target t) {
+        if (!t.ownPort() || t.child() == null || !t.child().alive()) {
+            return PortOwnership.Owner.UNKNOWN;
         }
-        if (!t.child().alive()) {
-            return false;
-        }
-        return ports.of(t.child().handle(), t.address().port()) != PortOwnership.Owner.OTHERS;
+        return ports.of(t.child().handle(), t.address().port());
     }
 
     private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {

@@ -157,6 +157,7 @@ final class StartSequence {
         for (int round = 0;; round++) {
             a.lostPort = null;
             a.appeared = false;
+            a.lastRound = round >= 1;
             RunState r = launch(a, mode, s);
             Supervised lost = a.lostPort;
             if (lost == null && !a.appeared) {
@@ -232,8 +233,8 @@ final class StartSequence {
             ReadyWaiter.Target own = target(sv, estimate);
             ReadyWaiter.Outcome o = p.waiter().await(new ReadyWaiter.Target(own.address(), own.child(),
                     own.timeout(), own.estimate(), own.words(), true), say(a), a::cancelled);
-            if (o.result() == ReadyWaiter.Result.TAKEN || o.result() == ReadyWaiter.Result.EXITED
-                    && child.output().findings().stream().anyMatch(f -> f.key().equals("output.port"))) {
+            if (!a.lastRound && (o.result() == ReadyWaiter.Result.TAKEN || o.result() == ReadyWaiter.Result.EXITED
+                    && child.output().findings().stream().anyMatch(f -> f.key().equals("output.port")))) {
                 p.log().warning("Another server took {} while {} (pid {}) was starting: {}", address, plan.words(),
                         child.pid(), o.result() == ReadyWaiter.Result.TAKEN ? "it answers Ready there"
                                 : "ours could not bind it");
