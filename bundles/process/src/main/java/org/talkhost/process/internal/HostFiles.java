@@ -13,8 +13,13 @@ import org.talkhost.api.config.HostPaths;
  * @param logs       {@code log/}: AllTalk's own output goes to {@code alltalk-server.log}
  * @param standinJar the stand-in server's jar, or null when not configured
  * @param java       the Java launcher that runs the stand-in (the one running TalkHost)
+ * @param startLocks where the machine-wide start locks live: the system temp folder, shared by every TalkHost
  */
-record HostFiles(Path runtime, Path logs, Path standinJar, String java) {
+record HostFiles(Path runtime, Path logs, Path standinJar, String java, Path startLocks) {
+
+    HostFiles(Path runtime, Path logs, Path standinJar, String java) {
+        this(runtime, logs, standinJar, java, Paths.get(System.getProperty("java.io.tmpdir")));
+    }
 
     /** From the framework properties {@code talkhost.home} and {@code talkhost.standin.jar}. */
     static HostFiles from(BundleContext context) {

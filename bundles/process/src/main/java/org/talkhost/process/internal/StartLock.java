@@ -23,9 +23,9 @@ final class StartLock {
         this.lock = new InstanceLock(file);
     }
 
-    /** For the configuration {@code s}, in the system temp folder. */
-    static StartLock of(AllTalkSettings s) {
-        return new StartLock(Path.of(System.getProperty("java.io.tmpdir")), s);
+    /** For the configuration {@code s}, in {@code folder} (the system temp folder, see {@link HostFiles}). */
+    static StartLock of(Path folder, AllTalkSettings s) {
+        return new StartLock(folder, s);
     }
 
     /** {@code talkhost-start-127.0.0.1-7851-7852.lock}: one lock per host and set of candidate ports. */

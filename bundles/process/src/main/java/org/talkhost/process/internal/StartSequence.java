@@ -48,7 +48,7 @@ final class StartSequence {
         if (mode == Mode.EXTERNAL) {
             return detectThenStart(a, mode, s);
         }
-        StartLock machine = StartLock.of(s);
+        StartLock machine = StartLock.of(p.files.startLocks(), s);
         if (!machine.tryNow()) {
             p.board.enter(Phase.DETECTING, mode, null, null, p.messages.info("lock.machine.wait"), a.listeners);
             p.log().info("Another TalkHost on this computer holds {}; waiting for its start to end", machine.file());

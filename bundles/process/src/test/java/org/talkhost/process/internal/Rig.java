@@ -41,7 +41,8 @@ final class Rig implements AutoCloseable {
     Rig(Path home) throws IOException {
         this.home = home;
         Path jar = TestJars.fakeServerJar(Files.createDirectories(home.resolve("jars")));
-        this.files = new HostFiles(home.resolve("runtime"), home.resolve("log"), jar, HostFiles.currentJava());
+        this.files = new HostFiles(home.resolve("runtime"), home.resolve("log"), jar, HostFiles.currentJava(),
+                home.resolve("locks"));
         this.port = freePort();
         this.ports = new FakePorts(port);
         settings.put("mode", "standin");

@@ -47,7 +47,8 @@ class StandinJarTest {
     }
 
     SupervisorImpl supervisor() {
-        HostFiles files = new HostFiles(rig.files.runtime(), rig.files.logs(), JAR, HostFiles.currentJava());
+        HostFiles files = new HostFiles(rig.files.runtime(), rig.files.logs(), JAR, HostFiles.currentJava(),
+                rig.files.startLocks());
         s = new SupervisorImpl(rig.detector, rig.ports, rig.client, new ProcessTuning(Configs.tuning(rig.tuning)),
                 Configs.settings(rig.settings), files, System.getenv(), () -> true, Clock.systemUTC());
         s.operationsLog = rig.supervisor().operationsLog;
