@@ -53,8 +53,14 @@ class V1ContractTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(contentType(r)).isEqualTo("application/json");
         assertThat(json(r)).containsOnlyKeys("voices");
-        assertThat((List<Object>) json(r).get("voices")).containsExactly("female_01.wav", "female_02.wav",
-                "female_03.wav", "male_01.wav", "male_02.wav", "male_03.wav");
+        // v1 lists os.listdir's order (the folder's own order, not sorted).
+        List<String> onDisk;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("voices"))) {
+            onDisk = files.map(p -> p.getFileName().toString()).toList();
+        }
+        assertThat((List<Object>) json(r).get("voices")).containsExactlyElementsOf(onDisk)
+                .containsExactlyInAnyOrder("female_01.wav", "female_02.wav", "female_03.wav", "male_01.wav",
+                        "male_02.wav", "male_03.wav");
         assertThat(dir.resolve("voices/female_01.wav")).isRegularFile();
         assertThat(dir.resolve("outputs")).isDirectory();
     }

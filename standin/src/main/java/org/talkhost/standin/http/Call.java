@@ -119,7 +119,7 @@ public final class Call {
      * As Python's unquote_plus: "+" is a space, each valid "%XX" a byte, and a "%" without two hex
      * digits stays as it is; the bytes are read as UTF-8 (a bad sequence becomes U+FFFD).
      */
-    static String decode(String s) {
+    public static String decode(String s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         byte[] raw = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {
