@@ -66,8 +66,18 @@ public final class ProbeGet implements AutoCloseable {
      * @param status the HTTP status (1xx interim answers are skipped)
      * @param body   the body as text (UTF-8), within the size limit
      * @param whole  false when the deadline cut the body short
+     * @param headerNames the names of the headers that came with it, in lower case
      */
-    public record Answer(int status, String body, boolean whole) {
+    public record Answer(int status, String body, boolean whole, java.util.Set<String> headerNames) {
+
+        public Answer(int status, String body, boolean whole) {
+            this(status, body, whole, java.util.Set.of());
+        }
+
+        /** Whether a header of that name (any case) came with the answer. */
+        public boolean hasHeader(String name) {
+            return headerNames.contains(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private final int maxBodyBytes;
@@ -144,7 +154,11 @@ public final class ProbeGet implements AutoCloseable {
                 whole = false; // the deadline cut it: what came is the answer
             }
         }
-        return new Answer(response.getCode(), body.toString(StandardCharsets.UTF_8), whole);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Header h : response.getHeaders()) {
+            names.add(h.getName().toLowerCase(Locale.ROOT));
+        }
+        return new Answer(response.getCode(), body.toString(StandardCharsets.UTF_8), whole, names);
     }
 
     /**

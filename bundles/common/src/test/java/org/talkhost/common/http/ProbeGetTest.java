@@ -29,7 +29,7 @@ class ProbeGetTest {
     void chunksAreJoinedWhateverTheirSizesAndExtensions() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n" + ScriptedHttpServer.chunked("Ready, and 10 more words", 1))) {
-            assertThat(get(server)).isEqualTo(new ProbeGet.Answer(200, "Ready, and 10 more words", true));
+            assertThat(get(server)).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(200, "Ready, and 10 more words", true));
         }
     }
 
@@ -49,7 +49,7 @@ class ProbeGetTest {
     void interimAnswersAreSkipped() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 100 Continue\r\n\r\n"
                 + "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno")) {
-            assertThat(get(server)).isEqualTo(new ProbeGet.Answer(404, "no", true));
+            assertThat(get(server)).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(404, "no", true));
         }
     }
 
@@ -88,7 +88,7 @@ class ProbeGetTest {
             ProbeGet.Answer a = get(server);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50),
                     TIMEOUT.plusMillis(300));
-            assertThat(a).isEqualTo(new ProbeGet.Answer(200, "Re", false));
+            assertThat(a).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(200, "Re", false));
         }
     }
 

@@ -2,7 +2,6 @@ package org.talkhost.detection.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
@@ -11,12 +10,14 @@ import org.talkhost.common.http.ProbeGet;
 
 /**
  * Asks one port what it is: {@code GET /api/ready} (the body says Ready or Unloaded), then
- * {@code GET /api/currentsettings} to tell AllTalk v1, v2 and the stand-in apart. Both requests share
+ * {@code GET /api/currentsettings} to tell AllTalk v1 and v2 apart (the stand-in answers like the flavour
+ * it imitates and marks its answers with the {@value #STANDIN_MARK} header). Both requests share
  * one deadline, so a probe never takes longer than the timeout it is given. The detail of an endpoint
  * that answered HTTP starts with {@code "HTTP <status>"}. Close it when detection stops.
  */
 final class EndpointProbe implements AutoCloseable {
-    private static final Pattern STANDIN = Pattern.compile("\"talkhost_standin\"\\s*:\\s*true");
+    /** The response header by which the TalkHost stand-in says what it is; real AllTalk never sends it. */
+    static final String STANDIN_MARK = "x-talkhost-standin";
     private static final int MAX_BYTES = 256 * 1024;
 
     private final ProbeGet http = new ProbeGet("talkhost-detection", MAX_BYTES);
@@ -73,11 +74,8 @@ final class EndpointProbe implements AutoCloseable {
         return body.equalsIgnoreCase("Unloaded") ? ReadyState.UNLOADED : ReadyState.OTHER;
     }
 
-    /** v2 has engines, v1 has DeepSpeed and model lists, the stand-in says so; anything else is foreign. */
+    /** v2 has engines, v1 has DeepSpeed and model lists; anything else is foreign. */
     static ServerKind kindFromSettings(String json) {
-        if (STANDIN.matcher(json).find()) {
-            return ServerKind.STANDIN;
-        }
         if (json.contains("\"engines_available\"") || json.contains("\"current_engine_loaded\"")) {
             return ServerKind.V2;
         }
@@ -91,7 +89,11 @@ final class EndpointProbe implements AutoCloseable {
     private ServerKind kind(String host, int port, long deadline) {
         try {
             ProbeGet.Answer settings = whole(http.get(host, port, "/api/currentsettings", deadline));
-            return settings.status() == 200 ? kindFromSettings(settings.body()) : ServerKind.FOREIGN;
+            if (settings.status() != 200) {
+                return ServerKind.FOREIGN;
+            }
+            ServerKind flavour = kindFromSettings(settings.body());
+            return flavour != ServerKind.FOREIGN && settings.hasHeader(STANDIN_MARK) ? ServerKind.STANDIN : flavour;
         } catch (IOException e) {
             return ServerKind.UNKNOWN;
         }
