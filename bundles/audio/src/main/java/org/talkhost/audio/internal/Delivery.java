@@ -24,6 +24,8 @@ final class Delivery {
     private int sampleRate;
     private int channels;
     private boolean finished;
+    /** For a later piece in another format than the first: into the first one's. */
+    private PcmConverter converter;
 
     Delivery(SpeakJob job, Opener opener, double volume) {
         this.job = job;
@@ -31,7 +33,13 @@ final class Delivery {
         this.volume = volume;
     }
 
+    /** Opens the sinks for sound of this format; a later piece of the same utterance is converted to the first's. */
     void begin(int sampleRate, int channels) {
+        if (playbacks != null) {
+            PcmConverter c = new PcmConverter(sampleRate, channels, this.sampleRate, this.channels);
+            converter = c.changesNothing() ? null : c;
+            return;
+        }
         this.sampleRate = sampleRate;
         this.channels = channels;
         SpeakRequest r = job.request();
@@ -46,6 +54,11 @@ final class Delivery {
     void play(byte[] pcm, int offset, int length) {
         if (length <= 0 || job.aborted()) {
             return;
+        }
+        if (converter != null) {
+            pcm = converter.convert(pcm, offset, length);
+            offset = 0;
+            length = pcm.length;
         }
         meter.add(pcm, offset, length);
         byte[] out = Volume.scaled(pcm, offset, length, volume);

@@ -1,9 +1,14 @@
 package org.talkhost.audio.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +17,13 @@ import org.talkhost.api.audio.SpeakRequest;
 import org.talkhost.api.audio.SpeakResult;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.GenerateRequest;
+import org.talkhost.common.Threads;
 
-/** Speaks one request: streamed when it can be, else as a whole file; into its sinks; checked. */
+/**
+ * Speaks one request: streamed when it can be, else as a whole file; into its sinks; checked. Text longer
+ * than AllTalk takes is spoken in pieces, in order, into the same sinks (one file for {@code --to}): the first
+ * piece streams while the next ones are generated.
+ */
 final class UtterancePlayer {
     private static final Logger LOG = LoggerFactory.getLogger(UtterancePlayer.class);
 
@@ -34,15 +44,29 @@ final class UtterancePlayer {
         SpeechChecks checks = new SpeechChecks(notices, config.minRms());
         double volume = Math.min(1, Math.max(0, config.volume())) * request.volume();
         Delivery delivery = new Delivery(job, info -> open(request, config, info), volume);
-        GenerateRequest generate = new GenerateRequest(request.text(), request.voice(), request.language(), "", false,
-                "", true, Map.of());
+        List<String> pieces = TextPieces.split(request.text(), TextPieces.ALLTALK_LIMIT);
+        GenerateRequest generate = generateRequest(request, pieces.get(0));
+        WholeFileSpeech whole = new WholeFileSpeech(client, checks);
         boolean streamed = false;
+        ExecutorService ahead = pieces.size() > 1
+                ? Executors.newSingleThreadExecutor(Threads.named("talkhost-speaker-ahead")) : null;
         try {
+            // later pieces are made one after the other while the first one plays
+            List<CompletableFuture<Pcm>> later = new ArrayList<>();
+            for (String piece : pieces.subList(1, pieces.size())) {
+                later.add(CompletableFuture.supplyAsync(() -> whole.fetch(job, generateRequest(request, piece)), ahead));
+            }
             if (request.stream() && config.preferStreaming() && streaming.canStream(client)) {
                 streamed = new StreamedSpeech(client, streaming, checks, notices).play(job, generate, delivery);
             }
             if (!streamed && !job.aborted()) {
-                new WholeFileSpeech(client, checks).play(job, generate, delivery);
+                whole.play(job, generate, delivery);
+            }
+            for (CompletableFuture<Pcm> next : later) {
+                Pcm pcm = job.aborted() ? null : joined(next);
+                if (pcm != null) {
+                    whole.play(job, pcm, delivery);
+                }
             }
             if (job.aborted()) {
                 delivery.abandon();
@@ -61,6 +85,22 @@ final class UtterancePlayer {
         } catch (RuntimeException e) {
             delivery.abandon();
             throw e;
+        } finally {
+            if (ahead != null) {
+                ahead.shutdownNow();
+            }
+        }
+    }
+
+    private static GenerateRequest generateRequest(SpeakRequest request, String text) {
+        return new GenerateRequest(text, request.voice(), request.language(), "", false, "", true, Map.of());
+    }
+
+    private static Pcm joined(CompletableFuture<Pcm> piece) {
+        try {
+            return piece.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
         }
     }
 

@@ -18,17 +18,30 @@ final class WholeFileSpeech {
 
     void play(SpeakJob job, GenerateRequest request, Delivery delivery) {
         job.phase(SpeakJob.Phase.GENERATING);
-        GenerateResult generated = client.generate(request);
+        Pcm pcm = fetch(job, request);
         job.phase(SpeakJob.Phase.PLAYING);
+        if (pcm != null) {
+            play(job, pcm, delivery);
+        }
+    }
+
+    /** Generates and downloads the speech, checked; null when the request was stopped meanwhile. */
+    Pcm fetch(SpeakJob job, GenerateRequest request) {
+        GenerateResult generated = client.generate(request);
         if (job.aborted()) {
-            return;
+            return null;
         }
         byte[] wav = client.download(generated.fileUrl());
         if (job.aborted()) {
-            return;
+            return null;
         }
         Pcm pcm = checks.parse(wav);
         checks.requireAudible(PcmMeter.of(pcm), request.text(), pcm.seconds());
+        return pcm;
+    }
+
+    /** Plays speech already fetched. */
+    void play(SpeakJob job, Pcm pcm, Delivery delivery) {
         delivery.begin(pcm.sampleRate(), pcm.channels());
         int frame = 2 * pcm.channels();
         int chunk = Math.max(frame, (int) (pcm.sampleRate() * CHUNK_SECONDS) * frame);

@@ -23,7 +23,7 @@ import org.talkhost.api.detection.ServerKind;
  * An AllTalk client that answers from memory: generate makes {@link #wav} available for download, or
  * blocks until released (a slow generation); stream hands out {@link #stream}.
  */
-final class FakeClient extends UnsupportedClient {
+class FakeClient extends UnsupportedClient {
     volatile byte[] wav = TestAudio.wav(TestAudio.sine(1.0, 0.5));
     volatile boolean streamingCapable;
     volatile ServerKind flavour = ServerKind.V2;

@@ -50,6 +50,10 @@ public final class SpeechCommands {
         if (r.file() != null && file != null) {
             return TEXT.text("say.toFile", shorten(text), seconds, r.file(), Words.duration(r.took()));
         }
+        if (r.file() != null) { // the file output is one of the sinks: say where it wrote
+            return TEXT.text("say.doneWithFile", shorten(text), seconds, Words.duration(r.took()),
+                    String.join(", ", r.sinks()), r.file().toAbsolutePath());
+        }
         return TEXT.text("say.done", shorten(text), seconds, Words.duration(r.took()), String.join(", ", r.sinks()));
     }
 

@@ -165,4 +165,22 @@ class CommandsTest {
         String t = new Table("PORT", "HELD BY").row(7851, "another program").row(7852, "free").toString();
         assertThat(t).isEqualTo("PORT  HELD BY\n7851  another program\n7852  free");
     }
+
+    @Test
+    void speechPlayedThroughTheFileOutputSaysWhereTheFileIs() {
+        Services services = new Services(false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.ensureRunning(any())).thenReturn(state(Phase.READY, "ready"));
+        services.supervisor = sup;
+        org.talkhost.api.audio.Speaker speaker = mock(org.talkhost.api.audio.Speaker.class);
+        java.nio.file.Path file = java.nio.file.Paths.get("/tmp/speech/hello.wav");
+        when(speaker.speak(any())).thenReturn(new org.talkhost.api.audio.SpeakResult("hello",
+                java.util.List.of("file"), file, 1.2, 0.3, java.time.Duration.ofMillis(90),
+                java.time.Duration.ofMillis(400), false));
+        services.speaker = speaker;
+
+        String out = new SpeechCommands(services).say("", "", "", "hello");
+
+        assertThat(out).contains("played through file").contains("/tmp/speech/hello.wav");
+    }
 }
