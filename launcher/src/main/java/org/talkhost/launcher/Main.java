@@ -39,6 +39,12 @@ public final class Main {
             out.println(Options.USAGE);
             return 0;
         }
+        if (options.mode == Options.Mode.EXEC) {
+            java.util.OptionalInt remote = RemoteExec.tryRunning(options.home, options.command, out, err);
+            if (remote.isPresent()) {
+                return remote.getAsInt();
+            }
+        }
         Host host = null;
         AtomicBoolean stopping = new AtomicBoolean();
         try {
