@@ -29,7 +29,8 @@ import org.talkhost.api.process.RunState;
  */
 final class ActionCalls {
     private static final long SAY_TIMEOUT_SECONDS = 180;
-    private static final long TRAILING_NOTICE_MILLIS = 20;
+    private static final long TRAILING_NOTICE_MILLIS = 10;
+    private static final Object DONE = new Object();
 
     private final HostServices services;
     private final EventHub hub;
@@ -86,25 +87,34 @@ final class ActionCalls {
      */
     void exec(String command, boolean streamed, Supplier<OutputStream> body, java.util.function.Consumer<Object> answer)
             throws IOException, InterruptedException {
-        BlockingQueue<WebEvent> heard = new LinkedBlockingQueue<>();
-        Runnable stop = hub.listen(e -> offerNotice(heard, e));
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        Runnable stop = hub.listen(e -> {
+            if (e.kind() == WebEvent.Kind.NOTICE) {
+                heard.add(e);
+            }
+        });
         List<Object> notices = new ArrayList<>();
         OutputStream out = streamed ? body.get() : null;
         try {
-            Future<CommandExec.Outcome> run = workers.submit(() -> CommandExec.run(services.commands(), command, Map.of()));
-            long trailing = 0;
-            while (true) {
-                WebEvent e = heard.poll(run.isDone() ? 1 : 25, TimeUnit.MILLISECONDS);
-                if (e != null) {
+            Future<CommandExec.Outcome> run = workers.submit(() -> {
+                try {
+                    return CommandExec.run(services.commands(), command, Map.of());
+                } finally {
+                    heard.add(DONE);
+                }
+            });
+            long deadline = Long.MAX_VALUE;
+            while (System.nanoTime() < deadline) {
+                Object next = deadline == Long.MAX_VALUE ? heard.take()
+                        : heard.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (next == DONE) {
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TRAILING_NOTICE_MILLIS);
+                } else if (next instanceof WebEvent) {
+                    Map<String, Object> data = ((WebEvent) next).data();
                     if (streamed) {
-                        line(out, Map.of("notice", e.data()));
+                        line(out, Map.of("notice", data));
                     } else {
-                        notices.add(e.data());
-                    }
-                } else if (run.isDone()) {
-                    trailing = trailing == 0 ? System.nanoTime() : trailing;
-                    if (System.nanoTime() - trailing > TimeUnit.MILLISECONDS.toNanos(TRAILING_NOTICE_MILLIS)) {
-                        break;
+                        notices.add(data);
                     }
                 }
             }
