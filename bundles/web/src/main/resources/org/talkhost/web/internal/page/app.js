@@ -49,7 +49,7 @@
     text("kind", s.kindWords);
     text("address", s.address ? "http://" + s.address : null);
     text("pid", s.pid > 0 ? s.pid : null);
-    text("mode", s.mode ? s.mode.toLowerCase() + (s.startedByUs ? ", started by TalkHost" : ", adopted") : null);
+    text("mode", s.mode ? s.mode.toLowerCase().replace("standin", "stand-in") + (s.startedByUs ? ", started by TalkHost" : ", adopted") : null);
     text("health", s.health ? s.health.words + (s.health.lastLatencyMillis !== null
       ? " (last check " + s.health.lastLatencyMillis.toFixed(1) + " ms)" : "") : null);
     text("restarts", s.talkhost ? s.talkhost.restarts : null);
@@ -60,8 +60,7 @@
       text("memory-now", bytes(s.resources.residentBytes));
       text("cpu-now", s.resources.cpuPercent + " %");
     }
-    if (!noticesShown && s.notices) s.notices.forEach(addNotice);
-    noticesShown = true;
+    if (s.notices) s.notices.forEach(addNotice);
   }
 
   function tickUptime() {
@@ -69,6 +68,7 @@
   }
 
   let refreshing = null;
+  let fastPoll = null;
   function refreshStatus() {
     if (refreshing) return refreshing;
     refreshing = get("status").then(showStatus).catch((e) => text("explanation", e.message))
@@ -106,8 +106,9 @@
       const last = h.samples.length ? h.samples[h.samples.length - 1] : null;
       tl.setAttribute("aria-label", "Health over the last " + Math.round(h.samples.length * 2 / 60)
         + " minutes; now " + h.words);
-      chart($("memory-chart"), h.samples.map((s) => (s.residentBytes || 0) / 1048576));
-      chart($("cpu-chart"), h.samples.map((s) => s.cpuPercent || 0));
+      const measured = h.samples.filter((s) => s.residentBytes !== undefined);
+      chart($("memory-chart"), measured.map((s) => s.residentBytes / 1048576));
+      chart($("cpu-chart"), measured.map((s) => s.cpuPercent || 0));
       if (last && last.residentBytes !== undefined) text("memory-now", bytes(last.residentBytes));
       if (last && last.cpuPercent !== undefined) text("cpu-now", last.cpuPercent + " %");
     }).catch(() => {});
@@ -140,8 +141,11 @@
     }
   }
 
-  let noticesShown = false;
+  const noticesSeen = new Set();
   function addNotice(n) {
+    const key = n.time + " " + n.text;
+    if (noticesSeen.has(key)) return;
+    noticesSeen.add(key);
     const list = $("notices");
     const li = document.createElement("li");
     li.className = n.level;
@@ -154,9 +158,17 @@
     while (list.children.length > 30) list.removeChild(list.lastChild);
   }
 
+  // The live stream opens at the first key press or pointer use, or after 10 seconds: tools that render
+  // the page and wait for the network to go quiet (headless browsers, snapshot tools) would wait for
+  // ever on an open stream. Until it opens, the page polls every second.
+  let live = null;
   function listen() {
+    if (live) return;
+    live = true;
+    clearInterval(fastPoll);
     if (!window.EventSource) { $("live").textContent = "This browser shows no live events; the page refreshes every few seconds."; return; }
     const es = new EventSource(api + "events");
+    live = es;
     es.onopen = () => { $("live").textContent = "Live: new notices appear here as they happen."; };
     es.onerror = () => { $("live").textContent = "Live events interrupted; reconnecting..."; };
     es.addEventListener("notice", (e) => { addNotice(JSON.parse(e.data)); refreshStatus(); });
@@ -233,7 +245,9 @@
     refreshStatus();
     refreshHealth();
     refreshTables(false);
-    listen();
+    fastPoll = setInterval(refreshStatus, 1000);
+    setTimeout(listen, 10000);
+    ["keydown", "pointerdown", "focusin"].forEach((t) => document.addEventListener(t, listen, { once: true }));
     setInterval(tickUptime, 1000);
     setInterval(refreshStatus, 5000);
     setInterval(refreshHealth, 4000);
