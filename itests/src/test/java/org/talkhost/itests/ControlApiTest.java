@@ -110,7 +110,7 @@ class ControlApiTest {
 
         HttpResponse<String> put = api.put("config/health.failuresBeforeDown", "4", api.token());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> home.config("org.talkhost.health").contains("failuresBeforeDown=I\"4\""));
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("config").body().contains("\"failuresBeforeDown\":4"));
         assertThat(api.put("config/health.failuresBeforeDown", "many", api.token()).statusCode()).isEqualTo(400);
     }
 
@@ -169,7 +169,7 @@ class ControlApiTest {
         try (HostProcess exec = HostProcess.exec(home, "alltalk:start")) {
             assertThat(exec.awaitExit(Duration.ofSeconds(60))).as(exec.console().all()).isZero();
         }
-        assertThat(api.ready()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(api::ready);
     }
 
     /** Collects the event stream's lines with the moment each arrived. */
