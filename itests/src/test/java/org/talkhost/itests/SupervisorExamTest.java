@@ -13,10 +13,8 @@ import java.util.List;
 
 import javax.inject.Inject;
 
-import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
@@ -34,13 +32,12 @@ import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
 
 /**
- * The Supervisor with the real stand-in, in the order a user meets it: a clean start, a kill -9, an
- * update of the process bundle (same server afterwards), a server that dies while loading, and a
- * server that keeps crashing until the start limit.
+ * The Supervisor with the real stand-in: a clean start, a kill -9, an update of the process bundle (same
+ * server afterwards), a server that dies while loading, and a server that keeps crashing until the start
+ * limit. Each test starts AllTalk itself (as {@code alltalk:start} does), so they run in any order.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class SupervisorExamTest {
     private static final int PORT = TalkHostExam.sharedPort("supervisor");
 
@@ -73,7 +70,7 @@ public class SupervisorExamTest {
     }
 
     private RunState ready() throws InterruptedException {
-        RunState s = supervisor().ensureRunning(NoticeListener.NONE);
+        RunState s = supervisor().start(NoticeListener.NONE);
         assertThat(s.ready()).as(s.explanation()).isTrue();
         return s;
     }
@@ -86,7 +83,7 @@ public class SupervisorExamTest {
     }
 
     @Test
-    public void a_cleanStartRunsTheStandinAsAChildOnTheConfiguredPort() throws Exception {
+    public void cleanStartRunsTheStandinAsAChildOnTheConfiguredPort() throws Exception {
         RunState s = ready();
         assertThat(s.startedByUs()).isTrue();
         assertThat(s.address().port()).isEqualTo(PORT);
@@ -95,7 +92,7 @@ public class SupervisorExamTest {
     }
 
     @Test
-    public void b_killMinus9IsRestartedOnTheSamePort() throws Exception {
+    public void killMinus9IsRestartedOnTheSamePort() throws Exception {
         long before = ready().pid();
         ProcessHandle.of(before).orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -106,7 +103,7 @@ public class SupervisorExamTest {
     }
 
     @Test
-    public void c_updatingTheProcessBundleKeepsTheSameServer() throws Exception {
+    public void updatingTheProcessBundleKeepsTheSameServer() throws Exception {
         long before = ready().pid();
         Bundle process = java.util.Arrays.stream(context.getBundles())
                 .filter(b -> "talkhost-process".equals(b.getSymbolicName())).findFirst().orElseThrow();
@@ -119,7 +116,7 @@ public class SupervisorExamTest {
     }
 
     @Test
-    public void d_aServerThatDiesWhileLoadingIsExplainedAtOnce() throws Exception {
+    public void aServerThatDiesWhileLoadingIsExplainedAtOnce() throws Exception {
         ready();
         standinArgs("--load-seconds 0.3 --exit-during-load");
         long[] millis = new long[1];
@@ -141,7 +138,7 @@ public class SupervisorExamTest {
     }
 
     @Test
-    public void e_aServerThatKeepsCrashingHitsTheStartLimitAndTalkHostSaysWhatToDo() throws Exception {
+    public void aServerThatKeepsCrashingHitsTheStartLimitAndTalkHostSaysWhatToDo() throws Exception {
         ready();
         standinArgs("--load-seconds 0.2 --crash-after-seconds 0.3");
         try {

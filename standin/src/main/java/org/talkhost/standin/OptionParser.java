@@ -25,6 +25,7 @@ public final class OptionParser {
     private boolean noEspeak;
     private boolean control;
     private boolean exitDuringLoad;
+    private boolean floatWav;
     private boolean help;
     private final List<String> printLines = new ArrayList<>();
     private final Map<String, String> faults = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ public final class OptionParser {
             case "--no-espeak": noEspeak = true; break;
             case "--control": control = true; break;
             case "--exit-during-load": exitDuringLoad = true; break;
+            case "--float-wav": floatWav = true; break;
             case "--print-line": printLines.add(value(name, inline)); break;
             case "--crash-after-requests": case "--crash-after-seconds": case "--hang-after-requests":
             case "--generate-seconds": case "--drip-ms":
@@ -128,6 +130,6 @@ public final class OptionParser {
 
     private Options build() {
         return new Options(flavor, dir, port, host, uiPort, noUi, loadSeconds, reloadSeconds, concurrent,
-                noEspeak, control, exitDuringLoad, printLines, faults, help);
+                noEspeak, control, exitDuringLoad, floatWav, printLines, faults, help);
     }
 }

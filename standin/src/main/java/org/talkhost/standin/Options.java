@@ -11,6 +11,7 @@ import java.util.Map;
  * @param port     the API port, or null to read it from confignew.json (then 7851)
  * @param host     the bind address, or null for the flavour's own rule
  * @param uiPort   v2 only: the web UI port, or null for confignew.json's
+ * @param floatWav plain generation, previews and OpenAI wav are 32-bit float WAV, as the real model writes them
  */
 public record Options(
         Flavor flavor,
@@ -25,6 +26,7 @@ public record Options(
         boolean noEspeak,
         boolean control,
         boolean exitDuringLoad,
+        boolean floatWav,
         List<String> printLines,
         Map<String, String> faults,
         boolean help) {

@@ -13,6 +13,7 @@ import org.talkhost.standin.files.Outputs;
 import org.talkhost.standin.files.Voices;
 import org.talkhost.standin.http.RequestGate;
 import org.talkhost.standin.http.Router;
+import org.talkhost.standin.http.UvicornFilter;
 import org.talkhost.standin.speech.EspeakSpeech;
 import org.talkhost.standin.speech.Executables;
 import org.talkhost.standin.speech.Generator;
@@ -26,6 +27,13 @@ import org.talkhost.standin.speech.Transcoder;
  * port) and returns once the server answers; {@link #close} stops everything it started.
  */
 public final class Standin implements AutoCloseable {
+
+    static {
+        // uvicorn closes a keep-alive connection after 5 idle seconds; the JDK server's default is 30,
+        // checked every 10. These are read once, when the JDK server is first used in this JVM.
+        System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "5"));
+        System.setProperty("sun.net.httpserver.clockTick", System.getProperty("sun.net.httpserver.clockTick", "500"));
+    }
 
     private final HttpServer api;
     private volatile HttpServer ui;
@@ -84,7 +92,8 @@ public final class Standin implements AutoCloseable {
                 : legacy ? "http://" + config.apiDef("api_legacy_ip_address", "127.0.0.1") + ":" + bound : "";
 
         ExecutorService httpThreads = o.concurrent() ? Executors.newCachedThreadPool(named("standin-http"))
-                : Executors.newSingleThreadExecutor(named("standin-http"));
+                : v1 ? Executors.newSingleThreadExecutor(named("standin-http"))
+                : NewestFirst.singleThread(named("standin-http"));
         ExecutorService streams = Executors.newCachedThreadPool(named("standin-stream"));
         Generator generator = new Generator(faults, console);
         Crash crash = new Crash(console, exit);
@@ -96,7 +105,7 @@ public final class Standin implements AutoCloseable {
         RequestGate gate = new RequestGate(routes, control, faults, console,
                 n -> crash.now("--crash-after-requests " + n));
         api.setExecutor(httpThreads);
-        api.createContext("/", gate);
+        api.createContext("/", gate).getFilters().add(new UvicornFilter(speech.kind()));
         api.start();
         if (!v1) {
             console.error("INFO:     Uvicorn running on http://" + host + ":" + bound + " (Press CTRL+C to quit)");

@@ -29,7 +29,7 @@ class SpeechTest {
         Path espeak = Executables.find("espeak-ng").orElse(null);
         Assumptions.assumeTrue(espeak != null, "espeak-ng is not installed");
         try (Running server = Running.start(dir, "v1")) {
-            assertThat(json(server.get("/api/currentsettings"))).containsEntry("standin_voice", "espeak-ng");
+            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin")).hasValue("espeak-ng");
             Audio.Decoded audio = generate(server);
             assertThat(audio.seconds()).isGreaterThan(1.0);
             assertThat(audio.rms()).isGreaterThan(0.01);
@@ -42,7 +42,7 @@ class SpeechTest {
     @Test
     void withoutEspeakEveryWordIsAnAudibleToneAndSettingsSaySo() throws Exception {
         try (Running server = Running.start(dir, "v1", "--no-espeak")) {
-            assertThat(json(server.get("/api/currentsettings"))).containsEntry("standin_voice", "synthetic-tone");
+            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin")).hasValue("synthetic-tone");
             assertThat(server.output()).contains("synthetic tone");
             Audio.Decoded audio = generate(server);
             assertThat(audio.seconds()).isBetween(9 * 0.3, 9 * 0.5);

@@ -56,12 +56,13 @@ class V2ContractTest {
     }
 
     @Test
-    void currentSettingsHaveEngineKeysCapabilitiesAndTheStandinMarker() throws Exception {
-        Map<String, Object> s = json(server.get("/api/currentsettings"));
+    void currentSettingsHaveEngineKeysCapabilitiesAndTheStandinMarkIsAHeader() throws Exception {
+        HttpResponse<byte[]> r = server.get("/api/currentsettings");
+        Map<String, Object> s = json(r);
         assertThat(s).containsKeys("engines_available", "current_engine_loaded", "streaming_capable",
                 "multivoice_capable", "audio_format").doesNotContainKeys("deepspeed_status", "finetuned_model");
-        assertThat(s).containsEntry("audio_format", "wav").containsEntry("talkhost_standin", true)
-                .containsEntry("standin_voice", "synthetic-tone");
+        assertThat(s).containsEntry("audio_format", "wav").doesNotContainKeys("talkhost_standin", "standin_voice");
+        assertThat(r.headers().firstValue("x-talkhost-standin")).hasValue("synthetic-tone");
     }
 
     @Test

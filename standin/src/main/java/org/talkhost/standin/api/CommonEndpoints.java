@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.talkhost.standin.files.FileStamp;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
 
@@ -27,6 +28,7 @@ public final class CommonEndpoints {
                 .add("GET", "/audiocache/{}", call -> audio(call, true));
         new Streaming(ctx).addTo(router);
         new PreviewVoice(ctx).addTo(router);
+        new SettingEndpoints(ctx).addTo(router);
     }
 
     private void home(Call call) throws IOException {
@@ -98,10 +100,14 @@ public final class CommonEndpoints {
             }
             return;
         }
+        FileStamp stamp = FileStamp.of(file);
+        call.reply().header("last-modified", stamp.httpDate());
         if (cache) {
             call.reply().header("content-disposition", "attachment; filename=\"" + name + "\"");
             call.reply().header("cache-control", "public, max-age=604800");
-            call.reply().header("etag", Double.toString(Files.getLastModifiedTime(file).toMillis() / 1000.0));
+            call.reply().header("etag", stamp.pythonMtime());
+        } else {
+            call.reply().header("etag", stamp.starletteEtag());
         }
         call.reply().send(200, cache ? "audio/wav" : "audio/x-wav", Files.readAllBytes(file));
     }

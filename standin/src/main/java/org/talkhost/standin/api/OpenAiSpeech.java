@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.talkhost.standin.Json;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
+import org.talkhost.standin.speech.Language;
 import org.talkhost.standin.speech.TextFilter;
 import org.talkhost.standin.speech.Transcoder;
 
@@ -63,13 +64,37 @@ final class OpenAiSpeech {
             call.reply().plain(500, Transcoder.NO_FFMPEG + " Install ffmpeg, or ask for response_format \"wav\".");
             return;
         }
-        double speed = data.get("speed") instanceof Number n ? n.doubleValue() : 1.0;
+        double speed = speed(data.get("speed"));
         String text = TextFilter.unescapeHtml(String.valueOf(data.get("input")).replace("*", ""));
+        if (!Language.detectable(text)) {
+            // The endpoint always asks for "auto"; langdetect fails, and the broken handler gives 500.
+            ctx.console().line("[AllTalk TTS] Error Could not detect language");
+            call.reply().internalError();
+            return;
+        }
         String name = "openai_output_" + UUID.randomUUID() + "_" + System.currentTimeMillis() / 1000 + ".wav";
-        Path wav = jobs.speakTo(ctx.outputs().file(name), text, "female_01.wav", "auto", speed);
+        Path wav = jobs.speakAsModelWrites(ctx.outputs().file(name), text, "female_01.wav", "auto", speed);
         Path out = "wav".equals(format) ? wav : ctx.transcoder().convert(wav, format);
         call.reply().header("content-disposition", "attachment; filename=\"output." + format + "\"");
         call.reply().send(200, "audio/" + format, Files.readAllBytes(out));
+    }
+
+    /** pydantic's float: a number, or a string holding one (lax mode); NaN for anything else. */
+    private static double speed(Object value) {
+        if (value == null) {
+            return 1.0;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     /** What pydantic (or the format check) would reject, or null. */
@@ -86,7 +111,7 @@ final class OpenAiSpeech {
             return "Error in field 'voice': Value error, Voice must be one of " + VOICES;
         }
         Object speed = data.get("speed");
-        if (speed != null && !(speed instanceof Number n && n.doubleValue() >= 0.25 && n.doubleValue() <= 4.0)) {
+        if (speed != null && !(speed(speed) >= 0.25 && speed(speed) <= 4.0)) {
             return "Error in field 'speed': Input should be between 0.25 and 4.0";
         }
         Object format = data.get("response_format");

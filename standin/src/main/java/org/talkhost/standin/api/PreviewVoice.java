@@ -40,15 +40,11 @@ final class PreviewVoice {
             return;
         }
         if (ctx.faults().failGenerate() || !ctx.model().loaded() || !ctx.voices().exists(voice)) {
-            if (!ctx.v1() && !ctx.faults().failGenerate()) {
-                call.reply().json(404, Map.of("error", "File not found: " + ctx.options().dir().resolve("voices").resolve(voice)));
-            } else {
-                call.reply().json(500, Map.of("error", ctx.v1() ? "An error occurred" : "An internal runtime error occurred"));
-            }
+            call.reply().json(500, Map.of("error", ctx.v1() ? "An error occurred" : "An internal runtime error occurred"));
             return;
         }
         String clean = voice.replace(' ', '_').replaceFirst("\\.wav$", "").replaceAll("[^a-zA-Z0-9]", " ");
-        jobs.speakTo(ctx.outputs().file(FILE), "Hello, this is a preview of voice " + clean + ".", voice, "en", 1.0);
+        jobs.speakAsModelWrites(ctx.outputs().file(FILE), "Hello, this is a preview of voice " + clean + ".", voice, "en", 1.0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "generate-success");
         body.put("output_file_path", ctx.outputs().dir().resolve(FILE).toAbsolutePath().toString());

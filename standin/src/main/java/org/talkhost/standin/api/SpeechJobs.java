@@ -25,7 +25,7 @@ final class SpeechJobs {
         if (!r.narrated()) {
             String name = r.timestamp() ? Outputs.timestamped(r.outputName()) : r.outputName() + ".wav";
             short[] pcm = speak(TextFilter.apply(r.text(), r.filtering()), r.characterVoice(), r.language(), r.speed());
-            ctx.outputs().write(name, pcm, Wav.RATE);
+            ctx.outputs().write(name, pcm, Wav.RATE, ctx.options().floatWav());
             return name;
         }
         short[] all = ctx.generator().exclusive(r.text(), pace -> {
@@ -33,6 +33,11 @@ final class SpeechJobs {
             for (Narration.Part part : Narration.split(r.text())) {
                 String voice = voiceFor(part.role(), r);
                 if (voice == null || part.text().strip().length() <= 3) {
+                    continue;
+                }
+                if (!ctx.voices().exists(voice)) {
+                    // v2 logs the failed part and goes on without it (v1 refused the request before).
+                    ctx.console().note("The voice " + voice + " is not in voices/: this part is left out, as AllTalk does.");
                     continue;
                 }
                 String text = TextFilter.apply(part.text(), r.filtering());
@@ -64,10 +69,23 @@ final class SpeechJobs {
         return ctx.generator().exclusive(text, pace -> ctx.speech().render(text, voice, language(language), speed, pace));
     }
 
-    /** Speaks text into a file in outputs/ (or at the given path) and returns the path. */
+    /** Speaks text into a 16-bit WAV file in outputs/ (or at the given path) and returns the path. */
     Path speakTo(Path file, String text, String voice, String language, double speed) throws IOException {
+        return speakTo(file, text, voice, language, speed, false);
+    }
+
+    /**
+     * Speaks text into a WAV file the way AllTalk's torchaudio.save writes it: 32-bit float with
+     * --float-wav, else 16-bit. For plain generation, previews and OpenAI speech.
+     */
+    Path speakAsModelWrites(Path file, String text, String voice, String language, double speed) throws IOException {
+        return speakTo(file, text, voice, language, speed, ctx.options().floatWav());
+    }
+
+    private Path speakTo(Path file, String text, String voice, String language, double speed, boolean floating)
+            throws IOException {
         short[] pcm = speak(text, voice, language, speed);
-        Wav.write(file, pcm, Wav.RATE);
+        Wav.write(file, pcm, Wav.RATE, floating);
         return file;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;
 import org.talkhost.standin.http.Router;
+import org.talkhost.standin.speech.Language;
 
 /** GET /api/tts-generate-streaming (the stream) and its POST twin (writes outputs/FILE instead). */
 final class Streaming {
@@ -34,6 +35,15 @@ final class Streaming {
         }
         if (refused(call)) {
             return;
+        }
+        if (!ctx.v1() && "auto".equals(language) && !Language.detectable(text)) {
+            call.reply().json(400, Map.of("error", "Invalid value: Could not detect language"));
+            return;
+        }
+        if (!ctx.voices().exists(voice)) {
+            // AllTalk's generator fails before its first chunk: headers out, then the connection drops.
+            ctx.console().error("ERROR:    Exception in ASGI application: the voice " + voice + " is not in voices/");
+            call.reply().sever("audio/wav");
         }
         jobs.stream(call, text, voice, language, 1.0);
     }

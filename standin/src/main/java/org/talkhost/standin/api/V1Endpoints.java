@@ -33,8 +33,6 @@ public final class V1Endpoints {
         // Without CUDA, v1 overwrites low_vram with the string "false".
         s.put("low_vram_status", "false");
         s.put("finetuned_model", false);
-        s.put("talkhost_standin", true);
-        s.put("standin_voice", ctx.speech().kind());
         call.reply().json(200, s);
     }
 

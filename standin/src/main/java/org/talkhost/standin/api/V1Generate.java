@@ -127,7 +127,7 @@ final class V1Generate {
             return "[Errno 2] No such file or directory: '" + ctx.options().dir().resolve("voices").resolve(voice) + "'";
         }
         Path out = ctx.options().dir().resolve(String.valueOf(data.get("output_file")));
-        jobs.speakTo(out, String.valueOf(data.get("text")), voice, String.valueOf(data.get("language")), 1.0);
+        jobs.speakAsModelWrites(out, String.valueOf(data.get("text")), voice, String.valueOf(data.get("language")), 1.0);
         return null;
     }
 }

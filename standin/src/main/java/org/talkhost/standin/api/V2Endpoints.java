@@ -10,6 +10,9 @@ import org.talkhost.standin.http.Router;
 /** What only AllTalk v2 has: its engine-style /api/currentsettings, /settings-json, the OpenAI endpoint. */
 public final class V2Endpoints {
 
+    /** The engines v2 knows (engines_available). */
+    static final List<String> ENGINES = List.of("parler", "piper", "vits", "xtts", "f5tts");
+
     private final Context ctx;
 
     public V2Endpoints(Context ctx) {
@@ -29,7 +32,7 @@ public final class V2Endpoints {
 
     private void settings(Call call) throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("engines_available", List.of("parler", "piper", "vits", "xtts", "f5tts"));
+        s.put("engines_available", ENGINES);
         s.put("current_engine_loaded", "xtts");
         s.put("models_available", ctx.model().known().stream().map(n -> Map.of("name", n)).toList());
         s.put("current_model_loaded", ctx.model().setUp() ? ctx.model().current() : "No Models Available");
@@ -53,8 +56,6 @@ public final class V2Endpoints {
         s.put("languages_capable", true);
         s.put("multivoice_capable", true);
         s.put("multimodel_capable", true);
-        s.put("talkhost_standin", true);
-        s.put("standin_voice", ctx.speech().kind());
         call.reply().json(200, s);
     }
 

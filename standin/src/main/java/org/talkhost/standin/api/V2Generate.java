@@ -6,6 +6,8 @@ import java.util.Map;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;
 import org.talkhost.standin.http.Router;
+import org.talkhost.standin.speech.Language;
+import org.talkhost.standin.speech.TextFilter;
 
 /** v2's POST /api/tts-generate: only text_input is required; the rest default from confignew.json. */
 final class V2Generate {
@@ -46,7 +48,7 @@ final class V2Generate {
         Boolean timestamp = f.bool("output_file_timestamp", false);
         f.bool("autoplay", false);
         Double volume = f.number("autoplay_volume", false);
-        Boolean streaming = f.bool("streaming", false);
+        f.bool("streaming", false);
         Double speed = f.number("speed", false);
         Double temperature = f.number("temperature", false);
         Double penalty = f.number("repetition_penalty", false);
@@ -84,16 +86,18 @@ final class V2Generate {
             call.reply().json(500, Map.of("status", "generate-failure", "error", "TTS generation failed"));
             return;
         }
-        if (!ctx.voices().exists(character)) {
-            ctx.console().note("The voice " + character + " is not in voices/, so AllTalk would fail to generate.");
-            call.reply().json(404, Map.of("status", "generate-failure", "error", "Resource not found"));
+        boolean stamp = timestamp != null ? timestamp : !Boolean.FALSE.equals(def("api_output_file_timestamp", true));
+        // v2 reads "streaming" and then ignores it: the answer is always JSON.
+        GenerateRequest r = new GenerateRequest(text, filtering, character, narrator, narratorVoice, notInside,
+                language, name, stamp, or(speed, 1.0), false);
+        if ("auto".equals(language) && !Language.detectable(TextFilter.apply(text, filtering))) {
+            ctx.console().line("[AllTalk TTS] Error Could not detect language");
+            call.reply().json(400, Map.of("status", "generate-failure", "error", "Could not detect language"));
             return;
         }
-        boolean stamp = timestamp != null ? timestamp : !Boolean.FALSE.equals(def("api_output_file_timestamp", true));
-        GenerateRequest r = new GenerateRequest(text, filtering, character, narrator, narratorVoice, notInside,
-                language, name, stamp, or(speed, 1.0), Boolean.TRUE.equals(streaming));
-        if (r.streaming() && !r.narrated()) {
-            jobs.stream(call, text, character, language, r.speed());
+        if (!r.narrated() && !ctx.voices().exists(character)) {
+            ctx.console().note("The voice " + character + " is not in voices/, so AllTalk fails to generate.");
+            call.reply().json(500, Map.of("status", "generate-failure", "error", "TTS generation failed"));
             return;
         }
         String file = jobs.generate(r);

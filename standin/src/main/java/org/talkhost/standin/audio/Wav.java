@@ -70,6 +70,29 @@ public final class Wav {
         Files.write(file, file(samples, rate));
     }
 
+    /** Writes 16-bit PCM, or 32-bit float when {@code floating} (see {@link #floatFile}). */
+    public static void write(Path file, short[] samples, int rate, boolean floating) throws IOException {
+        Files.write(file, floating ? floatFile(samples, rate) : file(samples, rate));
+    }
+
+    /**
+     * A mono 32-bit float WAV file, as torchaudio.save writes a float32 tensor: format 3 (IEEE float),
+     * an 18-byte "fmt " chunk (cbSize 0) and a "fact" chunk before "data", so the data starts at byte 58.
+     */
+    public static byte[] floatFile(short[] samples, int rate) {
+        int data = samples.length * 4;
+        ByteBuffer b = ByteBuffer.allocate(58 + data).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(50 + data).put(new byte[] {'W', 'A', 'V', 'E'});
+        b.put(new byte[] {'f', 'm', 't', ' '}).putInt(18).putShort((short) 3).putShort((short) 1);
+        b.putInt(rate).putInt(rate * 4).putShort((short) 4).putShort((short) 32).putShort((short) 0);
+        b.put(new byte[] {'f', 'a', 'c', 't'}).putInt(4).putInt(samples.length);
+        b.put(new byte[] {'d', 'a', 't', 'a'}).putInt(data);
+        for (short s : samples) {
+            b.putFloat(s / 32768f);
+        }
+        return b.array();
+    }
+
     /**
      * Reads 16-bit PCM WAV bytes, mixing channels down to mono. Tolerates the bogus sizes espeak-ng
      * writes to a pipe (it cannot seek back): the data runs to the end of the bytes.

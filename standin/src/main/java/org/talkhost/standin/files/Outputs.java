@@ -40,11 +40,16 @@ public final class Outputs {
 
     /** Writes a 16-bit mono WAV file into outputs/ and returns its absolute path. */
     public Path write(String name, short[] samples, int rate) throws IOException {
+        return write(name, samples, rate, false);
+    }
+
+    /** Writes a mono WAV file into outputs/, 32-bit float when {@code floating}, and returns its absolute path. */
+    public Path write(String name, short[] samples, int rate, boolean floating) throws IOException {
         Path file = file(name);
         if (file == null) {
             throw new IOException("not a plain file name: " + name);
         }
-        Wav.write(file, samples, rate);
+        Wav.write(file, samples, rate, floating);
         return file.toAbsolutePath();
     }
 }

@@ -38,14 +38,14 @@ public final class Voices {
         }
     }
 
-    /** v1: the .wav files in voices/, sorted. */
+    /** v1: the .wav files in voices/, in directory order (os.listdir's: not sorted). */
     public List<String> wavFiles() throws IOException {
-        return names(dir, true, ".wav");
+        return names(dir, true, ".wav", false);
     }
 
     /** v2: wav files, then "voiceset:NAME", then "latent:NAME.json"; ["No Voices Found"] when none. */
     public List<String> v2List() throws IOException {
-        List<String> voices = new ArrayList<>(wavFiles());
+        List<String> voices = new ArrayList<>(names(dir, true, ".wav"));
         Path sets = dir.resolve("xtts_multi_voice_sets");
         for (String set : names(sets, false, "")) {
             if (!names(sets.resolve(set), true, ".wav").isEmpty()) {
@@ -76,15 +76,18 @@ public final class Voices {
     }
 
     private static List<String> names(Path folder, boolean files, String suffix) throws IOException {
+        return names(folder, files, suffix, true);
+    }
+
+    private static List<String> names(Path folder, boolean files, String suffix, boolean sorted) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> files ? Files.isRegularFile(p) : Files.isDirectory(p))
+            Stream<String> names = s.filter(p -> files ? Files.isRegularFile(p) : Files.isDirectory(p))
                     .map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(suffix))
-                    .sorted()
-                    .toList();
+                    .filter(n -> n.endsWith(suffix));
+            return (sorted ? names.sorted() : names).toList();
         }
     }
 }

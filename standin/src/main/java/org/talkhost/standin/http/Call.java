@@ -1,9 +1,9 @@
 package org.talkhost.standin.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -115,11 +115,28 @@ public final class Call {
         return map;
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
+    /**
+     * As Python's unquote_plus: "+" is a space, each valid "%XX" a byte, and a "%" without two hex
+     * digits stays as it is; the bytes are read as UTF-8 (a bad sequence becomes U+FFFD).
+     */
+    public static String decode(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            byte b = raw[i];
+            if (b == '+') {
+                bytes.write(' ');
+            } else if (b == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+                i += 2;
+            } else {
+                bytes.write(b);
+            }
         }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
     }
 }

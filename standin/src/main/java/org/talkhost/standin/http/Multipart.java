@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class Multipart {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    /** name="..." as its own parameter, never the tail of filename="...". */
+    private static final Pattern NAME = Pattern.compile("(?:^|[;\\s])name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
     private Multipart() {
     }

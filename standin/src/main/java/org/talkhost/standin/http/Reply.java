@@ -108,10 +108,35 @@ public final class Reply {
         sent = true;
         Headers h = exchange.getResponseHeaders();
         h.set("server", "uvicorn");
+        String origin = exchange.getRequestHeaders().getFirst("origin");
+        if (origin != null) {
+            h.set("access-control-allow-origin", origin);
+            h.set("access-control-allow-credentials", "true");
+            h.set("vary", "Origin");
+        }
         if (contentType != null) {
             h.set("content-type", contentType);
         }
         exchange.sendResponseHeaders(status, head() ? -1 : length);
+    }
+
+    /**
+     * Starts a chunked 200 answer and then drops the connection without a byte of body or the final
+     * chunk, as uvicorn does when a streaming generator fails at once. Never returns normally.
+     */
+    public void sever(String contentType) throws IOException {
+        start(200, contentType, 0);
+        exchange.getResponseBody().flush();
+        throw new Severed();
+    }
+
+    /** Thrown to make the HTTP server close the connection without finishing the answer. */
+    public static final class Severed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Severed() {
+            super("answer cut off on purpose", null, false, false);
+        }
     }
 
     private OutputStream body() {

@@ -49,15 +49,21 @@ public final class RequestGate implements HttpHandler {
             parked.add(exchange);
             return;
         }
-        run(api, new Call(exchange, faults));
-        if (faults.crashesAfter(n)) {
-            crash.accept(n);
+        try {
+            run(api, new Call(exchange, faults));
+        } finally {
+            if (faults.crashesAfter(n)) {
+                crash.accept(n);
+            }
         }
     }
 
     private void run(Router router, Call call) {
         try {
             router.dispatch(call);
+        } catch (Reply.Severed e) {
+            call.detach();
+            throw e;
         } catch (Exception | Error e) {
             console.error("ERROR:    Exception in ASGI application: " + e);
             if (!call.reply().sent()) {

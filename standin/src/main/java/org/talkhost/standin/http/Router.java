@@ -14,16 +14,16 @@ public final class Router {
     private final Map<String, Map<String, Endpoint>> exact = new LinkedHashMap<>();
     private final Map<String, Map<String, Endpoint>> prefixed = new LinkedHashMap<>();
 
-    /** Adds an endpoint; GET endpoints also answer HEAD, as in Starlette. */
+    /** Adds an endpoint. GET endpoints do not answer HEAD: FastAPI's routes take only the methods named. */
     public Router add(String method, String path, Endpoint endpoint) {
         table(path).computeIfAbsent(key(path), k -> new LinkedHashMap<>()).put(method, endpoint);
-        if ("GET".equals(method)) {
-            table(path).get(key(path)).put("HEAD", endpoint);
-        }
         return this;
     }
 
     public void dispatch(Call call) throws IOException {
+        if (Cors.preflight(call)) {
+            return;
+        }
         String path = call.path();
         Map<String, Endpoint> methods = find(path);
         if (methods == null) {

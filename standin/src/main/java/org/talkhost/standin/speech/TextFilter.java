@@ -1,5 +1,6 @@
 package org.talkhost.standin.speech;
 
+import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,12 +42,20 @@ public final class TextFilter {
                 case "apos": r = "'"; break;
                 case "nbsp": r = " "; break;
                 default:
-                    int code = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-                    r = Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "";
+                    r = codePoint(e.startsWith("#x") ? new BigInteger(e.substring(2), 16) : new BigInteger(e.substring(1)));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(r));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** As Python's html.unescape: a number beyond Unicode or a surrogate becomes U+FFFD, never an error. */
+    private static String codePoint(BigInteger number) {
+        if (number.bitLength() > 31 || !Character.isValidCodePoint(number.intValue())
+                || (number.intValue() >= 0xD800 && number.intValue() <= 0xDFFF)) {
+            return "\uFFFD";
+        }
+        return new String(Character.toChars(number.intValue()));
     }
 }

@@ -2,6 +2,7 @@ package org.talkhost.standin.speech;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +26,32 @@ public final class Transcoder {
         return ffmpeg.isPresent();
     }
 
+    /**
+     * AllTalk v2's ffmpeg settings: 44.1 kHz stereo, 192 kbit/s for the lossy formats (opus: 48 kHz,
+     * 128 kbit/s); "m4a" is raw ADTS AAC like "aac", not an MP4 container.
+     */
+    static List<String> settings(String format) {
+        switch (format) {
+            case "mp3": return List.of("-f", "mp3", "-c:a", "libmp3lame", "-b:a", "192k", "-ar", "44100", "-ac", "2");
+            case "ogg": return List.of("-f", "ogg", "-c:a", "libvorbis", "-b:a", "192k", "-ar", "44100", "-ac", "2");
+            case "aac": case "m4a":
+                return List.of("-f", "adts", "-c:a", "aac", "-b:a", "192k", "-ar", "44100", "-ac", "2");
+            case "opus": return List.of("-f", "opus", "-c:a", "libopus", "-b:a", "128k", "-ar", "48000", "-ac", "2");
+            case "flac": return List.of("-f", "flac", "-c:a", "flac", "-ar", "44100", "-ac", "2");
+            default: throw new IllegalArgumentException("not a format AllTalk converts to: " + format);
+        }
+    }
+
     /** Writes the converted file next to the WAV and returns it. */
     public Path convert(Path wav, String format) throws IOException {
         Path program = ffmpeg.orElseThrow(() -> new IOException(NO_FFMPEG));
         String name = wav.getFileName().toString().replaceFirst("\\.wav$", "") + "." + format;
         Path out = wav.resolveSibling(name);
-        Process p = new ProcessBuilder(program.toString(), "-hide_banner", "-loglevel", "error", "-y",
-                "-i", wav.toString(), out.toString())
+        List<String> command = new ArrayList<>(List.of(program.toString(), "-hide_banner", "-loglevel", "error",
+                "-y", "-i", wav.toString()));
+        command.addAll(settings(format));
+        command.add(out.toString());
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

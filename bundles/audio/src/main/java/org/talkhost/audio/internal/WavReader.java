@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads a 16-bit PCM WAV file. Tolerant of the header AllTalk sends when it streams (size fields 0
- * or 0xFFFFFFFF: the data runs to the end) and of extra chunks; strict about the sample format.
+ * Reads a WAV file into 16-bit PCM. Takes 16-bit PCM as it is and converts 32-bit float (format 3,
+ * what AllTalk's model writes for plain generation, previews and OpenAI "wav"; the headers have an
+ * 18-byte "fmt " chunk and a "fact" chunk). Tolerant of the header AllTalk sends when it streams (size
+ * fields 0 or 0xFFFFFFFF: the data runs to the end) and of extra chunks; refuses other sample formats.
  */
 final class WavReader {
     private static final int FORMAT_PCM = 1;
+    private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
     private WavReader() {
@@ -32,6 +35,9 @@ final class WavReader {
                     throw unreadable("format chunk too short: " + size);
                 }
                 format = u16(b, body);
+                if (format == FORMAT_EXTENSIBLE && size >= 40 && body + 26 <= b.length) {
+                    format = u16(b, body + 24);
+                }
                 channels = u16(b, body + 2);
                 rate = (int) u32(b, body + 4);
                 bits = u16(b, body + 14);
@@ -51,7 +57,9 @@ final class WavReader {
         if (format < 0) {
             throw unreadable("data chunk before the format chunk");
         }
-        if ((format != FORMAT_PCM && format != FORMAT_EXTENSIBLE) || bits != 16) {
+        boolean pcm16 = (format == FORMAT_PCM || format == FORMAT_EXTENSIBLE) && bits == 16;
+        boolean float32 = format == FORMAT_FLOAT && bits == 32;
+        if (!pcm16 && !float32) {
             String form = format == 3 ? bits + "-bit floating point" : bits + "-bit, format " + format;
             throw new NotSoundException("audio.looked.format", "unsupported WAV format " + format + ", " + bits
                     + " bits", form);
@@ -59,13 +67,27 @@ final class WavReader {
         if (channels < 1 || rate <= 0) {
             throw unreadable("bad WAV format: " + channels + " channels, " + rate + " Hz");
         }
+        int sampleBytes = bits / 8;
         long available = b.length - body;
         long n = size == 0 || size > available ? available : size;
-        n -= n % (2L * channels);
+        n -= n % ((long) sampleBytes * channels);
         if (n <= 0) {
             throw new NotSoundException("audio.looked.no-samples", "WAV without samples (data size " + size + ")");
         }
-        return new Pcm(rate, channels, Arrays.copyOfRange(b, body, body + (int) n));
+        byte[] data = float32 ? toPcm16(b, body, (int) n) : Arrays.copyOfRange(b, body, body + (int) n);
+        return new Pcm(rate, channels, data);
+    }
+
+    /** 32-bit float samples (full scale is 1.0) as 16-bit PCM, clipped. */
+    private static byte[] toPcm16(byte[] b, int from, int bytes) {
+        byte[] out = new byte[bytes / 2];
+        for (int i = 0, o = 0; i < bytes; i += 4, o += 2) {
+            float f = Float.intBitsToFloat((int) u32(b, from + i));
+            int s = Float.isNaN(f) ? 0 : (int) Math.max(-32768, Math.min(32767, Math.round(f * 32768.0)));
+            out[o] = (byte) s;
+            out[o + 1] = (byte) (s >> 8);
+        }
+        return out;
     }
 
     private static NotSoundException unreadable(String detail) {

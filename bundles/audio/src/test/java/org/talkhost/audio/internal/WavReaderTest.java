@@ -36,6 +36,41 @@ class WavReaderTest {
     }
 
     @Test
+    void readsTheFloatWavAllTalksModelWritesAsTheSame16BitSamples() throws Exception {
+        byte[] pcm = TestAudio.sine(0.5, 0.3);
+
+        Pcm fromPcm = WavReader.read(TestAudio.wav(pcm));
+        Pcm fromFloat = WavReader.read(TestAudio.floatWav(pcm));
+
+        assertThat(fromPcm.data()).isEqualTo(pcm);
+        assertThat(fromFloat.data()).isEqualTo(pcm);
+        assertThat(fromFloat.sampleRate()).isEqualTo(24000);
+        assertThat(fromFloat.seconds()).isEqualTo(0.5);
+    }
+
+    @Test
+    void clipsFloatSamplesBeyondFullScaleAndReadsExtensibleFloat() throws Exception {
+        byte[] wav = TestAudio.floatWav(new byte[8]);
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putFloat(58, 1.5f).putFloat(58 + 4, -2f)
+                .putFloat(58 + 8, 0.5f).putFloat(58 + 12, Float.NaN);
+
+        ByteBuffer read = ByteBuffer.wrap(WavReader.read(wav).data()).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(read.getShort(0)).isEqualTo((short) 32767);
+        assertThat(read.getShort(2)).isEqualTo((short) -32768);
+        assertThat(read.getShort(4)).isEqualTo((short) 16384);
+        assertThat(read.getShort(6)).isEqualTo((short) 0);
+
+        byte[] pcm = TestAudio.sine(0.1, 0.3);
+        byte[] plain = TestAudio.floatWav(pcm);
+        ByteBuffer ext = ByteBuffer.allocate(plain.length + 22).order(ByteOrder.LITTLE_ENDIAN);
+        ext.put(plain, 0, 20).putShort((short) 0xFFFE).put(plain, 22, 14).putShort((short) 22)
+                .putShort((short) 32).putInt(4).putShort((short) 3).put(new byte[14]).put(plain, 38, plain.length - 38);
+        ext.putInt(16, 40);
+        assertThat(WavReader.read(ext.array()).data()).isEqualTo(pcm);
+    }
+
+    @Test
     void takesTheRestAsDataWhenTheStreamingHeaderSaysZero() throws Exception {
         byte[] pcm = TestAudio.sine(0.25, 0.3);
         byte[] wav = WavHeader.wrap(24000, 1, pcm);

@@ -54,7 +54,8 @@ final class ErrorMapper {
             key = "failure.outOfMemory";
             break;
         default:
-            key = "failure.server";
+            // Real AllTalk answers an unknown voice with 500 generate-failure (v2: "TTS generation failed").
+            key = generateFailure ? "failure.generateFailed" : "failure.server";
         }
         return new ServerFailureException(a.status(), Texts.get(key, a.where(), said.isEmpty() ? "no reason given"
                 : said, a.path()), a.summary(), null);

@@ -133,7 +133,8 @@ final class HttpTransport implements Closeable {
         /** Reads the rest of the answer within {@code limit} bytes. */
         Answer readAll(long limit) throws IOException {
             byte[] body = BodyReader.read(response.getEntity(), limit, where, response.getCode());
-            return new Answer(response.getCode(), body, where, request.getPath());
+            return new Answer(response.getCode(), body, where, request.getPath(),
+                    response.containsHeader(Answer.STANDIN_MARK));
         }
 
         private void expire() {

@@ -13,8 +13,8 @@ import org.talkhost.api.detection.ServerKind;
 /**
  * Tells v1, v2 and the stand-in apart from {@code /api/currentsettings} (neither AllTalk reports a
  * version): v2 has {@code engines_available} / {@code current_engine_loaded}; v1 has
- * {@code deepspeed_status}, {@code low_vram_status}, {@code models_available}; the stand-in adds
- * {@code "talkhost_standin": true} to the fields of the flavour it imitates.
+ * {@code deepspeed_status}, {@code low_vram_status}, {@code models_available}; the stand-in answers
+ * with the fields of the flavour it imitates and marks its answers with a header (see {@link Answer#standin()}).
  */
 final class KindProbe {
     private static final List<String> V2_MARKS = List.of("engines_available", "current_engine_loaded");
@@ -35,7 +35,7 @@ final class KindProbe {
             throw notAllTalk(a);
         }
         ServerKind flavour = v2 ? ServerKind.V2 : ServerKind.V1;
-        ServerKind kind = Json.bool(json, "talkhost_standin") ? ServerKind.STANDIN : flavour;
+        ServerKind kind = a.standin() ? ServerKind.STANDIN : flavour;
         String engine = Json.text(json, v2 ? "current_engine_loaded" : "current_model_loaded");
         List<String> engines = v2 ? Json.texts(json, "engines_available", "name")
                 : Json.texts(json, "models_available", "model_name");

@@ -14,7 +14,8 @@ import org.talkhost.api.client.ServerFailureException;
 
 /**
  * Speech from {@code /api/tts-generate-streaming} as it arrives: the 44-byte WAV header is read (its
- * size fields are 0 while streaming, which is fine) and {@link #pcm()} gives the 16-bit PCM that
+ * size fields are 0 while streaming, which is fine; a header for anything but 16-bit PCM, such as the
+ * 32-bit float AllTalk writes to files, is refused) and {@link #pcm()} gives the 16-bit PCM that
  * follows, each chunk as soon as AllTalk sends it. Cancelling or closing before the end drops the
  * connection and asks AllTalk to stop generating. The whole stream has the generation timeout: then
  * reading fails with an {@link InterruptedIOException} and the stream ends, closed or not.
@@ -61,7 +62,16 @@ final class StreamingAudio implements AudioStream {
                     "streaming answer does not start with a 44-byte WAV header (" + header.length + " bytes read)",
                     null);
         }
-        int rate = ByteBuffer.wrap(header, 24, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        int format = b.getShort(20) & 0xffff;
+        int bits = b.getShort(34) & 0xffff;
+        if ((format != 1 && format != 0xFFFE) || bits != 16) {
+            // AllTalk streams 16-bit PCM only; anything else (e.g. 32-bit float) would play as noise.
+            throw new ServerFailureException(200, Texts.get("failure.streamFormat", where),
+                    "streaming answer is WAV format " + format + " with " + bits + "-bit samples, not 16-bit PCM",
+                    null);
+        }
+        int rate = b.getInt(24);
         return rate > 0 ? rate : DEFAULT_RATE;
     }
 

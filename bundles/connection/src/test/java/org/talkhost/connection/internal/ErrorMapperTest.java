@@ -61,6 +61,14 @@ class ErrorMapperTest {
     }
 
     @Test
+    void v2sAnswerToAnUnknownVoicePointsAtTheVoice() {
+        AllTalkException e = ErrorMapper.map(answer(500, "{\"status\":\"generate-failure\",\"error\":\"TTS generation "
+                + "failed\"}"));
+        assertThat(e.getMessage()).contains("(it said: TTS generation failed)").contains("most often it is the voice")
+                .contains("alltalk:voices").contains("alltalk:restart");
+    }
+
+    @Test
     void outOfMemoryAndNotFoundAreExplained() {
         assertThat(ErrorMapper.map(answer(507, "{\"detail\":\"CUDA out of memory\"}")).getMessage())
                 .contains("ran out of memory").contains("shorter text");

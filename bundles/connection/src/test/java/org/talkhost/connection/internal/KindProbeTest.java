@@ -17,6 +17,11 @@ class KindProbeTest {
                 "/api/currentsettings"));
     }
 
+    private static ServerSettings readMarked(String json) {
+        return KindProbe.read(new Answer(200, json.getBytes(StandardCharsets.UTF_8), "127.0.0.1:7851",
+                "/api/currentsettings", true));
+    }
+
     @Test
     void v1IsKnownByItsOwnFields() {
         ServerSettings s = read("{\"models_available\":[{\"name\":\"Coqui\",\"model_name\":\"API TTS\"},"
@@ -45,13 +50,15 @@ class KindProbeTest {
     }
 
     @Test
-    void theStandInIsKnownWithTheFlavourItImitates() {
-        ServerSettings v1 = read("{\"deepspeed_status\":false,\"talkhost_standin\":true}");
+    void theStandInIsKnownByItsHeaderWithTheFlavourItImitates() {
+        ServerSettings v1 = readMarked("{\"deepspeed_status\":false}");
         assertThat(v1.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(v1.flavour()).isEqualTo(ServerKind.V1);
-        ServerSettings v2 = read("{\"engines_available\":[\"xtts\"],\"talkhost_standin\":true}");
+        ServerSettings v2 = readMarked("{\"engines_available\":[\"xtts\"]}");
         assertThat(v2.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(v2.flavour()).isEqualTo(ServerKind.V2);
+        assertThat(read("{\"engines_available\":[\"xtts\"],\"talkhost_standin\":true}").kind())
+                .as("a settings key alone does not make a stand-in").isEqualTo(ServerKind.V2);
     }
 
     @Test

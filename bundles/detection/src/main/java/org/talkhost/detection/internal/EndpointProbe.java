@@ -2,7 +2,6 @@ package org.talkhost.detection.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
@@ -10,12 +9,14 @@ import org.talkhost.api.detection.ServerKind;
 
 /**
  * Asks one port what it is: {@code GET /api/ready} (the body says Ready or Unloaded), then
- * {@code GET /api/currentsettings} to tell AllTalk v1, v2 and the stand-in apart. Both requests share
+ * {@code GET /api/currentsettings} to tell AllTalk v1 and v2 apart (the stand-in answers like the flavour
+ * it imitates and marks its answers with the {@value #STANDIN_MARK} header). Both requests share
  * one deadline, so a probe never takes longer than the timeout it is given. The detail of an endpoint
  * that answered HTTP starts with {@code "HTTP <status>"}.
  */
 final class EndpointProbe {
-    private static final Pattern STANDIN = Pattern.compile("\"talkhost_standin\"\\s*:\\s*true");
+    /** The response header by which the TalkHost stand-in says what it is; real AllTalk never sends it. */
+    static final String STANDIN_MARK = "x-talkhost-standin";
 
     Endpoint probe(String host, int port, Duration timeout) {
         long start = System.nanoTime();
@@ -56,11 +57,8 @@ final class EndpointProbe {
         return body.equalsIgnoreCase("Unloaded") ? ReadyState.UNLOADED : ReadyState.OTHER;
     }
 
-    /** v2 has engines, v1 has DeepSpeed and model lists, the stand-in says so; anything else is foreign. */
+    /** v2 has engines, v1 has DeepSpeed and model lists; anything else is foreign. */
     static ServerKind kindFromSettings(String json) {
-        if (STANDIN.matcher(json).find()) {
-            return ServerKind.STANDIN;
-        }
         if (json.contains("\"engines_available\"") || json.contains("\"current_engine_loaded\"")) {
             return ServerKind.V2;
         }
@@ -74,7 +72,11 @@ final class EndpointProbe {
     private static ServerKind kind(String host, int port, long deadline) {
         try {
             HttpGet.Answer settings = HttpGet.get(host, port, "/api/currentsettings", deadline);
-            return settings.status() == 200 ? kindFromSettings(settings.body()) : ServerKind.FOREIGN;
+            if (settings.status() != 200) {
+                return ServerKind.FOREIGN;
+            }
+            ServerKind flavour = kindFromSettings(settings.body());
+            return flavour != ServerKind.FOREIGN && settings.hasHeader(STANDIN_MARK) ? ServerKind.STANDIN : flavour;
         } catch (IOException e) {
             return ServerKind.UNKNOWN;
         }

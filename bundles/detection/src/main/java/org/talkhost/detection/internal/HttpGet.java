@@ -31,7 +31,18 @@ final class HttpGet {
         }
     }
 
-    record Answer(int status, String body) {
+    /** @param headers the header lines as received (status line excluded), for {@link #hasHeader} */
+    record Answer(int status, String body, String headers) {
+
+        Answer(int status, String body) {
+            this(status, body, "");
+        }
+
+        /** Whether a header of that name (any case) came with the answer. */
+        boolean hasHeader(String name) {
+            String wanted = name.toLowerCase(Locale.ROOT) + ":";
+            return headers.lines().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith(wanted));
+        }
     }
 
     private HttpGet() {
@@ -124,8 +135,10 @@ final class HttpGet {
         }
         byte[] body = text.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
                 ? unchunk(bytes, head + 4) : null;
+        int firstLine = text.indexOf("\r\n");
+        String headers = firstLine < 0 ? "" : text.substring(firstLine + 2);
         return new Answer(status, body != null ? new String(body, StandardCharsets.UTF_8)
-                : new String(bytes, head + 4, bytes.length - head - 4, StandardCharsets.UTF_8));
+                : new String(bytes, head + 4, bytes.length - head - 4, StandardCharsets.UTF_8), headers);
     }
 
     /** The body of a chunked response starting at {@code from}, or null while the last chunk has not come. */

@@ -46,7 +46,7 @@ class EndpointProbeTest {
     }
 
     @Test
-    void standInSaysSoInItsSettings() throws Exception {
+    void standInSaysSoInAHeader() throws Exception {
         try (FakeAllTalk standin = FakeAllTalk.standin()) {
             assertThat(probe.probe("127.0.0.1", standin.port(), TIMEOUT).kind()).isEqualTo(ServerKind.STANDIN);
         }
@@ -91,9 +91,7 @@ class EndpointProbeTest {
         assertThat(EndpointProbe.kindFromSettings(FakeAllTalk.V1_SETTINGS)).isEqualTo(ServerKind.V1);
         assertThat(EndpointProbe.kindFromSettings(FakeAllTalk.V2_SETTINGS)).isEqualTo(ServerKind.V2);
         assertThat(EndpointProbe.kindFromSettings("{\"talkhost_standin\" : true, \"deepspeed_status\": false}"))
-                .isEqualTo(ServerKind.STANDIN);
-        assertThat(EndpointProbe.kindFromSettings("{\"talkhost_standin\": false, \"engines_available\": []}"))
-                .isEqualTo(ServerKind.V2);
+                .as("only the header marks the stand-in").isEqualTo(ServerKind.V1);
         assertThat(EndpointProbe.kindFromSettings("{\"detail\":\"Not Found\"}")).isEqualTo(ServerKind.FOREIGN);
     }
 }

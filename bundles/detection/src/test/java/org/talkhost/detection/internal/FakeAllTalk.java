@@ -17,15 +17,22 @@ final class FakeAllTalk implements AutoCloseable {
             + "\"xtts\"}], \"current_model_loaded\": \"xtts\"}";
     static final String V2_SETTINGS = "{\"engines_available\": [\"piper\", \"xtts\"], \"current_engine_loaded\": "
             + "\"xtts\", \"streaming_capable\": true, \"audio_format\": \"wav\", \"voice_ché\": \"ünïcode\"}";
-    static final String STANDIN_SETTINGS = V2_SETTINGS.replace("{", "{\"talkhost_standin\": true, ");
 
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
 
     private FakeAllTalk(String ready, String settings, boolean chunked) throws IOException {
+        this(ready, settings, chunked, false);
+    }
+
+    /** @param marked send the stand-in's header, as the TalkHost stand-in does on every answer */
+    private FakeAllTalk(String ready, String settings, boolean chunked, boolean marked) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            if (marked) {
+                exchange.getResponseHeaders().set(EndpointProbe.STANDIN_MARK, "synthetic-tone");
+            }
             String path = exchange.getRequestURI().getPath();
             if (ready != null && path.equals("/api/ready")) {
                 send(exchange, 200, ready, chunked);
@@ -54,7 +61,7 @@ final class FakeAllTalk implements AutoCloseable {
     }
 
     static FakeAllTalk standin() throws IOException {
-        return new FakeAllTalk("Ready", STANDIN_SETTINGS, false);
+        return new FakeAllTalk("Ready", V2_SETTINGS, false, true);
     }
 
     /** Like {@code python3 -m http.server}: 404 pages for AllTalk's paths. */
