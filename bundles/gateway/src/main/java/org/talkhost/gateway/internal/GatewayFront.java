@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.gateway.GatewayStatus;
 
 /**
- * The gateway's settings applied: the shared HTTP runtime ({@code org.apache.felix.http}) is kept on
+ * The gateway's settings, and the only component that takes them: it is no DS service, so none of its
+ * settings (the token!) becomes a service property; it registers {@link GatewayStatus} and itself by
+ * hand, without properties. It applies the settings: the shared HTTP runtime ({@code org.apache.felix.http}) is kept on
  * the gateway's port and address through Config Admin, and the servlet is switched on only when the
  * settings are safe (another computer may reach a non-loopback address: then a token is required).
  * Reports what it did as {@link GatewayStatus}.
  */
-@Component(service = GatewayStatus.class, immediate = true, configurationPid = GatewayStatus.PID)
+@Component(service = {}, immediate = true, configurationPid = GatewayStatus.PID)
 @Designate(ocd = GatewayConfig.class)
 public final class GatewayFront implements GatewayStatus {
     static final String RUNTIME_PID = "org.apache.felix.http";
@@ -40,6 +42,7 @@ public final class GatewayFront implements GatewayStatus {
     private volatile GatewayConfig config;
     private volatile boolean serving;
     private volatile String explanation = "";
+    private final java.util.List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
 
     @Activate
     public GatewayFront(ComponentContext context, @Reference ConfigurationAdmin configAdmin,
@@ -48,6 +51,13 @@ public final class GatewayFront implements GatewayStatus {
         this.configAdmin = configAdmin;
         this.traffic = traffic;
         configure(config);
+        registrations.add(context.getBundleContext().registerService(GatewayStatus.class, this, null));
+        registrations.add(context.getBundleContext().registerService(GatewayFront.class, this, null));
+    }
+
+    /** The settings in force. */
+    GatewayConfig config() {
+        return config;
     }
 
     @Modified
@@ -73,7 +83,13 @@ public final class GatewayFront implements GatewayStatus {
 
     @Deactivate
     void stop() {
-        context.disableComponent(GatewayServlet.class.getName());
+        for (org.osgi.framework.ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the bundle already
+            }
+        }
     }
 
     /** Updates the HTTP runtime's configuration when its port or address differ from the gateway's. */

@@ -11,14 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.process.Phase;
 import org.talkhost.common.Threads;
 
@@ -34,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * wait leaves it (AsyncContext) and resumes on a worker when the gate opens. Enabled by
  * {@link GatewayFront} only when its settings are safe.
  */
-@Component(service = Servlet.class, configurationPid = GatewayStatus.PID, enabled = false)
+@Component(service = Servlet.class, configurationPolicy = ConfigurationPolicy.IGNORE, enabled = false)
 @HttpWhiteboardServletPattern("/")
 @HttpWhiteboardServletName("talkhost-gateway")
 @HttpWhiteboardServletAsyncSupported
@@ -51,13 +50,17 @@ public final class GatewayServlet extends HttpServlet {
     private final transient Gate gate;
     private final transient Forwarder forwarder;
     private final transient java.util.function.Consumer<AllTalkWhere.PhaseChange> phases = this::phase;
-    private transient volatile GatewayConfig config;
-    private transient volatile Admission admission;
-    private transient volatile OpenAiSpeech openAi;
+    private final transient GatewayFront front;
+    private transient volatile Settings settings;
+
+    /** The settings in force and what is built from them, rebuilt when they change. */
+    private record Settings(GatewayConfig config, Admission admission, OpenAiSpeech openAi) {
+    }
 
     @Activate
-    public GatewayServlet(@Reference AllTalkWhere where, @Reference Traffic traffic, GatewayConfig config) {
+    public GatewayServlet(@Reference AllTalkWhere where, @Reference Traffic traffic, @Reference GatewayFront front) {
         this.where = where;
+        this.front = front;
         this.traffic = traffic;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 Threads.named("talkhost-gateway"));
@@ -66,18 +69,21 @@ public final class GatewayServlet extends HttpServlet {
         this.upstream = new Upstream(where::readTimeout, timer);
         this.gate = new Gate(() -> upstream.ready(where.address()), timer, workers);
         this.forwarder = new Forwarder(upstream);
-        configure(config);
         where.listen(phases);
         traffic.waitingFrom(gate::waiting);
         LOG.info("Gateway servlet registered: AllTalk's API and OpenAI speech, held up to {} s while AllTalk is "
-                + "not ready", config.holdSeconds());
+                + "not ready", settings().config().holdSeconds());
     }
 
-    @Modified
-    void configure(GatewayConfig config) {
-        this.config = config;
-        this.admission = new Admission(config.token(), config.maxBodyKb());
-        this.openAi = new OpenAiSpeech(upstream, VoiceMap.parse(config.openAiVoices()));
+    private Settings settings() {
+        GatewayConfig c = front.config();
+        Settings s = settings;
+        if (s == null || s.config() != c) {
+            s = new Settings(c, new Admission(c.token(), c.maxBodyKb()),
+                    new OpenAiSpeech(upstream, VoiceMap.parse(c.openAiVoices())));
+            settings = s;
+        }
+        return s;
     }
 
     @Deactivate
@@ -92,7 +98,7 @@ public final class GatewayServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Call call = admission.admit(req, resp);
+        Call call = settings().admission().admit(req, resp);
         if (call == null) {
             traffic.answered(new Call(req, resp, req.getRequestURI(), java.util.List.of(), new byte[0], ""),
                     resp.getStatus(), false);
@@ -139,11 +145,11 @@ public final class GatewayServlet extends HttpServlet {
     }
 
     private Handler handler(Call call) {
-        return "POST".equals(call.method) && Endpoints.OPENAI_SPEECH.equals(call.path()) ? openAi : forwarder;
+        return "POST".equals(call.method) && Endpoints.OPENAI_SPEECH.equals(call.path()) ? settings().openAi() : forwarder;
     }
 
     private void hold(Call call, String why) {
-        GatewayConfig c = config;
+        GatewayConfig c = settings().config();
         if (call.heldSinceNanos == 0) {
             call.heldSinceNanos = System.nanoTime();
             call.heldBecause = why;
@@ -179,7 +185,7 @@ public final class GatewayServlet extends HttpServlet {
         int waited = (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
                 - (call.heldSinceNanos == 0 ? call.startNanos : call.heldSinceNanos));
         Replies.unavailable(call, "AllTalk is not available" + (waited > 0 ? " after " + waited + " s of waiting" : "")
-                + ": " + reason + ". Try again shortly.", Math.max(5, config.holdSeconds() / 6));
+                + ": " + reason + ". Try again shortly.", Math.max(5, settings().config().holdSeconds() / 6));
         finish(call, 503, true);
     }
 

@@ -13,9 +13,10 @@ final class HopHeaders {
     private HopHeaders() {
     }
 
+    /** Content-Length is set from the body sent; Date comes from the runtime (one Date header, not two). */
     static boolean passResponse(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return !HOP.contains(n) && !n.equals("content-length");
+        return !HOP.contains(n) && !n.equals("content-length") && !n.equals("date");
     }
 
     static boolean passRequest(String name) {
