@@ -91,7 +91,7 @@ class ControlApiTest {
         assertThat(metrics.body()).contains("# TYPE talkhost_ready gauge").contains("talkhost_ready 1")
                 .contains("# TYPE talkhost_health_check_seconds histogram")
                 .contains("talkhost_operations_total{operation=\"client.ready\"}")
-                .contains("talkhost_alltalk_resident_bytes");
+                .contains("talkhost_alltalk_resident_bytes").contains("# TYPE talkhost_gateway_served_total counter");
     }
 
     @Test

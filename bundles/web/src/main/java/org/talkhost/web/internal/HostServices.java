@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talkhost.api.audio.Speaker;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.ports.PortManager;
@@ -48,6 +49,9 @@ public final class HostServices {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile CommandProcessor commands;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GatewayStatus gateway;
 
     Supervisor supervisor() {
         return need(supervisor, "process");

@@ -2,6 +2,7 @@ package org.talkhost.web.internal;
 
 import java.util.Locale;
 
+import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.logging.OperationStats;
 import org.talkhost.api.process.RunState;
@@ -39,6 +40,14 @@ final class PrometheusText {
         }
         b.append(sampler.latency().render("talkhost_health_check_seconds", "How long AllTalk took to answer a health check"));
         operations(b);
+        GatewayStatus gateway = services.gateway;
+        if (gateway != null) {
+            counter(b, "talkhost_gateway_served_total", "Requests the gateway answered", gateway.served());
+            counter(b, "talkhost_gateway_held_total", "Requests that waited for AllTalk to be ready", gateway.held());
+            counter(b, "talkhost_gateway_refused_total", "Requests refused (503) because AllTalk stayed unavailable",
+                    gateway.refused());
+            gauge(b, "talkhost_gateway_waiting", "Requests waiting right now", gateway.waiting());
+        }
         if (supervisor != null) {
             supervisor.resources().ifPresent(r -> {
                 gauge(b, "talkhost_alltalk_resident_bytes", "Resident memory of AllTalk's processes", r.residentBytes());

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.DoctorReport;
+import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.health.HealthTransition;
@@ -59,6 +60,18 @@ final class ReadCalls {
         host.put("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         host.put("restarts", sampler.restarts());
         m.put("talkhost", host);
+        GatewayStatus gateway = services.gateway;
+        if (gateway != null) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("address", gateway.address());
+            g.put("serving", gateway.serving());
+            g.put("explanation", gateway.explanation());
+            g.put("served", gateway.served());
+            g.put("held", gateway.held());
+            g.put("refused", gateway.refused());
+            g.put("waiting", gateway.waiting());
+            m.put("gateway", g);
+        }
         m.put("notices", hub.recentNotices(10));
         return m;
     }

@@ -53,6 +53,8 @@
     text("health", s.health ? s.health.words + (s.health.lastLatencyMillis !== null
       ? " (last check " + s.health.lastLatencyMillis.toFixed(1) + " ms)" : "") : null);
     text("restarts", s.talkhost ? s.talkhost.restarts : null);
+    text("gateway", s.gateway ? (s.gateway.serving ? s.gateway.address + ": " + s.gateway.served + " served, "
+      + s.gateway.held + " held, " + s.gateway.refused + " refused" : s.gateway.explanation) : null);
     uptimeBase = s.uptimeSeconds === undefined || s.uptimeSeconds === null ? null
       : { seconds: s.uptimeSeconds, at: Date.now() };
     tickUptime();
