@@ -47,7 +47,9 @@ class AccessRuleTest {
 
     @Test
     void controlFile_tellsTheApiAddressAndPid_andGoesAway() throws Exception {
-        ControlEndpoint endpoint = new ControlEndpoint(runtime, java.util.List.of("http://0.0.0.0:7850/"));
+        ControlEndpoint endpoint = new ControlEndpoint(runtime);
+        assertThat(runtime.resolve(ControlEndpoint.FILE)).as("no HTTP runtime yet").doesNotExist();
+        endpoint.serving(java.util.List.of("http://0.0.0.0:7850/"));
         assertThat(endpoint.access().loopbackBind()).isFalse();
         String json = Files.readString(runtime.resolve(ControlEndpoint.FILE));
         assertThat(json).contains("\"api\":\"http://127.0.0.1:7850/talkhost/api/\"")
