@@ -149,6 +149,9 @@ public final class Main {
         if (o.mode != Options.Mode.CONSOLE) {
             props.put("gosh.args", "--nointeractive");
         }
+        if (o.mode == Options.Mode.EXEC) {
+            props.put("org.apache.felix.http.enable", "false"); // a one-shot run serves no HTTP (7850 is the service's)
+        }
         return props;
     }
 }

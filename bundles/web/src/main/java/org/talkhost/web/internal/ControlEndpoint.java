@@ -38,7 +38,7 @@ public final class ControlEndpoint {
     private final Path runtime;
     private final ControlToken token;
     private volatile AccessRule access;
-    private volatile URI api;
+    private volatile boolean wrote;
 
     @Activate
     public ControlEndpoint() throws IOException {
@@ -61,10 +61,11 @@ public final class ControlEndpoint {
         URI first = URI.create(endpoints.isEmpty() ? "http://127.0.0.1:7850/" : endpoints.get(0));
         boolean loopback = endpoints.stream().map(e -> URI.create(e).getHost()).allMatch(AccessRule::isLoopback);
         String host = loopback ? first.getHost() : "127.0.0.1";
-        api = URI.create("http://" + host + ":" + first.getPort() + API_PATH);
+        URI api = URI.create("http://" + host + ":" + first.getPort() + API_PATH);
         access = new AccessRule(token, loopback);
         try {
             write(api);
+            wrote = true;
             LOG.info("TalkHost's control API answers at {} (page at {}); changes need runtime/{}", api,
                     api.resolve("/talkhost/"), ControlToken.FILE);
         } catch (IOException e) {
@@ -81,10 +82,6 @@ public final class ControlEndpoint {
         return access;
     }
 
-    URI api() {
-        return api;
-    }
-
     private void write(URI address) throws IOException {
         Path tmp = runtime.resolve(FILE + ".tmp");
         String json = "{\"api\":\"" + address + "\",\"pid\":" + ProcessHandle.current().pid() + "}\n";
@@ -97,7 +94,12 @@ public final class ControlEndpoint {
         remove();
     }
 
+    /** Removes the file this host wrote (never one another TalkHost in this folder wrote). */
     private void remove() {
+        if (!wrote) {
+            return;
+        }
+        wrote = false;
         try {
             Files.deleteIfExists(runtime.resolve(FILE));
         } catch (IOException e) {

@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeTopics;
 
 /**
@@ -71,11 +70,5 @@ public final class EventHub implements EventHandler {
             recentNotices.forEach(n -> all.add(n.data()));
             return all.subList(Math.max(0, all.size() - max), all.size());
         }
-    }
-
-    /** The notice text of a notice event (for tests and the exec client's lines). */
-    static String text(WebEvent e) {
-        Object t = e.data().get(Notice.PROP_TEXT);
-        return t == null ? "" : t.toString();
     }
 }
