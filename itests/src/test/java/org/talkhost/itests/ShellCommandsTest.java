@@ -91,6 +91,17 @@ public class ShellCommandsTest {
     }
 
     @Test
+    public void aValueOutsideItsMetatypeRangeIsRefusedAndNotSaved() {
+        String before = Gogo.run(gogo, "alltalk:config healthTimeoutSeconds").output();
+        Gogo.Run refused = Gogo.run(gogo, "alltalk:config healthTimeoutSeconds -3");
+        assertThat(refused.output()).contains("Nothing was changed")
+                .contains("healthTimeoutSeconds must be a number from 0.1 to 60; -3.0 is outside that range");
+        assertThat(Gogo.run(gogo, "alltalk:config healthTimeoutSeconds").output()).isEqualTo(before);
+        assertThat(Gogo.run(gogo, "alltalk:config health.failuresBeforeDown 0").output())
+                .contains("from 1 to 100");
+    }
+
+    @Test
     public void badArgumentsGiveOnePlainSentenceAndNoStackTrace() {
         Gogo.Run noText = Gogo.run(gogo, "alltalk:say");
         assertThat(noText.output()).contains("There is nothing to say. Usage: alltalk:say")

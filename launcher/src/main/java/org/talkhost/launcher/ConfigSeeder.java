@@ -12,9 +12,21 @@ import java.util.Map;
 /**
  * Writes the feature's default configurations into {@code config/}, one {@code PID.config} file each,
  * in Apache Felix's typed format (the one FileInstall reads and writes back:
- * {@code port=I"7851"}). Existing files are the user's and are never touched.
+ * {@code port=I"7851"}). Existing files are the user's and are never touched. Values are written so that
+ * FileInstall 3.7.4 reads back exactly what was meant: a decimal always has a point ({@code D"5.0"};
+ * {@code D"5"} would be read as raw bits), and text is escaped for both of FileInstall's passes (its
+ * variable substitution, then the quoted string), so quotes, backslashes, braces and control characters
+ * survive. The file is UTF-8 (the feature sets {@code felix.fileinstall.configEncoding}).
  */
 final class ConfigSeeder {
+
+    static final String HEADER = """
+            # Format: key="text", key=I"12" (whole number), key=D"1.5" (decimal number: always with a point,
+            # D"5.0" and never D"5", which is read as something else), key=B"true", key=I["7851","7852"] (list).
+            # In text, \\\\\\\\ stands for one backslash and \\\\" for a quote; for folders, forward slashes
+            # (C:/Users/me/alltalk) are simplest. A line TalkHost cannot read is reported, and the last good
+            # settings stay in force until it is corrected.
+            """;
 
     private ConfigSeeder() {
     }
@@ -30,7 +42,7 @@ final class ConfigSeeder {
             }
             StringBuilder out = new StringBuilder("# Defaults for ").append(c.getKey())
                     .append(", written by TalkHost on first start. Edit freely: changes apply while it runs.\n")
-                    .append("# Format: key=\"text\", key=I\"12\" (integer), D\"1.5\" (decimal), B\"true\", I[\"1\",\"2\"] (list).\n");
+                    .append(HEADER);
             for (Map.Entry<String, Object> e : c.getValue().entrySet()) {
                 out.append(e.getKey()).append('=').append(typed(e.getValue())).append('\n');
             }
@@ -56,11 +68,21 @@ final class ConfigSeeder {
             String type = n == 0 ? "" : code(Array.get(value, 0));
             StringBuilder b = new StringBuilder(type).append('[');
             for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : ",").append(quote(String.valueOf(Array.get(value, i))));
+                b.append(i == 0 ? "" : ",").append(quote(text(Array.get(value, i))));
             }
             return b.append(']').toString();
         }
-        return code(value) + quote(String.valueOf(value));
+        return code(value) + quote(text(value));
+    }
+
+    /** The value as text; a decimal always with a point, so that FileInstall does not read raw bits. */
+    private static String text(Object v) {
+        String t = String.valueOf(v);
+        if ((v instanceof Double || v instanceof Float) && t.indexOf('.') < 0) {
+            int e = t.indexOf('E');
+            return e < 0 ? t + ".0" : t.substring(0, e) + ".0" + t.substring(e);
+        }
+        return t;
     }
 
     private static String code(Object v) {
@@ -78,7 +100,27 @@ final class ConfigSeeder {
         return "";
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /**
+     * {@code "s"} escaped for FileInstall's two reading passes: the quoted-string escapes first
+     * ({@code \\ \" \n \t \\uXXXX}), then the substitution pass ({@code \\ \{ \}}), which is undone first.
+     */
+    static String quote(String s) {
+        StringBuilder inner = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+            case '\\', '"' -> inner.append('\\').append(c);
+            case '\n' -> inner.append("\\n");
+            case '\t' -> inner.append("\\t");
+            case '\r' -> inner.append("\\r");
+            case '\b' -> inner.append("\\b");
+            case '\f' -> inner.append("\\f");
+            default -> inner.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        StringBuilder outer = new StringBuilder("\"");
+        for (char c : inner.toString().toCharArray()) {
+            outer.append(c == '\\' || c == '{' || c == '}' ? "\\" + c : String.valueOf(c));
+        }
+        return outer.append('"').toString();
     }
 }

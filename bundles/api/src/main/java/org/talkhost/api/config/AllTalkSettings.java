@@ -42,25 +42,25 @@ public @interface AllTalkSettings {
     @AttributeDefinition(description = "Host AllTalk listens on (the host TalkHost connects to).")
     String host() default "127.0.0.1";
 
-    @AttributeDefinition(description = "The port in use, chosen by TalkHost and written back here. 0: not chosen yet.")
+    @AttributeDefinition(min = "0", max = "65535", description = "The port in use, chosen by TalkHost and written back here. 0: not chosen yet.")
     int port() default 0;
 
-    @AttributeDefinition(description = "Candidate ports, in order: 7851, then 7852, then any extra ones.")
+    @AttributeDefinition(min = "1", max = "65535", description = "Candidate ports, in order: 7851, then 7852, then any extra ones.")
     int[] ports() default { 7851, 7852 };
 
-    @AttributeDefinition(description = "Seconds to wait for a connection (5, at most 10).")
+    @AttributeDefinition(min = "0.1", max = "10", description = "Seconds to wait for a connection (5, at most 10).")
     double connectTimeoutSeconds() default 5;
 
-    @AttributeDefinition(description = "Seconds one API call may take.")
+    @AttributeDefinition(min = "0.1", max = "600", description = "Seconds one API call may take.")
     double apiTimeoutSeconds() default 5;
 
-    @AttributeDefinition(description = "Seconds one health check may take.")
+    @AttributeDefinition(min = "0.1", max = "60", description = "Seconds one health check may take.")
     double healthTimeoutSeconds() default 1.5;
 
-    @AttributeDefinition(description = "Seconds one speech generation may take.")
+    @AttributeDefinition(min = "1", max = "3600", description = "Seconds one speech generation may take.")
     double generateTimeoutSeconds() default 120;
 
-    @AttributeDefinition(description = "Seconds to wait for AllTalk to become ready after a start.")
+    @AttributeDefinition(min = "1", max = "86400", description = "Seconds to wait for AllTalk to become ready after a start.")
     int readyTimeoutSeconds() default 120;
 
     @AttributeDefinition(description = "Flavour of the stand-in server: v1 or v2.")

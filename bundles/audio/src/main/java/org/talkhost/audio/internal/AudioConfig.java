@@ -20,7 +20,7 @@ public @interface AudioConfig {
             description = "Folder of the file output; empty for the speech folder in the TalkHost folder")
     String folder() default "";
 
-    @AttributeDefinition(name = "Queue size", min = "1",
+    @AttributeDefinition(min = "1", max = "10000", name = "Queue size",
             description = "Most requests taken at once, the one speaking included; more are refused as busy")
     int queueBound() default 16;
 

@@ -11,7 +11,7 @@ import org.talkhost.api.detection.ReadyState;
 import org.talkhost.api.detection.ServerKind;
 
 class EndpointProbeTest {
-    private static final Duration TIMEOUT = Duration.ofMillis(400);
+    private static final Duration TIMEOUT = Duration.ofMillis(1500); // generous: a loaded 2-core CI machine
     private final EndpointProbe probe = new EndpointProbe();
 
     @Test

@@ -19,13 +19,16 @@ public @interface LoggingConfig {
             @Option(value = "CRITICAL") })
     String level() default "INFO";
 
-    @AttributeDefinition(description = "Largest size of one log file in KB before it is rotated (at least 1).")
-    int maxFileSizeKb() default 10240;
+    @AttributeDefinition(min = "1", max = "2048",
+            description = "Largest size of one log file in megabytes before it is rotated (1 to 2048).")
+    int maxFileSizeMb() default 10;
 
-    @AttributeDefinition(description = "Rotated files kept (alltalk_operations.log.1 ... .N). 0: the one file "
-            + "is emptied when full. The log never takes more than (backupCount + 1) x maxFileSizeKb.")
-    int backupCount() default 5;
+    @AttributeDefinition(min = "0", max = "100", description = "Rotated files kept (alltalk_operations.log.1 ... .N), "
+            + "0 to 100. 0: the one file is emptied when full. The log never takes more than (maxFiles + 1) x "
+            + "maxFileSizeMb.")
+    int maxFiles() default 5;
 
-    @AttributeDefinition(description = "Minutes between two one-line metrics summaries in the log. 0: none.")
+    @AttributeDefinition(min = "0", max = "10080",
+            description = "Minutes between two one-line metrics summaries in the log (up to a week). 0: none.")
     int summaryIntervalMinutes() default 15;
 }

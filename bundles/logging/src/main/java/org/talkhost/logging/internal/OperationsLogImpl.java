@@ -35,7 +35,10 @@ public final class OperationsLogImpl implements OperationsLog {
     private static final Duration RETRY = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(OperationsLogImpl.class);
 
+    static final long MEGABYTE = 1024L * 1024L;
+
     private final Clock clock;
+    private final long megabyte;
     private final LineFormat format;
     private final Messages messages = Messages.of(OperationsLogImpl.class, "logging");
     private final Object lock = new Object();
@@ -50,15 +53,21 @@ public final class OperationsLogImpl implements OperationsLog {
 
     @Activate
     public OperationsLogImpl(LoggingConfig config) {
-        this(config, Clock.systemDefaultZone());
+        this(config, Clock.systemDefaultZone(), MEGABYTE);
     }
 
     OperationsLogImpl(LoggingConfig config, Clock clock) {
+        this(config, clock, MEGABYTE);
+    }
+
+    /** {@code megabyte}: the bytes of one unit of {@code maxFileSizeMb}; tests make it small. */
+    OperationsLogImpl(LoggingConfig config, Clock clock, long megabyte) {
         this.clock = clock;
+        this.megabyte = megabyte;
         this.format = new LineFormat(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
         configure(config);
-        info("TalkHost operations log opened: {} (level {}, rotated at {} KB, {} old files kept)", wanted,
-                threshold, maxBytes / 1024, backups);
+        info("TalkHost operations log opened: {} (level {}, rotated at {} MB, {} old files kept)", wanted,
+                threshold, maxBytes / megabyte, backups);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -78,8 +87,8 @@ public final class OperationsLogImpl implements OperationsLog {
         threshold = parseLevel(config.level());
         Path folder = folder(config.folder());
         synchronized (lock) {
-            maxBytes = Math.max(1, config.maxFileSizeKb()) * 1024L;
-            backups = Math.max(0, config.backupCount());
+            maxBytes = Math.max(1, config.maxFileSizeMb()) * megabyte;
+            backups = Math.max(0, config.maxFiles());
             Path target = folder.resolve(FILE_NAME);
             if (file != null && !file.path().equals(target)) {
                 closeFile();

@@ -107,7 +107,7 @@ class OperationsLogImplTest {
         int maxKb = 64;
         int backups = 3;
         OperationsLogImpl log = new OperationsLogImpl(
-                Configs.logging(dir, "maxFileSizeKb", maxKb, "backupCount", backups));
+                Configs.logging(dir, "maxFileSizeMb", maxKb, "maxFiles", backups), Clock.systemDefaultZone(), 1024);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
         for (int t = 0; t < 4; t++) {
@@ -161,12 +161,13 @@ class OperationsLogImplTest {
 
     @Test
     void fewerBackupsAtRunTimeRemoveTheExtraFiles() throws IOException {
-        OperationsLogImpl log = new OperationsLogImpl(Configs.logging(dir, "maxFileSizeKb", 1, "backupCount", 5));
+        OperationsLogImpl log = new OperationsLogImpl(Configs.logging(dir, "maxFileSizeMb", 1, "maxFiles", 5),
+                Clock.systemDefaultZone(), 1024);
         for (int i = 0; i < 200; i++) {
             log.info("line {} padded to some length for rotation", i);
         }
         assertThat(dir.resolve("alltalk_operations.log.5")).exists();
-        log.configure(Configs.logging(dir, "maxFileSizeKb", 1, "backupCount", 2));
+        log.configure(Configs.logging(dir, "maxFileSizeMb", 1, "maxFiles", 2));
         log.close();
         assertThat(dir.resolve("alltalk_operations.log.2")).exists();
         assertThat(dir.resolve("alltalk_operations.log.3")).doesNotExist();

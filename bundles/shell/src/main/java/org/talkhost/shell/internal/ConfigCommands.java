@@ -24,6 +24,7 @@ import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.SettingRules;
 
 /**
  * {@code alltalk:config [KEY [VALUE]]}: shows or changes a setting through Config Admin, so it applies
@@ -39,6 +40,10 @@ public final class ConfigCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile MetaTypeService metaType;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SettingRules rules;
 
     @Activate
     public ConfigCommands(@Reference Services services, BundleContext context) {
@@ -81,10 +86,27 @@ public final class ConfigCommands {
             throw new IllegalArgumentException(TEXT.text("config.unknownKey", key, t.pid, known(t.pid)));
         }
         Object converted = Values.convert(value, old, def, t.key);
+        String why = refusal(t, def, converted);
+        if (why != null) {
+            throw new IllegalArgumentException(TEXT.text("config.refused", why));
+        }
         props.put(t.key, converted);
         c.updateIfDifferent(props);
         return TEXT.text("config.changed", t.key, old == null ? "its default" : Values.show(old),
                 Values.show(converted));
+    }
+
+    /** Why the value is outside what the setting allows (its metatype range or options); null when it fits. */
+    private String refusal(Target t, AttributeDefinition def, Object converted) {
+        SettingRules r = rules;
+        String why = r == null ? null : r.refusal(t.pid, t.key, converted);
+        if (why == null && def != null) {
+            String check = def.validate(Values.show(converted));
+            if (check != null && !check.isEmpty()) {
+                why = t.key + ": " + check + ".";
+            }
+        }
+        return why;
     }
 
     private String show(String pid) throws IOException {
