@@ -46,6 +46,7 @@ public final class Main {
             }
         }
         Host host = null;
+        Storage storage = null;
         AtomicBoolean stopping = new AtomicBoolean();
         try {
             FeatureFile feature = FeatureFile.read(options.feature);
@@ -56,8 +57,9 @@ public final class Main {
             List<Path> seeded = ConfigSeeder.writeMissing(home.resolve("config"), feature.configurations);
             ConfigSeeder.copyMissing(source.resolve("config").resolve("logback.xml"),
                     home.resolve("config").resolve("logback.xml"));
-            Storage storage = new Storage(home.resolve("runtime"));
+            storage = new Storage(home.resolve("runtime"));
             storage.prepare(files, options.clean);
+            Storage used = storage;
             Map<String, String> props = frameworkProperties(feature, home, storage, options);
             props.forEach((k, v) -> {
                 if (k.startsWith("talkhost.")) {
@@ -69,6 +71,7 @@ public final class Main {
                 if (stopping.compareAndSet(false, true)) {
                     running.stop(STOP_MILLIS);
                 }
+                used.close();
             }, "talkhost-shutdown"));
             Framework framework = host.start(files, props);
             long bootMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -98,6 +101,10 @@ public final class Main {
         } catch (Exception e) {
             err.println("talkhost: TalkHost could not start: " + e);
             return host == null ? 1 : stop(host, stopping, 1);
+        } finally {
+            if (storage != null && stopping.get()) {
+                storage.close(); // the framework has stopped (or never started): its storage is free
+            }
         }
     }
 

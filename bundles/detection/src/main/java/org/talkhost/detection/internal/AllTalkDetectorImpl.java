@@ -91,6 +91,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     @Deactivate
     void stop() {
         pool.shutdownNow();
+        probe.close();
     }
 
     @Override

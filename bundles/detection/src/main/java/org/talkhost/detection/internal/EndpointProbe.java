@@ -6,29 +6,33 @@ import java.time.Duration;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.common.http.ProbeGet;
 
 /**
  * Asks one port what it is: {@code GET /api/ready} (the body says Ready or Unloaded), then
  * {@code GET /api/currentsettings} to tell AllTalk v1 and v2 apart (the stand-in answers like the flavour
  * it imitates and marks its answers with the {@value #STANDIN_MARK} header). Both requests share
  * one deadline, so a probe never takes longer than the timeout it is given. The detail of an endpoint
- * that answered HTTP starts with {@code "HTTP <status>"}.
+ * that answered HTTP starts with {@code "HTTP <status>"}. Close it when detection stops.
  */
-final class EndpointProbe {
+final class EndpointProbe implements AutoCloseable {
     /** The response header by which the TalkHost stand-in says what it is; real AllTalk never sends it. */
     static final String STANDIN_MARK = "x-talkhost-standin";
+    private static final int MAX_BYTES = 256 * 1024;
+
+    private final ProbeGet http = new ProbeGet("talkhost-detection", MAX_BYTES);
 
     Endpoint probe(String host, int port, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         String target = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        HttpGet.Answer ready;
+        ProbeGet.Answer ready;
         try {
-            ready = HttpGet.get(target, port, "/api/ready", deadline);
-        } catch (HttpGet.NotReached e) {
+            ready = whole(http.get(target, port, "/api/ready", deadline));
+        } catch (ProbeGet.NotReached e) {
             return new Endpoint(host, port, ServerKind.NONE, ReadyState.REFUSED, since(start),
                     "refused: " + e.getMessage());
-        } catch (HttpGet.Silent e) {
+        } catch (ProbeGet.Silent e) {
             return new Endpoint(host, port, ServerKind.UNKNOWN, ReadyState.TIMEOUT, since(start),
                     "accepted, " + e.getMessage() + " (" + timeout.toMillis() + " ms)");
         } catch (IOException e) {
@@ -46,7 +50,20 @@ final class EndpointProbe {
                 + (kind == ServerKind.UNKNOWN ? "settings not read in time" : kind.words()));
     }
 
-    static ReadyState readyState(HttpGet.Answer answer) {
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /** A body the deadline cut short is no answer yet. */
+    private static ProbeGet.Answer whole(ProbeGet.Answer answer) throws ProbeGet.Silent {
+        if (!answer.whole()) {
+            throw new ProbeGet.Silent("answer not complete in time");
+        }
+        return answer;
+    }
+
+    static ReadyState readyState(ProbeGet.Answer answer) {
         if (answer.status() != 200) {
             return ReadyState.OTHER;
         }
@@ -69,9 +86,9 @@ final class EndpointProbe {
         return ServerKind.FOREIGN;
     }
 
-    private static ServerKind kind(String host, int port, long deadline) {
+    private ServerKind kind(String host, int port, long deadline) {
         try {
-            HttpGet.Answer settings = HttpGet.get(host, port, "/api/currentsettings", deadline);
+            ProbeGet.Answer settings = whole(http.get(host, port, "/api/currentsettings", deadline));
             if (settings.status() != 200) {
                 return ServerKind.FOREIGN;
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
@@ -13,6 +14,11 @@ import org.talkhost.api.detection.ServerKind;
 class EndpointProbeTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500); // generous: a loaded 2-core CI machine
     private final EndpointProbe probe = new EndpointProbe();
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
 
     @Test
     void v1AnswersReadyAndIsToldApartBySettings() throws Exception {

@@ -11,29 +11,38 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortStatus;
+import org.talkhost.common.http.ProbeGet;
 
 /**
  * Who holds one port: something that answers HTTP (AllTalk, AllTalk v2's web page, or another
  * program), something that accepts but stays silent, or nothing. A port nothing answers on is tried
  * with a bind, with SO_REUSEADDR so that connections still closing (TIME_WAIT) do not count as taken.
+ * Only the status and a glance at the body are needed: a body the deadline cuts short is enough. Close it
+ * when the ports area stops.
  */
-final class PortInspector {
+final class PortInspector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortInspector.class);
     /** On Windows SO_REUSEADDR would let the bind steal a port in use; there TIME_WAIT does not block a bind. */
     private static final boolean REUSE = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
             .startsWith("windows");
 
     private final Messages messages;
+    private final ProbeGet http = new ProbeGet("talkhost-ports", 64 * 1024);
 
     PortInspector(Messages messages) {
         this.messages = messages;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     PortStatus inspect(String host, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String target = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         try {
-            HttpPeek.Answer ready = HttpPeek.get(target, port, "/api/ready", deadline);
+            ProbeGet.Answer ready = http.get(target, port, "/api/ready", deadline);
             String said = ready.body().strip().replace("\"", "");
             if (ready.status() == 200 && (said.equalsIgnoreCase("Ready") || said.equalsIgnoreCase("Unloaded"))) {
                 return status(port, PortHolder.ALLTALK, "status.alltalk", said);
@@ -42,9 +51,9 @@ final class PortInspector {
                 return status(port, PortHolder.ALLTALK_UI, "status.ui");
             }
             return status(port, PortHolder.FOREIGN, "status.foreign.http", ready.status());
-        } catch (HttpPeek.NotReached e) {
+        } catch (ProbeGet.NotReached e) {
             return bindable(host, port);
-        } catch (HttpPeek.Silent e) {
+        } catch (ProbeGet.Silent e) {
             return status(port, PortHolder.UNBINDABLE, "status.silent");
         } catch (IOException e) {
             LOG.debug("Port {} answered, but not in HTTP: {}", port, e.getMessage());
@@ -63,9 +72,9 @@ final class PortInspector {
         }
     }
 
-    private static String page(String host, int port, long deadline) {
+    private String page(String host, int port, long deadline) {
         try {
-            return HttpPeek.get(host, port, "/", deadline).body();
+            return http.get(host, port, "/", deadline).body();
         } catch (IOException e) {
             return "";
         }

@@ -88,6 +88,7 @@ public final class PortManagerImpl implements PortManager {
     @Deactivate
     void stop() {
         pool.shutdownNow();
+        inspector.close();
     }
 
     @Override

@@ -49,7 +49,7 @@ class PortManagerTest {
         ports[0] = a;
         ports[1] = b;
         System.arraycopy(extras, 0, ports, 2, extras.length);
-        AllTalkSettings settings = TestSettings.with("ports", ports, "healthTimeoutSeconds", 0.3);
+        AllTalkSettings settings = TestSettings.with("ports", ports, "healthTimeoutSeconds", 1.5);
         manager = new PortManagerImpl(org.mockito.Mockito.mock(ConfigurationAdmin.class), settings, a, b);
         manager.events = new EventAdmin() {
             @Override

