@@ -116,7 +116,23 @@ public final class Bench {
                     "-", "includes restart backoff and the stand-in's 1 s load");
             results.add("process", "port open to TalkHost declaring ready, median of 3",
                     Results.ms(Results.median(lag)), "< 300 ms", "AllTalk's launcher: 26 s / 5 s fixed sleep");
+            execClient(source, host, results);
         }
+    }
+
+    /** {@code ./talkhost --exec alltalk:status} against the running host: the client path, no second framework. */
+    static void execClient(Path source, HostRun host, Results results) throws Exception {
+        double[] took = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            Process p = Proc.start(List.of(Proc.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Dtalkhost.home=" + host.home, "-jar", source.resolve("launcher/target/talkhost-launcher.jar").toString(),
+                    "--home", host.home.toString(), "--exec", "alltalk:status"));
+            int status = p.waitFor();
+            took[i] = status == 0 ? (System.nanoTime() - t0) / 1e6 : -1;
+        }
+        results.add("control", "--exec alltalk:status against the running host (JVM included), median of " + RUNS,
+                Results.ms(Results.median(took)), "< 200 ms", "was 1.4 s booting a second TalkHost; -1 = failed");
     }
 
     private static long awaitPortOpen(int port, long since, long timeoutMillis) throws InterruptedException {

@@ -36,6 +36,9 @@ final class HostRun implements AutoCloseable {
         Path home = Files.createTempDirectory("talkhost-bench");
         Files.createDirectories(home.resolve("config"));
         Files.write(home.resolve("config/org.talkhost.alltalk.config"), List.of(allTalkConfig), StandardCharsets.UTF_8);
+        // the HTTP runtime (gateway, control API) on a free port too, never the fixed 7850
+        Files.write(home.resolve("config/org.apache.felix.http.config"), List.of("org.apache.felix.http.host=\"127.0.0.1\"",
+                "org.osgi.service.http.port=I\"" + Proc.freePort() + "\""), StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(Proc.java(), "-Dtalkhost.home=" + home, "-jar",
                 source.resolve("launcher/target/talkhost-launcher.jar").toString(), "--no-shell", "--home",
                 home.toString()).redirectErrorStream(true).start();

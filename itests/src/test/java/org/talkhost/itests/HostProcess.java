@@ -28,8 +28,12 @@ final class HostProcess implements AutoCloseable {
 
     private HostProcess(ScenarioHome home, List<String> options) {
         this.home = home;
-        List<String> command = new ArrayList<>(List.of(java(), "-Dtalkhost.home=" + home.dir(), "-jar",
-                TalkHostExam.source().resolve("launcher/target/talkhost-launcher.jar").toString(),
+        List<String> command = new ArrayList<>(List.of(java(), "-Dtalkhost.home=" + home.dir()));
+        String repository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
+        if (repository != null && !repository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repository); // the bundles the build installed, also with -Dmaven.repo.local
+        }
+        command.addAll(List.of("-jar", TalkHostExam.source().resolve("launcher/target/talkhost-launcher.jar").toString(),
                 "--home", home.dir().toString()));
         command.addAll(options);
         try {

@@ -25,6 +25,9 @@ class SeededConfigKeysTest {
         assertThat(described).as("PIDs described by the built bundles' metatype").isNotEmpty();
         List<String> wrong = new ArrayList<>();
         feature.configurations.forEach((pid, values) -> {
+            if (!pid.startsWith("org.talkhost.")) {
+                return; // a third-party part (Felix HTTP's org.apache.felix.http) describes its PID in code, not XML
+            }
             Set<String> keys = described.get(pid);
             if (keys == null) {
                 wrong.add(pid + ": seeded, but no bundle describes this PID with an @ObjectClassDefinition");

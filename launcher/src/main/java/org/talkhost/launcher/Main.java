@@ -39,6 +39,12 @@ public final class Main {
             out.println(Options.USAGE);
             return 0;
         }
+        if (options.mode == Options.Mode.EXEC) {
+            java.util.OptionalInt remote = RemoteExec.tryRunning(options.home, options.command, out, err);
+            if (remote.isPresent()) {
+                return remote.getAsInt();
+            }
+        }
         Host host = null;
         Storage storage = null;
         AtomicBoolean stopping = new AtomicBoolean();
@@ -149,6 +155,9 @@ public final class Main {
         props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
         if (o.mode != Options.Mode.CONSOLE) {
             props.put("gosh.args", "--nointeractive");
+        }
+        if (o.mode == Options.Mode.EXEC) {
+            props.put("org.apache.felix.http.enable", "false"); // a one-shot run serves no HTTP (7850 is the service's)
         }
         return props;
     }

@@ -1,0 +1,130 @@
+package org.talkhost.gateway.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.notice.NoticeTopics;
+import org.talkhost.api.process.Phase;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.process.Supervisor;
+
+/**
+ * Where AllTalk answers now, and what the Supervisor says about it. The Supervisor's run state wins;
+ * while the process bundle is away (an update), the settings' host and port tell. Phase events are
+ * passed on to the gateway, so that it stops sending requests the moment a restart begins.
+ */
+@Component(service = { AllTalkWhere.class, EventHandler.class }, configurationPid = AllTalkSettings.PID,
+        property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL)
+public final class AllTalkWhere implements EventHandler {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+
+    private final List<Consumer<PhaseChange>> listeners = new CopyOnWriteArrayList<>();
+    private volatile AllTalkSettings settings;
+
+    /** A phase the Supervisor announced, with its plain explanation. */
+    record PhaseChange(Phase phase, String explanation, ServerAddress address) {
+    }
+
+    @Activate
+    public AllTalkWhere(AllTalkSettings settings) {
+        configure(settings);
+    }
+
+    @Modified
+    void configure(AllTalkSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Where to send requests now. */
+    ServerAddress address() {
+        Supervisor s = supervisor;
+        if (s != null) {
+            try {
+                RunState st = s.state();
+                if (st != null && st.address() != null) {
+                    return st.address();
+                }
+            } catch (RuntimeException e) {
+                // a Supervisor going away: the settings answer
+            }
+        }
+        return configured(settings);
+    }
+
+    /** The Supervisor's run state, or null while there is none (its bundle is being swapped). */
+    RunState state() {
+        Supervisor s = supervisor;
+        try {
+            return s == null ? null : s.state();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Time AllTalk may take between two bytes of an answer (a generation is one long silence). */
+    Duration readTimeout() {
+        double g = settings.generateTimeoutSeconds();
+        return Duration.ofMillis(Math.round(Math.max(g, 10) * 1000));
+    }
+
+    static ServerAddress configured(AllTalkSettings s) {
+        int port = s.port();
+        if ((port < 1 || port > 65535) && s.ports() != null) {
+            for (int p : s.ports()) {
+                if (p > 0 && p <= 65535) {
+                    port = p;
+                    break;
+                }
+            }
+        }
+        return new ServerAddress(s.host(), port > 0 && port <= 65535 ? port : 7851);
+    }
+
+    void listen(Consumer<PhaseChange> listener) {
+        listeners.add(listener);
+    }
+
+    void unlisten(Consumer<PhaseChange> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object phase = event.getProperty("phase");
+        if (phase == null) {
+            return;
+        }
+        Phase p;
+        try {
+            p = Phase.valueOf(phase.toString());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        ServerAddress at = null;
+        if (event.getProperty("host") instanceof String h && event.getProperty("port") instanceof Integer port) {
+            at = new ServerAddress(h, port);
+        }
+        Object why = event.getProperty("explanation");
+        PhaseChange change = new PhaseChange(p, why == null ? "" : why.toString(), at);
+        for (Consumer<PhaseChange> l : listeners) {
+            l.accept(change);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.talkhost.web.internal;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.audio.Speaker;
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.process.Supervisor;
+
+/**
+ * The TalkHost services the API reads and drives, each optional and swappable: while a part is away
+ * (its bundle is being updated, say) a call that needs it answers 503 with a plain sentence.
+ */
+@Component(service = HostServices.class, immediate = true)
+public final class HostServices {
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HealthMonitor health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AllTalkClient client;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PortManager ports;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Doctor doctor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Speaker speaker;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfigurationAdmin configAdmin;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CommandProcessor commands;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GatewayStatus gateway;
+
+    Supervisor supervisor() {
+        return need(supervisor, "process");
+    }
+
+    HealthMonitor health() {
+        return need(health, "health");
+    }
+
+    AllTalkClient client() {
+        return need(client, "connection");
+    }
+
+    PortManager ports() {
+        return need(ports, "ports");
+    }
+
+    Doctor doctor() {
+        return need(doctor, "environment");
+    }
+
+    Metrics metrics() {
+        Metrics m = metrics;
+        return m == null ? Metrics.NONE : m;
+    }
+
+    Speaker speaker() {
+        return need(speaker, "audio");
+    }
+
+    ConfigurationAdmin configAdmin() {
+        return need(configAdmin, "configuration");
+    }
+
+    CommandProcessor commands() {
+        return need(commands, "command console");
+    }
+
+    private static <T> T need(T service, String part) {
+        if (service == null) {
+            throw new PartMissing(part);
+        }
+        return service;
+    }
+
+    /** A part of TalkHost is not running right now (being updated, or not installed). */
+    static final class PartMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PartMissing(String part) {
+            super("TalkHost's " + part + " part is not running right now (it may be being updated). "
+                    + "Try again in a few seconds.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.talkhost.web.internal;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code GET /talkhost/metrics}: TalkHost and AllTalk in the Prometheus text format, for scraping. */
+@Component(service = Servlet.class, immediate = true)
+@HttpWhiteboardServletPattern("/talkhost/metrics")
+public final class MetricsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ControlEndpoint endpoint;
+    private final transient PrometheusText text;
+
+    @Activate
+    public MetricsServlet(@Reference ControlEndpoint endpoint, @Reference HostServices services,
+            @Reference Sampler sampler) {
+        this.endpoint = endpoint;
+        this.text = new PrometheusText(services, sampler);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!Answers.allowed(endpoint.access(), req, resp, false)) {
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType("text/plain; version=0.0.4");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().write(text.render());
+    }
+}
