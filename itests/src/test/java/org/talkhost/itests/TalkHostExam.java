@@ -52,10 +52,27 @@ public final class TalkHostExam {
                 lines.add("ports=I[\"" + freePort() + "\"]");
             }
             Files.write(config.resolve("org.talkhost.alltalk.config"), lines, StandardCharsets.UTF_8);
+            // the HTTP runtime of a test container never takes the gateway's fixed port 7850
+            Files.write(config.resolve("org.talkhost.gateway.config"), List.of("port=I\"" + freePort() + "\""),
+                    StandardCharsets.UTF_8);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The gateway port written into {@code home}'s config, else a free one: Jetty starts on it from the first moment. */
+    private static int httpPort(Path home) throws IOException {
+        Path f = home.resolve("config/org.talkhost.gateway.config");
+        if (Files.isRegularFile(f)) {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^port\\s*=\\s*I\"(\\d+)\"").matcher(line);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        return freePort();
     }
 
     /**
@@ -109,6 +126,7 @@ public final class TalkHostExam {
             // home's config file here (never seen with the launcher); the scenarios test the write-back.
             options.add(frameworkProperty(ENABLE_CONFIG_SAVE).value("false"));
             options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+            options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(httpPort(home))));
             options.add(frameworkProperty("talkhost.home").value(home.toString()));
             for (FeatureFile.Entry e : feature.bundles) {
                 Path jar = locator.locate(e).orElseThrow(() -> new IllegalStateException(
