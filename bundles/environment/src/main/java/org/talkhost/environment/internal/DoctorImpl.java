@@ -42,6 +42,17 @@ public final class DoctorImpl implements Doctor {
     }
 
     /** The context, or the plain reason why the configuration gives none. */
+    /** What the checks look at for some AllTalk settings, or why that cannot be worked out. */
+    private record Target(EnvironmentContext context, String problem) {
+        static Target of(AllTalkSettings allTalk) {
+            try {
+                return new Target(DoctorImpl.context(allTalk), null);
+            } catch (RuntimeException e) {
+                return new Target(null, e.getMessage());
+            }
+        }
+    }
+
     private record Settings(EnvironmentContext context, String problem, Duration cacheFor, Duration limit) {
     }
 
@@ -63,14 +74,9 @@ public final class DoctorImpl implements Doctor {
 
     @Modified
     void configure(EnvironmentConfig config, AllTalkSettings allTalk) {
-        EnvironmentContext context = null;
-        String problem = null;
-        try {
-            context = context(allTalk);
-        } catch (RuntimeException e) {
-            problem = e.getMessage();
-        }
-        settings = new Settings(context, problem, seconds(config.cacheSeconds()), seconds(config.checkTimeoutSeconds()));
+        Target t = Target.of(allTalk);
+        settings = new Settings(t.context(), t.problem(), seconds(config.cacheSeconds()),
+                seconds(config.checkTimeoutSeconds()));
         generation.incrementAndGet();
     }
 
@@ -126,14 +132,8 @@ public final class DoctorImpl implements Doctor {
 
     @Override
     public DoctorReport examine(AllTalkSettings allTalk) {
-        EnvironmentContext context = null;
-        String problem = null;
-        try {
-            context = context(allTalk);
-        } catch (RuntimeException e) {
-            problem = e.getMessage();
-        }
-        return run(context, problem, settings.limit());
+        Target t = Target.of(allTalk);
+        return run(t.context(), t.problem(), settings.limit());
     }
 
     private DoctorReport run(EnvironmentContext context, String problem, Duration limit) {
