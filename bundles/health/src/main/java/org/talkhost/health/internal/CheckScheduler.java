@@ -12,6 +12,9 @@ interface CheckScheduler {
     /** Runs {@code task} on the check thread and waits for it, at most {@code timeout}. */
     <T> T call(Callable<T> task, Duration timeout) throws Exception;
 
+    /** Runs {@code task} on the check thread every {@code period}, beside the checks, until shut down. */
+    void every(Runnable task, Duration period);
+
     /** Stops: the pending task is dropped, a running one is interrupted. */
     void shutdown();
 }

@@ -34,6 +34,15 @@ final class ExecutorCheckScheduler implements CheckScheduler {
     }
 
     @Override
+    public synchronized void every(Runnable task, Duration period) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        long nanos = period.toNanos();
+        executor.scheduleWithFixedDelay(task, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public <T> T call(Callable<T> task, Duration timeout) throws Exception {
         if (Thread.currentThread() == thread) {
             return task.call();

@@ -39,6 +39,8 @@ import org.talkhost.health.internal.HealthStateMachine.Step;
 public final class HealthMonitorImpl implements HealthMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorImpl.class);
     private static final Duration DEFAULT_RESTART = Duration.ofSeconds(20);
+    /** How often an adopted AllTalk's process is looked at between checks (reads one /proc entry). */
+    static final Duration PROCESS_WATCH = Duration.ofMillis(200);
     static final String METRIC = "health.check";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -66,6 +68,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
     private volatile boolean active = true;
     private Instant restartAskedAt; // check thread only
     private Duration restartEstimate = DEFAULT_RESTART; // check thread only
+    private long goneChecked; // check thread only: the ended process a check was already made for
 
     @Activate
     public HealthMonitorImpl(@Reference AllTalkClient client) {
@@ -73,14 +76,19 @@ public final class HealthMonitorImpl implements HealthMonitor {
     }
 
     HealthMonitorImpl(AllTalkClient client, Clock clock, CheckScheduler scheduler) {
+        this(client, clock, scheduler, new Observer(client, clock));
+    }
+
+    HealthMonitorImpl(AllTalkClient client, Clock clock, CheckScheduler scheduler, Observer observer) {
         this.clock = clock;
         this.scheduler = scheduler;
-        this.observer = new Observer(client, clock);
+        this.observer = observer;
         this.history = new HealthHistory(settings.historySize());
         this.publisher = new TransitionPublisher(history, () -> events,
                 () -> operations == null ? OperationsLog.NONE : operations);
         this.machine = new HealthStateMachine(settings, clock.instant());
         this.status = new HealthStatus(HealthState.UNKNOWN, clock.instant(), null, 0, words.waiting());
+        scheduler.every(this::watchProcess, PROCESS_WATCH);
     }
 
     @Activate
@@ -149,6 +157,24 @@ public final class HealthMonitorImpl implements HealthMonitor {
         Duration delay = next.minus(Duration.between(start, clock.instant()));
         if (active) {
             scheduler.schedule(this::tick, delay.isNegative() ? Duration.ZERO : delay);
+        }
+    }
+
+    /**
+     * Between checks: when the process of an adopted AllTalk has ended, check at once (a refused connection then
+     * means down without waiting for more checks) instead of at the next interval. A hang, where the process is
+     * still there, keeps the slower rule of N failed checks.
+     */
+    private void watchProcess() {
+        try {
+            long gone = active ? observer.adoptedPidGone(supervisor) : 0;
+            if (gone > 0 && gone != goneChecked) {
+                goneChecked = gone;
+                LOG.info("The process of the adopted AllTalk (pid {}) has ended; checking it now", gone);
+                tick();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking at the adopted AllTalk's process failed; the periodic checks go on", e);
         }
     }
 

@@ -74,10 +74,11 @@ final class HealthStateMachine {
             failures = 0;
             return move(o, HealthState.STARTING, "starting", null, false);
         }
-        if (failures < settings.failuresBeforeDown()) {
+        boolean gone = o.processGone() && r.outcome() == Outcome.UNREACHABLE;
+        if (failures < settings.failuresBeforeDown() && !gone) {
             return move(o, state, null, null, false);
         }
-        return down(o);
+        return down(o, gone);
     }
 
     private Step answered(Observation o, boolean starting) {
@@ -149,7 +150,8 @@ final class HealthStateMachine {
         return move(o, HealthState.DOWN, "down.blocked", null, false);
     }
 
-    private Step down(Observation o) {
+    /** Down: after N failed checks, or at once when the adopted AllTalk's process is gone and nothing listens. */
+    private Step down(Observation o, boolean gone) {
         outage = true;
         outageRecovery = o.recovery();
         failedSinceDown = 0;
@@ -164,7 +166,7 @@ final class HealthStateMachine {
             code = "down.stopped";
             break;
         default:
-            code = never ? "down.never" : "down.reconnect";
+            code = gone ? "down.gone" : never ? "down.never" : "down.reconnect";
         }
         boolean recover = o.recovery() == Recovery.RESTART || o.recovery() == Recovery.RECONNECT;
         return move(o, HealthState.DOWN, code, Duration.between(silentSince, o.now()), recover);

@@ -13,6 +13,12 @@ import org.talkhost.api.process.Phase;
  * @param recovery what would happen if AllTalk were found down now
  * @param problem  a resource or test-sentence problem, or null
  * @param now      when the check ended
+ * @param processGone an adopted AllTalk's process (its pid known from detection) no longer exists
  */
-record Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now) {
+record Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now,
+        boolean processGone) {
+
+    Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now) {
+        this(result, inFlight, phase, recovery, problem, now, false);
+    }
 }

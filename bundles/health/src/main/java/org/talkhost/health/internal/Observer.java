@@ -1,6 +1,7 @@
 package org.talkhost.health.internal;
 
 import java.time.Clock;
+import java.util.function.LongPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,17 @@ final class Observer {
     private final Clock clock;
     private final ReadyProbe probe;
     private final DeepCheck deep;
+    private final LongPredicate alive;
 
     Observer(AllTalkClient client, Clock clock) {
+        this(client, clock, Observer::processAlive);
+    }
+
+    /** {@code alive} tells whether a process id still names a running process. */
+    Observer(AllTalkClient client, Clock clock, LongPredicate alive) {
         this.client = client;
         this.clock = clock;
+        this.alive = alive;
         this.probe = new ReadyProbe(client, clock);
         this.deep = new DeepCheck(client);
     }
@@ -45,8 +53,28 @@ final class Observer {
         if (recovery == Recovery.BLOCKED && !result.answered()) {
             problem = new Problem(BLOCKED, why(run), 0);
         }
+        boolean gone = !result.answered() && adoptedPid(run) > 0 && !alive.test(run.pid());
         return new Observation(result, inFlight, run == null ? null : run.phase(), recovery, problem,
-                clock.instant());
+                clock.instant(), gone);
+    }
+
+    /** The process id of an AllTalk this TalkHost adopted (found running, did not start), else 0. */
+    static long adoptedPid(RunState run) {
+        if (run == null || run.startedByUs() || run.pid() <= 0 || run.phase() == Phase.STOPPED
+                || run.phase() == Phase.STOPPING || run.phase() == Phase.FAILED) {
+            return 0;
+        }
+        return run.pid();
+    }
+
+    /** The adopted AllTalk's pid when its process has ended; 0 while it runs (or none is adopted). */
+    long adoptedPidGone(Supervisor sup) {
+        long pid = adoptedPid(runState(sup));
+        return pid > 0 && !alive.test(pid) ? pid : 0;
+    }
+
+    static boolean processAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** What the Supervisor would do about an AllTalk found down. */

@@ -41,6 +41,20 @@ class ExecutorCheckSchedulerTest {
     }
 
     @Test
+    void aRepeatedTaskRunsAgainOnTheCheckThreadUntilShutdown() {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger runs = new AtomicInteger();
+        scheduler.every(() -> {
+            threads.add(Thread.currentThread().getName());
+            runs.incrementAndGet();
+        }, Duration.ofMillis(10));
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() >= 3);
+        assertThat(threads).containsExactly("talkhost-health-test");
+        scheduler.shutdown();
+        scheduler.every(runs::incrementAndGet, Duration.ofMillis(10)); // refused quietly, not thrown
+    }
+
+    @Test
     void afterShutdownNothingRuns() {
         AtomicInteger runs = new AtomicInteger();
         scheduler.shutdown();

@@ -185,10 +185,14 @@ public final class HealthBench {
         }
     }
 
-    /** Runs calls inline and never runs periodic checks: the bench calls the check itself. */
+    /** Runs calls inline and never runs periodic checks or the process watch: the bench calls the check itself. */
     static final class InlineScheduler implements CheckScheduler {
         @Override
         public void schedule(Runnable task, Duration delay) {
+        }
+
+        @Override
+        public void every(Runnable task, Duration period) {
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 final class ManualScheduler implements CheckScheduler {
     private final FakeClock clock;
     private Runnable pending;
+    private Runnable every;
     private Duration pendingDelay;
     final List<Duration> delays = new ArrayList<>();
     boolean shutDown;
@@ -22,6 +23,16 @@ final class ManualScheduler implements CheckScheduler {
         pending = task;
         pendingDelay = delay;
         delays.add(delay);
+    }
+
+    @Override
+    public void every(Runnable task, Duration period) {
+        every = task;
+    }
+
+    /** Runs the task given to {@link #every} once, as its period would (the clock does not move). */
+    void runEvery() {
+        every.run();
     }
 
     @Override
