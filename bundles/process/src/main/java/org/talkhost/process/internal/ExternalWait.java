@@ -26,7 +26,7 @@ final class ExternalWait {
         Duration timeout = p.readyTimeout();
         Supervised sv = new Supervised(Mode.EXTERNAL, address, ServerKind.UNKNOWN, null, false);
         p.board.enter(Phase.STARTING, Mode.EXTERNAL, null, address,
-                p.messages.info("external.wait", address, Words.duration(timeout)), a.listeners);
+                p.messages.info("external.wait", address, PlainAmounts.duration(timeout)), a.listeners);
         ReadyWaiter.Outcome o = p.waiter().await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a),
                 a::cancelled);
         if (o.result() == ReadyWaiter.Result.CANCELLED) {
@@ -34,7 +34,7 @@ final class ExternalWait {
         }
         if (o.result() != ReadyWaiter.Result.READY) {
             return sequence.fail(a, Mode.EXTERNAL, address, "external.failed",
-                    p.messages.text("external.failed", address, Words.duration(timeout)), true);
+                    p.messages.text("external.failed", address, PlainAmounts.duration(timeout)), true);
         }
         ServerKind kind = ServerKind.UNKNOWN;
         try {

@@ -33,7 +33,7 @@ final class LaunchOutcome {
                             + " ms, at most " + o.portToReady().toMillis() + " ms");
             child.output().onFinding(f -> warnLive(f, List.of()));
             return sequence.ready(a, sv, sv.mode(), p.messages.info("ready.started", plan.words(), sv.address(),
-                    Words.duration(o.took())));
+                    PlainAmounts.duration(o.took())));
         case CANCELLED:
             return p.board.state();
         case EXITED:
@@ -58,7 +58,7 @@ final class LaunchOutcome {
                     plan.words(), child.pid(), p.readyTimeout().toSeconds(), r.processes(), r.forced(), r.left());
             String why = (unloaded(o) + child.output().explanations()).strip();
             return sequence.fail(a, sv.mode(), sv.address(), "fail.timeout", p.messages.text("fail.timeout", plan.words(),
-                    Words.duration(o.took()), why.isEmpty() ? "" : why + " ", p.launcher.log().file()), true);
+                    PlainAmounts.duration(o.took()), why.isEmpty() ? "" : why + " ", p.launcher.log().file()), true);
         }
     }
 

@@ -113,7 +113,7 @@ final class Recovery {
             p.board.server(null);
             String key = force ? "limit.restarting" : "hang.restart";
             p.board.enter(Phase.RESTARTING, mode, null, sv.address(), p.messages.warning(key, reason,
-                    Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window())), List.of());
+                    PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
             if (sv.child() != null) {
                 sv.child().unwatch();
                 ProcessTreeStopper.Result r = p.stopper.stop(sv.child().handle(), p.grace());
@@ -147,7 +147,7 @@ final class Recovery {
         }
         p.board.enter(Phase.RESTARTING, failed.mode(), null, failed.address(), Notice.warning("process",
                 "retry.restart", failed.explanation() + " " + p.messages.text("retry.restart",
-                        Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window()))), List.of());
+                        PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window()))), List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
@@ -160,7 +160,7 @@ final class Recovery {
         p.log().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
                 d.limit());
         p.board.enter(Phase.RESTARTING, mode, null, sv == null ? null : sv.address(), p.messages.warning(key, code, why,
-                Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window())), List.of());
+                PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
@@ -168,8 +168,8 @@ final class Recovery {
         p.lock.release();
         p.log().error("Restart limit reached: {} automatic starts within {} s", d.attempt(), d.window().toSeconds());
         p.board.enter(Phase.FAILED, mode, null, sv == null ? null : sv.address(),
-                p.messages.error("restart.limit", Words.count(d.attempt(), "time", "times"),
-                        Words.duration(d.window())), List.of());
+                p.messages.error("restart.limit", PlainAmounts.count(d.attempt(), "time", "times"),
+                        PlainAmounts.duration(d.window())), List.of());
     }
 
     private boolean answersNow() {

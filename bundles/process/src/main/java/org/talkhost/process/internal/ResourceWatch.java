@@ -79,7 +79,7 @@ final class ResourceWatch {
         boolean memory = t.memoryLimitMb() > 0 && u.residentBytes() > t.memoryLimitMb() * 1024L * 1024L;
         boolean cpu = t.cpuLimitPercent() > 0 && u.cpuPercent() > t.cpuLimitPercent();
         if (memory && !overMemory) {
-            p.board.say(p.messages.warning("limit.memory", Words.bytes(u.residentBytes()), t.memoryLimitMb(), next),
+            p.board.say(p.messages.warning("limit.memory", PlainAmounts.bytes(u.residentBytes()), t.memoryLimitMb(), next),
                     List.of());
             p.log().warning("AllTalk uses {} bytes of memory, over the limit of {} MB", u.residentBytes(),
                     t.memoryLimitMb());

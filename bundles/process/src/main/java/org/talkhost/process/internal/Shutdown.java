@@ -29,14 +29,14 @@ final class Shutdown {
         }
         p.board.server(null);
         p.board.enter(Phase.STOPPING, sv.mode(), sv, null, p.messages.info("stop.begin", sv.pid(), "",
-                Words.duration(p.grace())), List.of());
+                PlainAmounts.duration(p.grace())), List.of());
         ProcessTreeStopper.Result r = p.stopper.stop(sv.child().handle(), p.grace());
         p.log().info("TalkHost is stopping: stopped {} (pid {}): {} processes, {} forced, left {}, took {} ms",
                 sv.words(), sv.pid(), r.processes(), r.forced(), r.left(), r.took().toMillis());
         p.pidFile.delete();
         p.board.enter(Phase.STOPPED, sv.mode(), null, sv.address(), r.clean()
-                ? p.messages.info("stop.done", Words.count(r.processes(), "process", "processes"),
-                        Words.duration(r.took()))
+                ? p.messages.info("stop.done", PlainAmounts.count(r.processes(), "process", "processes"),
+                        PlainAmounts.duration(r.took()))
                 : p.messages.error("stop.left", r.left()), List.of());
     }
 }

@@ -118,7 +118,7 @@ final class StartSequence {
             return ready(a, sv, mode, info(key, p.messages.text(key, sv.words(), sv.address(), pid) + others));
         }
         String key = adoption.conclusion() == Conclusion.UNRESPONSIVE ? "adopt.unresponsive" : "adopt.loading";
-        String text = p.messages.text(key, sv.words(), sv.address(), pid, Words.duration(p.readyTimeout()));
+        String text = p.messages.text(key, sv.words(), sv.address(), pid, PlainAmounts.duration(p.readyTimeout()));
         p.board.enter(Phase.STARTING, mode, sv, null, info(key, text + others), a.listeners);
         ReadyWaiter.Outcome o = p.waiter().await(target(sv, estimate(sv.kind(), mode, "")), say(a), a::cancelled);
         switch (o.result()) {
@@ -141,11 +141,11 @@ final class StartSequence {
                 p.stopper.stop(sv.child().handle(), p.grace());
                 outcome.release(sv);
                 return fail(a, mode, sv.address(), "fail.timeout", p.messages.text("fail.timeout", sv.words(),
-                        Words.duration(o.took()), outcome.unloaded(o), p.launcher.log().file()), true);
+                        PlainAmounts.duration(o.took()), outcome.unloaded(o), p.launcher.log().file()), true);
             }
             p.board.server(null);
             return fail(a, mode, sv.address(), "fail.timeout.adopted", p.messages.text("fail.timeout.adopted",
-                    sv.words(), sv.address(), Words.duration(p.readyTimeout())), false);
+                    sv.words(), sv.address(), PlainAmounts.duration(p.readyTimeout())), false);
         }
     }
 
@@ -193,7 +193,7 @@ final class StartSequence {
             }
             if (!p.lock.held()) {
                 return a.cancelled() ? p.board.state() : fail(a, mode, null, "lock.gaveup",
-                        p.messages.text("lock.gaveup", Words.duration(p.readyTimeout())), true);
+                        p.messages.text("lock.gaveup", PlainAmounts.duration(p.readyTimeout())), true);
             }
         }
         boolean keepLock = false;
@@ -224,9 +224,9 @@ final class StartSequence {
             p.client.target(address);
             Duration estimate = estimate(plan.kind(), mode, plan.timingKey());
             Notice n = mode == Mode.STANDIN
-                    ? p.messages.info("start.standin", address.port(), Words.duration(estimate))
+                    ? p.messages.info("start.standin", address.port(), PlainAmounts.duration(estimate))
                     : p.messages.info("start.managed", plan.words(), plan.workingDir(), address.port(),
-                            Words.duration(estimate));
+                            PlainAmounts.duration(estimate));
             p.board.enter(Phase.STARTING, mode, sv, null, n, a.listeners);
             p.log().info("Started {} with pid {} on port {}: {}", plan.words(), child.pid(), address.port(),
                     String.join(" ", plan.command()));

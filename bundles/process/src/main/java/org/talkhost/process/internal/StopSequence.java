@@ -42,9 +42,9 @@ final class StopSequence {
         ProcessHandle h = root.get();
         long helpers = h.descendants().filter(Liveness::running).count();
         String others = helpers == 0 ? ""
-                : p.messages.text("stop.helpers", Words.count(helpers, "helper process", "helper processes"));
+                : p.messages.text("stop.helpers", PlainAmounts.count(helpers, "helper process", "helper processes"));
         p.board.enter(Phase.STOPPING, mode, sv, address,
-                p.messages.info("stop.begin", h.pid(), others, Words.duration(p.grace())), to);
+                p.messages.info("stop.begin", h.pid(), others, PlainAmounts.duration(p.grace())), to);
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
@@ -57,11 +57,11 @@ final class StopSequence {
         if (!r.clean()) {
             n = p.messages.error("stop.left", r.left());
         } else if (r.forced() > 0) {
-            n = p.messages.warning("stop.done.forced", Words.count(r.processes(), "process", "processes"),
-                    Words.count(r.forced(), "process", "processes"), Words.duration(p.grace()));
+            n = p.messages.warning("stop.done.forced", PlainAmounts.count(r.processes(), "process", "processes"),
+                    PlainAmounts.count(r.forced(), "process", "processes"), PlainAmounts.duration(p.grace()));
         } else {
-            n = p.messages.info("stop.done", Words.count(r.processes(), "process", "processes"),
-                    Words.duration(r.took()));
+            n = p.messages.info("stop.done", PlainAmounts.count(r.processes(), "process", "processes"),
+                    PlainAmounts.duration(r.took()));
         }
         p.board.enter(Phase.STOPPED, mode, null, address, n, to);
         return n.text() + (r.clean() ? " " + p.messages.text("stopped") : "");

@@ -11,10 +11,10 @@ import org.talkhost.api.notice.Messages;
  * Builds check results from the bundle's message catalog: {@code key} is the sentence of what was found,
  * {@code key.fix} (optional) what to do. Titles are {@code title.<id>}. The doctor fills in the time.
  */
-final class Answers {
-    static final Messages TEXT = Messages.of(Answers.class, "environment");
+final class Findings {
+    static final Messages TEXT = Messages.of(Findings.class, "environment");
 
-    private Answers() {
+    private Findings() {
     }
 
     static String title(String id) {
