@@ -141,7 +141,7 @@ public final class DoctorImpl implements Doctor {
         List<CheckResult> results = new ArrayList<>();
         if (context == null) {
             results.add(new CheckResult("configuration", Findings.title("configuration"), CheckStatus.FAIL,
-                    Findings.TEXT.text("doctor.config", problem), Findings.TEXT.text("doctor.config.fix"), true,
+                    EnvironmentCatalog.TEXT.text("doctor.config", problem), EnvironmentCatalog.TEXT.text("doctor.config.fix"), true,
                     Duration.ZERO));
         } else {
             List<Registered> list = new ArrayList<>(checks);

@@ -117,6 +117,6 @@ public final class PackagesCheck implements EnvironmentCheck {
                 }
             }
         }
-        return file.map(f -> Findings.TEXT.text("packages.requirements-hint", python, f)).orElse("");
+        return file.map(f -> EnvironmentCatalog.TEXT.text("packages.requirements-hint", python, f)).orElse("");
     }
 }

@@ -69,7 +69,7 @@ public final class PythonCheck implements EnvironmentCheck {
             return Findings.warn(this, "python.wrong-env", version, python, where, choice.installEnvs().get(0));
         }
         return Findings.ok(this, "python.ok", version, python, where,
-                Findings.TEXT.text("python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
+                EnvironmentCatalog.TEXT.text("python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private CheckResult fail(String key, Object... args) {

@@ -15,8 +15,7 @@ final class HealthNotices {
     record Context(HealthSettings settings, String address, Duration restartEstimate) {
     }
 
-    static final String SOURCE = "health";
-    private final Messages messages = Messages.of(HealthNotices.class, SOURCE);
+    private final Messages messages = HealthCatalog.TEXT;
 
     String waiting() {
         return messages.text("health.waiting");

@@ -94,7 +94,7 @@ public final class SupervisorImpl implements Supervisor {
             Clock clock) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
-        Messages messages = Messages.of(SupervisorImpl.class, "process");
+        Messages messages = ProcessCatalog.TEXT;
         Board board = new Board(new Announcer(() -> events), safeMode(settings), messages.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),

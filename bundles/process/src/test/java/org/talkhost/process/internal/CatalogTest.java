@@ -25,7 +25,7 @@ class CatalogTest {
 
     @Test
     void everyKeyTheCodeUsesIsInTheCatalog() throws IOException {
-        Messages messages = Messages.of(SupervisorImpl.class, "process");
+        Messages messages = ProcessCatalog.TEXT;
         TreeSet<String> missing = new TreeSet<>();
         int found = 0;
         try (Stream<Path> files = Files.list(Path.of("src/main/java/org/talkhost/process/internal"))) {
