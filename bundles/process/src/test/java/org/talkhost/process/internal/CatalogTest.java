@@ -21,7 +21,7 @@ import org.talkhost.api.notice.Messages;
 /** The message catalog has every text the code asks for, and the metatype copy matches the main settings. */
 class CatalogTest {
     private static final Pattern USE = Pattern.compile(
-            "messages\\.(?:text|info|warning|error|progress)\\((?:[^\"()]*, )?\"([a-z][a-z0-9_.]+)\"");
+            "(?:messages|TEXT)\\.(?:text|info|warning|error|progress)\\((?:[^\"()]*, )?\"([a-z][a-z0-9_.]+)\"");
 
     @Test
     void everyKeyTheCodeUsesIsInTheCatalog() throws IOException {
