@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
@@ -54,7 +53,6 @@ import org.talkhost.api.install.AllTalkInstall;
  */
 @Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = AllTalkSettingsMetatype.class)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
 
