@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
+import org.talkhost.common.Notices;
 
 /**
  * {@code log/alltalk_operations.log}: thread-safe, appends, one OS write per line, rotated by size. Level,
@@ -43,7 +44,9 @@ public final class OperationsLogImpl implements OperationsLog {
     private final Messages messages = LoggingCatalog.TEXT;
     private final Object lock = new Object();
     private volatile Level threshold = Level.INFO;
-    private volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
     private RotatingFile file;
     private Path wanted;
     private long maxBytes;
@@ -68,18 +71,6 @@ public final class OperationsLogImpl implements OperationsLog {
         configure(config);
         info("TalkHost operations log opened: {} (level {}, rotated at {} MB, {} old files kept)", wanted,
                 threshold, maxBytes / megabyte, backups);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEvents(EventAdmin admin) {
-        this.events = admin;
-    }
-
-    void unsetEvents(EventAdmin admin) {
-        if (this.events == admin) {
-            this.events = null;
-        }
     }
 
     @Modified
@@ -158,10 +149,7 @@ public final class OperationsLogImpl implements OperationsLog {
         } catch (IOException | RuntimeException e) {
             nextRetry = now.plus(RETRY);
             LOG.warn("Cannot open the AllTalk operations log {}: {}", wanted, e.toString());
-            EventAdmin admin = events;
-            if (admin != null) {
-                admin.postEvent(messages.warning("log.unwritable", wanted, e.getMessage()).toEvent());
-            }
+            Notices.post(events, messages.warning("log.unwritable", wanted, e.getMessage()));
             return false;
         }
     }
