@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -126,6 +127,11 @@ public final class OperationsLogImpl implements OperationsLog {
         synchronized (lock) {
             return wanted;
         }
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.ofNullable(path());
     }
 
     @Deactivate
