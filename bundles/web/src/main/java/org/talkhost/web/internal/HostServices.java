@@ -19,8 +19,9 @@ import org.talkhost.common.PartMissing;
 import org.talkhost.api.logging.OperationsLog;
 
 /**
- * The TalkHost services the API reads and drives, each optional and swappable: while a part is away
- * (its bundle is being updated, say) a call that needs it answers 503 with a plain sentence.
+ * The TalkHost services the control API ({@link ApiServlet} and its calls) reads and drives, each optional
+ * and swappable: while a part is away (its bundle is being updated, say) a call that needs it answers 503
+ * with a plain sentence. The metrics servlet and the sampler hold their own few references.
  */
 @Component(service = HostServices.class, immediate = true)
 public final class HostServices {
