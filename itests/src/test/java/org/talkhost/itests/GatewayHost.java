@@ -59,7 +59,11 @@ final class GatewayHost implements AutoCloseable {
      * configured with {@code gatewayLines} on top of a free port.
      */
     static GatewayHost start(String flavor, String standinArgs, String... gatewayLines) {
-        int gw = TalkHostExam.freePort();
+        return start(flavor, standinArgs, TalkHostExam.freePort(), gatewayLines);
+    }
+
+    /** As {@link #start(String, String, String...)}, with the gateway on {@code gw}. */
+    static GatewayHost start(String flavor, String standinArgs, int gw, String... gatewayLines) {
         int[] at = { TalkHostExam.freePort(), TalkHostExam.freePort() };
         ScenarioHome home = ScenarioHome.create();
         home.config("org.talkhost.alltalk", "mode=\"standin\"", "standinFlavor=\"" + flavor + "\"",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ class GatewayScenarioTest {
     /** The v2 host, with generations that take a moment (so that a kill or an update finds some in flight). */
     private static GatewayHost v2() {
         if (v2 == null) {
+            FixedPorts.assertFreeAndNoStandinRunning(); // TalkHost would adopt another AllTalk it finds
             v2 = GatewayHost.start("v2", "--generate-seconds 0.05").awaitReady();
         }
         return v2;
@@ -58,6 +60,7 @@ class GatewayScenarioTest {
     @Test
     @Order(1)
     void v1_everyEndpointAnswersAsDirect_andOpenAiSpeechIsAWav() throws Exception {
+        FixedPorts.assertFreeAndNoStandinRunning();
         try (GatewayHost v1 = GatewayHost.start("v1", "").awaitReady()) {
             everyEndpointAnswersAsDirect(v1);
             openAiSpeechIsAPlayableWav(v1);
@@ -113,6 +116,34 @@ class GatewayScenarioTest {
                 assertThat(update.text()).as(update.toString()).contains("\"status\":0");
             });
             assertThat(answers).as("while %s was updated", bundle).allSatisfy(GatewayScenarioTest::generated);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aSecondTalkHostOnTheSameGatewayPort_saysSoInOnePlainMessage() throws Exception {
+        GatewayHost first = v2();
+        try (GatewayHost second = GatewayHost.start("v2", "", first.gateway)) {
+            ConsoleCapture.Line line = second.process().awaitLine(Pattern.compile("The gateway cannot answer"), 0,
+                    Duration.ofSeconds(30));
+            assertThat(line.text()).contains("another program already uses port " + first.gateway)
+                    .contains("config/org.talkhost.gateway.config");
+            assertThat(second.process().console().all()).doesNotContain("\tat ", "Exception", "Failed to bind");
+        }
+        assertThat(GatewayHost.get(first.gateway, "/api/ready").text()).as("the first one still serves")
+                .isEqualTo("Ready");
+    }
+
+    @Test
+    @Order(7)
+    void aNetworkAddressWithoutAToken_isRefusedSayingWhy() throws Exception {
+        try (GatewayHost open = GatewayHost.start("v2", "", "bindAddress=\"0.0.0.0\"")) {
+            ConsoleCapture.Line line = open.process().awaitLine(Pattern.compile("The gateway did not start"), 0,
+                    Duration.ofSeconds(30));
+            assertThat(line.text()).contains("0.0.0.0").contains("no token").contains("bindAddress back to 127.0.0.1");
+            Answer ready = GatewayHost.get(open.gateway, "/api/ready");
+            assertThat(ready.status()).as("nothing of AllTalk's is served: %s", ready).isEqualTo(404);
+            assertThat(open.process().console().all()).doesNotContain("\tat ", "Exception");
         }
     }
 
