@@ -73,7 +73,7 @@ class AdmissionTest {
 
     @Test
     void anOversizedOpenAiRequest_getsOpenAisErrorShape() throws IOException {
-        Exchange e = Exchange.post(Endpoints.OPENAI_SPEECH, "{\"input\":\"" + "a".repeat(2000) + "\"}");
+        Exchange e = Exchange.post(EndpointNames.OPENAI_SPEECH, "{\"input\":\"" + "a".repeat(2000) + "\"}");
         assertThat(open.admit(e.request, e.response)).isNull();
         assertThat(e.status()).isEqualTo(413);
         assertThat(e.header("Content-Type")).isEqualTo("application/json");

@@ -156,7 +156,7 @@ class OpenAiSpeechTest {
                     "--host", "127.0.0.1", "--load-seconds", "0", "--no-ui"), new Console(ps, ps), code -> { });
             port = standin.port();
         }
-        Exchange e = Exchange.post(Endpoints.OPENAI_SPEECH, json, "Content-Type: application/json");
+        Exchange e = Exchange.post(EndpointNames.OPENAI_SPEECH, json, "Content-Type: application/json");
         Call call = new Admission("", 1024).admit(e.request, e.response);
         assertThat(speech.handle(call, new ServerAddress("127.0.0.1", port))).isEqualTo(Outcome.DONE);
         return e;
