@@ -15,10 +15,10 @@ import org.talkhost.api.process.Phase;
  * @param now      when the check ended
  * @param processGone an adopted AllTalk's process (its pid known from detection) no longer exists
  */
-record Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now,
+record Observation(ProbeResult result, int inFlight, Phase phase, RecoveryKind recovery, Problem problem, Instant now,
         boolean processGone) {
 
-    Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now) {
+    Observation(ProbeResult result, int inFlight, Phase phase, RecoveryKind recovery, Problem problem, Instant now) {
         this(result, inFlight, phase, recovery, problem, now, false);
     }
 }
