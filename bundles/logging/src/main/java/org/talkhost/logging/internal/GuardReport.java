@@ -34,23 +34,13 @@ public final class GuardReport {
     private final Messages messages = Messages.of(GuardReport.class, "logging");
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
 
     @Activate
     public GuardReport(@Reference OperationsLog log) {
         this.log = log;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEvents(EventAdmin admin) {
-        this.events = admin;
-    }
-
-    void unsetEvents(EventAdmin admin) {
-        if (this.events == admin) {
-            this.events = null;
-        }
     }
 
     /** One refused value, in words: "healthTimeoutSeconds=-3.0: ... TalkHost keeps 1.5." */
