@@ -19,9 +19,20 @@ final class Announcer {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     private final Supplier<EventAdmin> events;
+    /**
+     * Set while TalkHost stops: notices are then delivered before the call returns. Posted (queued)
+     * notices would still be on their way when the framework stops EventAdmin, which then interrupts
+     * their delivery, loses them and prints "Event Task Processing Interrupted" on the console.
+     */
+    private volatile boolean deliverNow;
 
     Announcer(Supplier<EventAdmin> events) {
         this.events = events;
+    }
+
+    /** From now on, each notice and phase is delivered to its listeners before the call returns. */
+    void deliverBeforeReturning() {
+        deliverNow = true;
     }
 
     void say(Notice n, List<NoticeListener> listeners) {
@@ -62,7 +73,11 @@ final class Announcer {
         EventAdmin admin = events.get();
         if (admin != null) {
             try {
-                admin.postEvent(e);
+                if (deliverNow) {
+                    admin.sendEvent(e);
+                } else {
+                    admin.postEvent(e);
+                }
             } catch (RuntimeException ex) {
                 LOG.debug("EventAdmin refused an event", ex);
             }

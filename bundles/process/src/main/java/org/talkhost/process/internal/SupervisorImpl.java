@@ -76,6 +76,7 @@ public final class SupervisorImpl implements Supervisor {
     private final Recovery recovery;
     private final ResourceWatch resources;
     private final Attempts attempts;
+    private final Announcer announcer;
     private final BooleanSupplier frameworkStopping;
     private volatile AllTalkSettings settings;
     private volatile boolean userStopped;
@@ -95,7 +96,8 @@ public final class SupervisorImpl implements Supervisor {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
         Messages messages = Messages.of(SupervisorImpl.class, "process");
-        Board board = new Board(new Announcer(() -> events), safeMode(settings), messages.text("stopped.initial"));
+        this.announcer = new Announcer(() -> events);
+        Board board = new Board(announcer, safeMode(settings), messages.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
                 Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));
@@ -136,6 +138,7 @@ public final class SupervisorImpl implements Supervisor {
     void deactivate() {
         boolean shutdown = frameworkStopping.getAsBoolean();
         closing = true;
+        announcer.deliverBeforeReturning(); // the stop's notices reach the console before EventAdmin stops
         attempts.cancel();
         worker.shutdownNow();
         try {
