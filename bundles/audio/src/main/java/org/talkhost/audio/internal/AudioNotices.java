@@ -5,13 +5,12 @@ import java.util.function.Supplier;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.common.Notices;
 
 /** The audio area's texts (message catalog) and notices (EventAdmin, when it is there). */
 final class AudioNotices {
     private static final Logger LOG = LoggerFactory.getLogger(AudioNotices.class);
-    private static final Messages MESSAGES = Messages.of(AudioNotices.class, "audio");
 
     private final Supplier<EventAdmin> events;
 
@@ -20,32 +19,20 @@ final class AudioNotices {
     }
 
     String text(String key, Object... args) {
-        return MESSAGES.text(key, args);
+        return AudioCatalog.TEXT.text(key, args);
     }
 
     void warning(String key, Object... args) {
-        post(MESSAGES.warning(key, args));
+        post(AudioCatalog.TEXT.warning(key, args));
     }
 
     void error(String key, Object... args) {
-        post(MESSAGES.error(key, args));
+        post(AudioCatalog.TEXT.error(key, args));
     }
 
     void post(Notice notice) {
-        if (notice.level() == Notice.Level.ERROR) {
-            LOG.error(notice.text());
-        } else {
-            LOG.warn(notice.text());
-        }
-        EventAdmin ea = events.get();
-        if (ea == null) {
-            return;
-        }
-        try {
-            ea.postEvent(notice.toEvent());
-        } catch (RuntimeException e) {
-            LOG.debug("Notice not delivered: {}", e.toString());
-        }
+        Notices.log(LOG, notice);
+        Notices.post(events.get(), notice);
     }
 
     /** The text, cut to a length that reads well inside a sentence. */

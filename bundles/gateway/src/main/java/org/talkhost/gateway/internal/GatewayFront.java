@@ -3,9 +3,14 @@ package org.talkhost.gateway.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -15,10 +20,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.common.Threads;
 
 /**
  * The gateway's settings, and the only component that takes them: it is no DS service, so none of its
@@ -26,7 +37,8 @@ import org.talkhost.api.gateway.GatewayStatus;
  * hand, without properties. It applies the settings: the shared HTTP runtime ({@code org.apache.felix.http}) is kept on
  * the gateway's port and address through Config Admin, and the servlet is switched on only when the
  * settings are safe (another computer may reach a non-loopback address: then a token is required).
- * Reports what it did as {@link GatewayStatus}.
+ * It serves once the runtime says it listens there; when another program holds the port (a second
+ * TalkHost), it says so in one plain message. Reports what it did as {@link GatewayStatus}.
  */
 @Component(service = {}, immediate = true, configurationPid = GatewayStatus.PID)
 @Designate(ocd = GatewayConfig.class)
@@ -42,7 +54,15 @@ public final class GatewayFront implements GatewayStatus {
     private volatile GatewayConfig config;
     private volatile boolean serving;
     private volatile String explanation = "";
-    private final java.util.List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
+    private final List<org.osgi.framework.ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("talkhost-gateway-listen"));
+    private final ListenCheck listening = new ListenCheck(timer, this::endpoints, this::found);
+
+    /** The HTTP runtimes' service properties (their endpoints tell where they listen). */
+    @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Map<String, Object>> runtimes;
 
     @Activate
     public GatewayFront(ComponentContext context, @Reference ConfigurationAdmin configAdmin,
@@ -70,19 +90,58 @@ public final class GatewayFront implements GatewayStatus {
                     + "can reach, but no token is set. Set token in config/org.talkhost.gateway.config (callers send "
                     + "it as 'Authorization: Bearer TOKEN'), or set bindAddress back to 127.0.0.1.";
             LOG.error("{}", explanation);
+            listening.stop();
             context.disableComponent(GatewayServlet.class.getName());
             return;
         }
         keepRuntimeOn(bind, c.port());
-        serving = true;
-        explanation = "The gateway answers on " + address() + (c.token() == null || c.token().isBlank() ? ""
-                : " (callers need the token)") + ".";
-        LOG.info("{}", explanation);
+        serving = false;
+        explanation = "The gateway is starting on " + address() + ".";
         context.enableComponent(GatewayServlet.class.getName());
+        listening.expect(bind, c.port());
+    }
+
+    /** What the listen check found for the address in force. */
+    private void found(ListenCheck.Found f) {
+        GatewayConfig c = config;
+        if (f == ListenCheck.Found.LISTENING) {
+            serving = true;
+            explanation = "The gateway answers on " + address() + (c.token() == null || c.token().isBlank() ? ""
+                    : " (callers need the token)") + ".";
+            LOG.info("{}", explanation);
+        } else {
+            serving = false;
+            explanation = "The gateway cannot answer on " + address() + ": another program already uses port "
+                    + c.port() + " (probably another TalkHost; front-ends can keep using that one). This TalkHost "
+                    + "keeps AllTalk running, but front-ends cannot reach it through this TalkHost. Stop the other "
+                    + "program and start TalkHost again, or set port in config/org.talkhost.gateway.config to a "
+                    + "free one.";
+            LOG.error("{}", explanation);
+        }
+    }
+
+    private List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> all = runtimes;
+        if (all != null) {
+            for (Map<String, Object> r : all) {
+                Object e = r.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
+                if (e instanceof String s) {
+                    out.add(s);
+                } else if (e instanceof String[] a) {
+                    out.addAll(List.of(a));
+                } else if (e instanceof java.util.Collection<?> col) {
+                    col.forEach(x -> out.add(String.valueOf(x)));
+                }
+            }
+        }
+        return out;
     }
 
     @Deactivate
     void stop() {
+        listening.stop();
+        timer.shutdownNow();
         for (org.osgi.framework.ServiceRegistration<?> r : registrations) {
             try {
                 r.unregister();

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.common.Notices;
 
 /**
  * Tells people what {@link ConfigGuard} refused: which file, which line or key and value, why, and what
@@ -31,12 +32,12 @@ public final class GuardReport {
     private static final Logger LOG = LoggerFactory.getLogger(GuardReport.class);
 
     private final OperationsLog log;
-    private final Messages messages = Messages.of(GuardReport.class, "logging");
+    private final Messages messages = LoggingCatalog.TEXT;
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    volatile EventAdmin events;
 
     @Activate
     public GuardReport(@Reference OperationsLog log) {
@@ -84,12 +85,8 @@ public final class GuardReport {
             LOG.info(text);
             log.info(text);
         }
-        EventAdmin admin = events;
-        if (admin != null) {
-            Notice n = warning ? Notice.warning("logging", "config.refused", text)
-                    : Notice.info("logging", "config.fixed", text);
-            admin.postEvent(n.toEvent());
-        }
+        Notices.post(events, warning ? Notice.warning("logging", "config.refused", text)
+                : Notice.info("logging", "config.fixed", text));
     }
 
     private static String show(Object value) {

@@ -13,6 +13,7 @@ import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.notice.NoticeTopics;
 import org.talkhost.api.process.RunState;
+import org.talkhost.common.Notices;
 
 /** Tells people: notices to the caller's listeners, to EventAdmin and to the host log; phase events. */
 final class Announcer {
@@ -36,19 +37,9 @@ final class Announcer {
     }
 
     void say(Notice n, List<NoticeListener> listeners) {
-        for (NoticeListener l : listeners) {
-            try {
-                l.accept(n);
-            } catch (RuntimeException e) {
-                LOG.warn("A notice listener failed; the others still hear", e);
-            }
-        }
+        Notices.tell(listeners, n);
         post(n.toEvent());
-        switch (n.level()) {
-        case ERROR -> LOG.error("{}", n.text());
-        case WARNING -> LOG.warn("{}", n.text());
-        default -> LOG.info("{}", n.text());
-        }
+        Notices.log(LOG, n);
     }
 
     /** {@code org/talkhost/process/<PHASE>} with the run state as properties. */
@@ -71,16 +62,14 @@ final class Announcer {
 
     private void post(Event e) {
         EventAdmin admin = events.get();
-        if (admin != null) {
-            try {
-                if (deliverNow) {
-                    admin.sendEvent(e);
-                } else {
-                    admin.postEvent(e);
-                }
-            } catch (RuntimeException ex) {
-                LOG.debug("EventAdmin refused an event", ex);
-            }
+        if (!deliverNow || admin == null) {
+            Notices.post(admin, e);
+            return;
+        }
+        try {
+            admin.sendEvent(e);
+        } catch (RuntimeException ex) {
+            LOG.debug("EventAdmin refused {}", e.getTopic(), ex);
         }
     }
 }

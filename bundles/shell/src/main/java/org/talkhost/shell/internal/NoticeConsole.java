@@ -1,5 +1,7 @@
 package org.talkhost.shell.internal;
 
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
+
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ public final class NoticeConsole implements EventHandler {
             }
         }
         if (out != null) {
-            String line = "[" + Words.clock(n.time()) + "] " + prefix(n) + n.text();
+            String line = "[" + ShortUnits.clock(n.time()) + "] " + prefix(n) + n.text();
             synchronized (out) {
                 if (interactive) {
                     // the prompt may stand at the start of the line: write over it, then give it back
@@ -85,9 +87,9 @@ public final class NoticeConsole implements EventHandler {
     private static String prefix(Notice n) {
         switch (n.level()) {
         case WARNING:
-            return "Warning: ";
+            return TEXT.text("notice.warning") + " ";
         case ERROR:
-            return "Problem: ";
+            return TEXT.text("notice.problem") + " ";
         default:
             return "";
         }

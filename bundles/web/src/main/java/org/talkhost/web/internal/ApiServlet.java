@@ -24,6 +24,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.talkhost.common.PartMissing;
 
 /**
  * TalkHost's control API under {@code /talkhost/api/}: reading calls (GET) and changing calls (POST,
@@ -143,7 +144,7 @@ public final class ApiServlet extends HttpServlet {
     private void say(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Map<String, Object> body;
         try {
-            body = Json.readObject(req.getInputStream());
+            body = ApiJson.readObject(req.getInputStream());
         } catch (IOException | IllegalArgumentException e) {
             Answers.plain(resp, 400, "The request body must be JSON such as {\"text\": \"Hello there\"}.");
             return;
@@ -176,7 +177,7 @@ public final class ApiServlet extends HttpServlet {
             }
         } catch (IllegalArgumentException e) {
             Answers.plain(resp, 400, e.getMessage());
-        } catch (HostServices.PartMissing | AllTalkException e) {
+        } catch (PartMissing | AllTalkException e) {
             Answers.plain(resp, 503, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,7 +213,7 @@ public final class ApiServlet extends HttpServlet {
             byte[] bytes = in.readAllBytes();
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (text.startsWith("{")) {
-                return string(Json.readObject(new java.io.ByteArrayInputStream(bytes)).get(field));
+                return string(ApiJson.readObject(new java.io.ByteArrayInputStream(bytes)).get(field));
             }
             return text;
         }
