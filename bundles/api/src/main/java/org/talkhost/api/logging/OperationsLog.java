@@ -1,5 +1,8 @@
 package org.talkhost.api.logging;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -30,6 +33,15 @@ public interface OperationsLog {
 
     default void debug(String message, Object... args) {
         log(Level.DEBUG, message, args);
+    }
+
+    /**
+     * The file lines go to now; it follows the {@code folder} setting. Empty for a log that writes no file,
+     * such as {@link #NONE}. Readers of the log (the {@code alltalk:log} command, the control API) ask here
+     * rather than assume where it is.
+     */
+    default Optional<Path> file() {
+        return Optional.empty();
     }
 
     /** A log that writes nothing, for when the logging bundle is away. */

@@ -6,6 +6,7 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.common.Notices;
 
 /** The audio area's texts (message catalog) and notices (EventAdmin, when it is there). */
 final class AudioNotices {
@@ -30,20 +31,8 @@ final class AudioNotices {
     }
 
     void post(Notice notice) {
-        if (notice.level() == Notice.Level.ERROR) {
-            LOG.error(notice.text());
-        } else {
-            LOG.warn(notice.text());
-        }
-        EventAdmin ea = events.get();
-        if (ea == null) {
-            return;
-        }
-        try {
-            ea.postEvent(notice.toEvent());
-        } catch (RuntimeException e) {
-            LOG.debug("Notice not delivered: {}", e.toString());
-        }
+        Notices.log(LOG, notice);
+        Notices.post(events.get(), notice);
     }
 
     /** The text, cut to a length that reads well inside a sentence. */

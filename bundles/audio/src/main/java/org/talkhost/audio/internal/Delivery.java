@@ -47,10 +47,6 @@ final class Delivery {
         job.attach(playbacks);
     }
 
-    boolean begun() {
-        return playbacks != null;
-    }
-
     void play(byte[] pcm, int offset, int length) {
         if (length <= 0 || job.aborted()) {
             return;

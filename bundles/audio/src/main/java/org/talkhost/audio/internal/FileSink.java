@@ -36,10 +36,6 @@ public final class FileSink implements AudioSink {
         return f == null || f.isBlank() ? HostPaths.home().resolve("speech") : HostPaths.home().resolve(Paths.get(f));
     }
 
-    Path folder() {
-        return folder;
-    }
-
     @Override
     public String name() {
         return NAME;

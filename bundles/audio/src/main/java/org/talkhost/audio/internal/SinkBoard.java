@@ -12,9 +12,13 @@ final class SinkBoard {
     private final List<NamedSink> sinks = new CopyOnWriteArrayList<>();
 
     void add(AudioSink sink, Map<String, ?> properties) {
-        Object prop = properties == null ? null : properties.get(AudioSink.NAME);
-        String name = prop instanceof String && !((String) prop).isBlank() ? (String) prop : nameOf(sink);
-        sinks.add(new NamedSink(name, sink));
+        sinks.add(new NamedSink(name(sink, properties), sink));
+    }
+
+    /** The sink keeps its place; its name follows its {@value AudioSink#NAME} property. */
+    void update(AudioSink sink, Map<String, ?> properties) {
+        String name = name(sink, properties);
+        sinks.replaceAll(n -> n.sink() == sink ? new NamedSink(name, sink) : n);
     }
 
     void remove(AudioSink sink) {
@@ -28,6 +32,11 @@ final class SinkBoard {
 
     Optional<NamedSink> find(List<NamedSink> snapshot, String name) {
         return snapshot.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static String name(AudioSink sink, Map<String, ?> properties) {
+        Object prop = properties == null ? null : properties.get(AudioSink.NAME);
+        return prop instanceof String && !((String) prop).isBlank() ? (String) prop : nameOf(sink);
     }
 
     private static String nameOf(AudioSink sink) {

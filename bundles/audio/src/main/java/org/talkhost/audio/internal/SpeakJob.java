@@ -45,10 +45,6 @@ final class SpeakJob {
         phase = p;
     }
 
-    Phase phase() {
-        return phase;
-    }
-
     boolean aborted() {
         return aborted.get();
     }

@@ -94,9 +94,15 @@ public final class SpeakerImpl implements Speaker {
     }
 
     @Reference(name = "sinks", service = AudioSink.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSink")
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSink",
+            updated = "updatedSink")
     void addSink(AudioSink sink, Map<String, Object> properties) {
         board.add(sink, properties);
+    }
+
+    /** A sink's service properties changed: it is known by its new name from the next speech on. */
+    void updatedSink(AudioSink sink, Map<String, Object> properties) {
+        board.update(sink, properties);
     }
 
     void removeSink(AudioSink sink) {

@@ -108,6 +108,21 @@ class SpeakerSinksTest {
     }
 
     @Test
+    void aSinkWhoseNamePropertyChangesIsKnownByItsNewName() {
+        try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
+            CapturingSink sink = new CapturingSink("capture");
+            rig.speaker.addSink(sink, java.util.Map.of(org.talkhost.api.audio.AudioSink.NAME, "old-name"));
+            assertThat(rig.speaker.speak(SpeakRequest.of("Before.")).sinks()).containsExactly("old-name");
+
+            rig.speaker.updatedSink(sink, java.util.Map.of(org.talkhost.api.audio.AudioSink.NAME, "new-name"));
+
+            assertThat(rig.speaker.speak(SpeakRequest.of("After.")).sinks()).containsExactly("new-name");
+            assertThat(rig.speaker.sinks()).contains("new-name").doesNotContain("old-name");
+            assertThat(sink.opened).hasSize(2);
+        }
+    }
+
+    @Test
     void aBrokenSinkDoesNotKeepTheOthersFromPlaying() {
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             rig.add(new CapturingSink("broken-open", CapturingSink.Failure.ON_OPEN));

@@ -43,7 +43,14 @@ import org.talkhost.api.logging.OperationsLog;
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 
-    private final Telemetry telemetry = new Telemetry();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog operationsLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
+
+    private final Telemetry telemetry = new Telemetry(() -> operationsLog, () -> metrics);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RetryingCalls.Sleeper sleeper;
@@ -84,26 +91,6 @@ public final class AllTalkClientImpl implements AllTalkClient {
     void stop() {
         stopped.countDown();
         transport.close();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindOperationsLog(OperationsLog log) {
-        telemetry.bind(log);
-    }
-
-    void unbindOperationsLog(OperationsLog log) {
-        telemetry.unbind(log);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMetrics(Metrics m) {
-        telemetry.bind(m);
-    }
-
-    void unbindMetrics(Metrics m) {
-        telemetry.unbind(m);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.talkhost.connection.internal;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -17,23 +16,13 @@ import org.talkhost.api.logging.OperationsLog;
 final class Telemetry {
     private static final Logger LOG = LoggerFactory.getLogger(Telemetry.class);
 
-    private final AtomicReference<OperationsLog> log = new AtomicReference<>();
-    private final AtomicReference<Metrics> metrics = new AtomicReference<>();
+    private final Supplier<OperationsLog> log;
+    private final Supplier<Metrics> metrics;
 
-    void bind(OperationsLog l) {
-        log.set(l);
-    }
-
-    void unbind(OperationsLog l) {
-        log.compareAndSet(l, null);
-    }
-
-    void bind(Metrics m) {
-        metrics.set(m);
-    }
-
-    void unbind(Metrics m) {
-        metrics.compareAndSet(m, null);
+    /** Each gives the bound service, or null while there is none. */
+    Telemetry(Supplier<OperationsLog> log, Supplier<Metrics> metrics) {
+        this.log = log;
+        this.metrics = metrics;
     }
 
     OperationsLog ops() {

@@ -25,8 +25,8 @@ final class TestClients {
         }
         AllTalkClientImpl client = new AllTalkClientImpl(TestConfigs.alltalk(main), TestConfigs.connection(own),
                 wait -> waits.add(wait));
-        client.bindOperationsLog(log);
-        client.bindMetrics(metrics);
+        client.operationsLog = log;
+        client.metrics = metrics;
         made.add(client);
         return client;
     }

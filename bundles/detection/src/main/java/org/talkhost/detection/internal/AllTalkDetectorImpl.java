@@ -40,6 +40,7 @@ import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.common.Notices;
 
 /**
  * Is AllTalk running? A process scan (on the caller's thread) while every candidate port is probed in
@@ -179,16 +180,9 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     }
 
     private void tell(NoticeListener listener, Notice notice) {
-        EventAdmin ea = events;
-        if (ea != null) {
-            ea.postEvent(notice.toEvent());
-        }
+        Notices.post(events, notice);
         if (listener != null) {
-            try {
-                listener.accept(notice);
-            } catch (RuntimeException e) {
-                LOG.warn("A notice listener failed on \"{}\"", notice.text(), e);
-            }
+            Notices.tell(List.of(listener), notice);
         }
     }
 

@@ -60,8 +60,12 @@ public final class DoctorImpl implements Doctor {
     private final CheckRunner runner = new CheckRunner();
     /** Changes when checks or settings change, so that a report made before is not reused. */
     private final AtomicLong generation = new AtomicLong();
-    private volatile OperationsLog log = OperationsLog.NONE;
-    private volatile Metrics metrics = Metrics.NONE;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog log;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Metrics metrics;
     private volatile Settings settings;
     private DoctorReport cached;
     private long cachedAt;
@@ -89,30 +93,6 @@ public final class DoctorImpl implements Doctor {
     void removeCheck(EnvironmentCheck check) {
         checks.removeIf(r -> r.check() == check);
         generation.incrementAndGet();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setLog(OperationsLog operationsLog) {
-        this.log = operationsLog;
-    }
-
-    void unsetLog(OperationsLog operationsLog) {
-        if (this.log == operationsLog) {
-            this.log = OperationsLog.NONE;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setMetrics(Metrics m) {
-        this.metrics = m;
-    }
-
-    void unsetMetrics(Metrics m) {
-        if (this.metrics == m) {
-            this.metrics = Metrics.NONE;
-        }
     }
 
     @Override
@@ -149,8 +129,9 @@ public final class DoctorImpl implements Doctor {
             results.addAll(runner.runAll(list.stream().map(Registered::check).toList(), context, limit));
         }
         DoctorReport report = new DoctorReport(results, Duration.ofNanos(System.nanoTime() - now));
-        ReportWriter.write(report, log);
-        metrics.record("environment.doctor", report.took(), !report.blocking());
+        OperationsLog l = log;
+        ReportWriter.write(report, l == null ? OperationsLog.NONE : l);
+        (metrics == null ? Metrics.NONE : metrics).record("environment.doctor", report.took(), !report.blocking());
         return report;
     }
 

@@ -34,7 +34,7 @@ class DoctorImplTest {
 
     DoctorImpl doctor(Object... settings) {
         doctor = new DoctorImpl(Configs.environment("checkTimeoutSeconds", 0.5), Configs.settings(settings));
-        doctor.setLog((level, message, args) -> logged.add(level + " " + fill(message, args)));
+        doctor.log = (level, message, args) -> logged.add(level + " " + fill(message, args));
         return doctor;
     }
 
@@ -215,7 +215,7 @@ class DoctorImplTest {
     @Test
     void withoutTheLoggingBundleNothingBreaks() {
         DoctorImpl d = doctor();
-        d.setLog(OperationsLog.NONE);
+        d.log = OperationsLog.NONE;
         d.addCheck(check("x", c -> answer("x", CheckStatus.OK, false)), order(1));
         assertThat(d.examine(true).results()).hasSize(1);
     }

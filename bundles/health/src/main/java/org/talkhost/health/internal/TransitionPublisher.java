@@ -13,6 +13,7 @@ import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeTopics;
+import org.talkhost.common.Notices;
 
 /** Tells everyone about a transition: history, health event, notice, operations log, host log. */
 final class TransitionPublisher {
@@ -69,13 +70,9 @@ final class TransitionPublisher {
         props.put(PROP_REASON, reason);
         props.put(PROP_TIME, c.time().toEpochMilli());
         props.put(PROP_CODE, c.code());
-        try {
-            admin.postEvent(new Event(NoticeTopics.HEALTH_CHANGED, props));
-            if (!aboutAStart(c)) {
-                admin.postEvent(notice.toEvent());
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("EventAdmin refused an event", e);
+        Notices.post(admin, new Event(NoticeTopics.HEALTH_CHANGED, props));
+        if (!aboutAStart(c)) {
+            Notices.post(admin, notice);
         }
     }
 }

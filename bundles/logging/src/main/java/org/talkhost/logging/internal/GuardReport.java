@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.common.Notices;
 
 /**
  * Tells people what {@link ConfigGuard} refused: which file, which line or key and value, why, and what
@@ -34,23 +35,13 @@ public final class GuardReport {
     private final Messages messages = LoggingCatalog.TEXT;
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
-    private volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
 
     @Activate
     public GuardReport(@Reference OperationsLog log) {
         this.log = log;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEvents(EventAdmin admin) {
-        this.events = admin;
-    }
-
-    void unsetEvents(EventAdmin admin) {
-        if (this.events == admin) {
-            this.events = null;
-        }
     }
 
     /** One refused value, in words: "healthTimeoutSeconds=-3.0: ... TalkHost keeps 1.5." */
@@ -94,12 +85,8 @@ public final class GuardReport {
             LOG.info(text);
             log.info(text);
         }
-        EventAdmin admin = events;
-        if (admin != null) {
-            Notice n = warning ? Notice.warning("logging", "config.refused", text)
-                    : Notice.info("logging", "config.fixed", text);
-            admin.postEvent(n.toEvent());
-        }
+        Notices.post(events, warning ? Notice.warning("logging", "config.refused", text)
+                : Notice.info("logging", "config.fixed", text));
     }
 
     private static String show(Object value) {

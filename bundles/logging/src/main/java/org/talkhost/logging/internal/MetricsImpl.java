@@ -45,24 +45,14 @@ public final class MetricsImpl implements Metrics {
         t.setDaemon(true);
         return t;
     });
-    private volatile OperationsLog log = OperationsLog.NONE;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog log;
     private ScheduledFuture<?> summary;
 
     @Activate
     public MetricsImpl(LoggingConfig config) {
         configure(config);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setLog(OperationsLog operationsLog) {
-        this.log = operationsLog;
-    }
-
-    void unsetLog(OperationsLog operationsLog) {
-        if (this.log == operationsLog) {
-            this.log = OperationsLog.NONE;
-        }
     }
 
     @Modified
@@ -109,7 +99,8 @@ public final class MetricsImpl implements Metrics {
                 }
             }
             if (!changed.isEmpty()) {
-                log.info(summaryLine(changed));
+                OperationsLog l = log;
+                (l == null ? OperationsLog.NONE : l).info(summaryLine(changed));
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not write the metrics summary", e);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
+import org.talkhost.common.Notices;
 
 /**
  * {@code log/alltalk_operations.log}: thread-safe, appends, one OS write per line, rotated by size. Level,
@@ -43,7 +45,9 @@ public final class OperationsLogImpl implements OperationsLog {
     private final Messages messages = LoggingCatalog.TEXT;
     private final Object lock = new Object();
     private volatile Level threshold = Level.INFO;
-    private volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
     private RotatingFile file;
     private Path wanted;
     private long maxBytes;
@@ -68,18 +72,6 @@ public final class OperationsLogImpl implements OperationsLog {
         configure(config);
         info("TalkHost operations log opened: {} (level {}, rotated at {} MB, {} old files kept)", wanted,
                 threshold, maxBytes / megabyte, backups);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setEvents(EventAdmin admin) {
-        this.events = admin;
-    }
-
-    void unsetEvents(EventAdmin admin) {
-        if (this.events == admin) {
-            this.events = null;
-        }
     }
 
     @Modified
@@ -137,6 +129,11 @@ public final class OperationsLogImpl implements OperationsLog {
         }
     }
 
+    @Override
+    public Optional<Path> file() {
+        return Optional.ofNullable(path());
+    }
+
     @Deactivate
     void close() {
         info("TalkHost operations log closed (the logging bundle is stopping, being updated, or TalkHost is "
@@ -158,10 +155,7 @@ public final class OperationsLogImpl implements OperationsLog {
         } catch (IOException | RuntimeException e) {
             nextRetry = now.plus(RETRY);
             LOG.warn("Cannot open the AllTalk operations log {}: {}", wanted, e.toString());
-            EventAdmin admin = events;
-            if (admin != null) {
-                admin.postEvent(messages.warning("log.unwritable", wanted, e.getMessage()).toEvent());
-            }
+            Notices.post(events, messages.warning("log.unwritable", wanted, e.getMessage()));
             return false;
         }
     }

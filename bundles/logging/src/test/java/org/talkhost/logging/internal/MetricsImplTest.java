@@ -87,7 +87,7 @@ class MetricsImplTest {
     @Test
     void theSummaryIsOneLineInTheLogAndOnlyWhenSomethingHappened() {
         RecordingLog log = new RecordingLog();
-        metrics.setLog(log);
+        metrics.log = log;
         metrics.record("client.ready", Duration.ofMillis(1), true);
         metrics.record("client.ready", Duration.ofMillis(4), false);
         metrics.record("detection.detect", Duration.ofMillis(18), true);

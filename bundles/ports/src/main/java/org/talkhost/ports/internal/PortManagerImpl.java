@@ -39,6 +39,7 @@ import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.ports.PortStatus;
+import org.talkhost.common.Notices;
 
 /** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
 @Component(service = PortManager.class, configurationPid = AllTalkSettings.PID,
@@ -223,9 +224,6 @@ public final class PortManagerImpl implements PortManager {
     }
 
     private void tell(Notice notice) {
-        EventAdmin ea = events;
-        if (ea != null) {
-            ea.postEvent(notice.toEvent());
-        }
+        Notices.post(events, notice);
     }
 }

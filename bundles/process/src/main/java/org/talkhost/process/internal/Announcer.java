@@ -13,6 +13,7 @@ import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.notice.NoticeTopics;
 import org.talkhost.api.process.RunState;
+import org.talkhost.common.Notices;
 
 /** Tells people: notices to the caller's listeners, to EventAdmin and to the host log; phase events. */
 final class Announcer {
@@ -25,19 +26,9 @@ final class Announcer {
     }
 
     void say(Notice n, List<NoticeListener> listeners) {
-        for (NoticeListener l : listeners) {
-            try {
-                l.accept(n);
-            } catch (RuntimeException e) {
-                LOG.warn("A notice listener failed; the others still hear", e);
-            }
-        }
-        post(n.toEvent());
-        switch (n.level()) {
-        case ERROR -> LOG.error("{}", n.text());
-        case WARNING -> LOG.warn("{}", n.text());
-        default -> LOG.info("{}", n.text());
-        }
+        Notices.tell(listeners, n);
+        Notices.post(events.get(), n);
+        Notices.log(LOG, n);
     }
 
     /** {@code org/talkhost/process/<PHASE>} with the run state as properties. */
@@ -55,17 +46,6 @@ final class Announcer {
             p.put("port", s.address().port());
             p.put("address", s.address().toString());
         }
-        post(new Event(NoticeTopics.PROCESS + "/" + s.phase().name(), p));
-    }
-
-    private void post(Event e) {
-        EventAdmin admin = events.get();
-        if (admin != null) {
-            try {
-                admin.postEvent(e);
-            } catch (RuntimeException ex) {
-                LOG.debug("EventAdmin refused an event", ex);
-            }
-        }
+        Notices.post(events.get(), new Event(NoticeTopics.PROCESS + "/" + s.phase().name(), p));
     }
 }

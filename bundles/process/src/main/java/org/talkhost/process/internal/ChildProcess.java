@@ -115,8 +115,4 @@ final class ChildProcess {
     OutputWatch output() {
         return output;
     }
-
-    boolean launchedHere() {
-        return process != null;
-    }
 }

@@ -24,6 +24,7 @@ import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.common.Notices;
 
 /**
  * One start: detect, adopt a running AllTalk (never start a second), else (not in external mode) take
@@ -109,13 +110,7 @@ final class StartSequence {
     }
 
     Detection detect(Attempt a, boolean tell) {
-        NoticeListener forward = n -> a.listeners.forEach(l -> {
-            try {
-                l.accept(n);
-            } catch (RuntimeException e) {
-                // a bad listener must not break the start
-            }
-        });
+        NoticeListener forward = n -> Notices.tell(a.listeners, n);
         try {
             return detector.detect(tell ? forward : NoticeListener.NONE);
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.SettingRules;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * {@code alltalk:config [KEY [VALUE]]}: shows or changes a setting through Config Admin, so it applies
@@ -34,8 +35,11 @@ import org.talkhost.api.config.SettingRules;
 @Component(service = ConfigCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
         "osgi.command.function=config" })
 public final class ConfigCommands {
-    private final Services services;
     private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfigurationAdmin configAdmin;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -46,8 +50,7 @@ public final class ConfigCommands {
     volatile SettingRules rules;
 
     @Activate
-    public ConfigCommands(@Reference Services services, BundleContext context) {
-        this.services = services;
+    public ConfigCommands(BundleContext context) {
         this.context = context;
     }
 
@@ -67,7 +70,7 @@ public final class ConfigCommands {
         if (v == null && def == null) {
             throw new IllegalArgumentException(TEXT.text("config.unknownKey", key, t.pid, known(t.pid)));
         }
-        String shown = v == null ? String.join(",", def.getDefaultValue()) + " (default)" : Values.show(v);
+        String shown = v == null ? TEXT.text("config.default", String.join(",", def.getDefaultValue())) : Values.show(v);
         return t.key + " = " + shown + (def != null && def.getDescription() != null ? "\n  " + def.getDescription() : "");
     }
 
@@ -76,9 +79,9 @@ public final class ConfigCommands {
             throws IOException {
         Target t = Target.of(key);
         if (t.key.isEmpty()) {
-            throw new IllegalArgumentException("Name the setting to change, for example: alltalk:config port 7851");
+            throw new IllegalArgumentException(TEXT.text("config.nameIt"));
         }
-        Configuration c = services.configAdmin().getConfiguration(t.pid, "?");
+        Configuration c = Needs.need(configAdmin, "configuration").getConfiguration(t.pid, "?");
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
         Object old = props.get(t.key);
         AttributeDefinition def = definition(t.pid, t.key);
@@ -114,8 +117,8 @@ public final class ConfigCommands {
         ObjectClassDefinition ocd = ocd(pid);
         if (ocd != null) {
             for (AttributeDefinition d : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-                props.putIfAbsent(d.getID(), String.join(",", d.getDefaultValue() == null ? new String[0]
-                        : d.getDefaultValue()) + " (default)");
+                props.putIfAbsent(d.getID(), TEXT.text("config.default", String.join(",",
+                        d.getDefaultValue() == null ? new String[0] : d.getDefaultValue())));
             }
         }
         if (props.isEmpty()) {
@@ -127,7 +130,7 @@ public final class ConfigCommands {
     }
 
     private Map<String, Object> properties(String pid) throws IOException {
-        Configuration c = services.configAdmin().getConfiguration(pid, "?");
+        Configuration c = Needs.need(configAdmin, "configuration").getConfiguration(pid, "?");
         Map<String, Object> out = new TreeMap<>();
         Dictionary<String, Object> d = c.getProperties();
         if (d != null) {
@@ -149,7 +152,7 @@ public final class ConfigCommands {
                 keys.put(d.getID(), "");
             }
         }
-        return keys.isEmpty() ? "none known" : String.join(", ", keys.keySet());
+        return keys.isEmpty() ? TEXT.text("config.noneKnown") : String.join(", ", keys.keySet());
     }
 
     private AttributeDefinition definition(String pid, String key) {

@@ -1,5 +1,7 @@
 package org.talkhost.shell.internal;
 
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
+
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,9 +87,9 @@ public final class NoticeConsole implements EventHandler {
     private static String prefix(Notice n) {
         switch (n.level()) {
         case WARNING:
-            return "Warning: ";
+            return TEXT.text("notice.warning") + " ";
         case ERROR:
-            return "Problem: ";
+            return TEXT.text("notice.problem") + " ";
         default:
             return "";
         }

@@ -9,21 +9,39 @@ import java.util.Locale;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.talkhost.api.audio.SpeakRequest;
 import org.talkhost.api.audio.SpeakResult;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.process.Supervisor;
+import org.talkhost.api.process.RunState;
+import org.talkhost.api.notice.NoticeListener;
+import org.talkhost.api.audio.Speaker;
+import org.talkhost.api.client.AllTalkClient;
 
 /** {@code alltalk:say} and {@code alltalk:voices}. */
 @Component(service = SpeechCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
         "osgi.command.function=say", "osgi.command.function=voices" })
 public final class SpeechCommands {
-    private final Services services;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Speaker speaker;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AllTalkClient client;
 
-    @Activate
-    public SpeechCommands(@Reference Services services) {
-        this.services = services;
+    /** Makes sure AllTalk runs (detect, adopt or start, as configured) and says so when it cannot. */
+    private void ensureRunning() {
+        RunState state = Needs.need(supervisor, "process").ensureRunning(NoticeListener.NONE);
+        if (!state.ready()) {
+            throw new IllegalStateException(state.explanation());
+        }
     }
 
     @Descriptor("Say TEXT through AllTalk: played on the speakers (or the configured sinks), or written to a WAV file with --to")
@@ -37,15 +55,14 @@ public final class SpeechCommands {
             @Descriptor("the text to say, in quotes") String... words) {
         String text = words == null ? "" : String.join(" ", words).trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("There is nothing to say. " + TEXT.text("say.usage"));
+            throw new IllegalArgumentException(TEXT.text("say.nothing", TEXT.text("say.usage")));
         }
         Path file = to.isBlank() ? null : Paths.get(to).toAbsolutePath();
         if (file != null && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
-            throw new IllegalArgumentException("The file to write must end in .wav, not \"" + to + "\". "
-                    + TEXT.text("say.usage"));
+            throw new IllegalArgumentException(TEXT.text("say.notWav", to, TEXT.text("say.usage")));
         }
-        services.ensureRunning();
-        SpeakResult r = services.speaker().speak(new SpeakRequest(text, voice, language, file, file == null, 1.0));
+        ensureRunning();
+        SpeakResult r = Needs.need(speaker, "audio").speak(new SpeakRequest(text, voice, language, file, file == null, 1.0));
         String seconds = String.format(Locale.ROOT, "%.1f s", r.audioSeconds());
         if (r.file() != null && file != null) {
             return TEXT.text("say.toFile", shorten(text), seconds, r.file(), ShortUnits.duration(r.took()));
@@ -59,8 +76,8 @@ public final class SpeechCommands {
 
     @Descriptor("List the voices AllTalk offers")
     public String voices() {
-        services.ensureRunning();
-        List<String> voices = services.client().voices();
+        ensureRunning();
+        List<String> voices = Needs.need(client, "connection").voices();
         if (voices.isEmpty()) {
             return TEXT.text("voices.none");
         }

@@ -19,6 +19,11 @@ import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.framework.BundleContext;
+import org.talkhost.api.process.Supervisor;
 
 /** {@code alltalk:status}, {@code start}, {@code stop}, {@code restart}. */
 @Component(service = StatusCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
@@ -29,39 +34,55 @@ public final class StatusCommands {
     static final String EXIT = "talkhost.exit";
     private static final String INDENT = "  ";
 
-    private final Services services;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HealthMonitor health;
+
     private final NoticeConsole notices;
+    /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
+    private final boolean oneShot;
 
     @Activate
-    public StatusCommands(@Reference Services services, @Reference NoticeConsole notices) {
-        this.services = services;
+    public StatusCommands(@Reference NoticeConsole notices, BundleContext context) {
+        this(notices, "exec".equals(context.getProperty("talkhost.launch.mode")));
+    }
+
+    StatusCommands(NoticeConsole notices, boolean oneShot) {
         this.notices = notices;
+        this.oneShot = oneShot;
+    }
+
+    private Supervisor supervisor() {
+        return Needs.need(supervisor, "process");
     }
 
     @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
             + "Exit status 0 when ready (for scripts: ./talkhost --exec alltalk:status).")
     public String status(CommandSession session) {
-        RunState state = services.oneShot() ? services.supervisor().ensureRunning(NoticeListener.NONE)
-                : services.supervisor().state();
+        RunState state = oneShot ? supervisor().ensureRunning(NoticeListener.NONE)
+                : supervisor().state();
         session.put(EXIT, state.ready() ? 0 : 1);
         return describe(state);
     }
 
     @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")
     public String start(CommandSession session) {
-        RunState state = services.supervisor().start(NoticeListener.NONE);
+        RunState state = supervisor().start(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
         return describe(state);
     }
 
     @Descriptor("Stop AllTalk, also one that TalkHost did not start itself")
     public String stop() {
-        return services.supervisor().stop(NoticeListener.NONE);
+        return supervisor().stop(NoticeListener.NONE);
     }
 
     @Descriptor("Stop AllTalk and start it again; waits until it is ready")
     public String restart(CommandSession session) {
-        RunState state = services.supervisor().restart(NoticeListener.NONE);
+        RunState state = supervisor().restart(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
         return describe(state);
     }
@@ -74,7 +95,7 @@ public final class StatusCommands {
             b.append(INDENT).append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
         }
         b.append(INDENT).append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(origin(s)))).append('\n');
-        Optional<ResourceUsage> res = services.supervisor().resources();
+        Optional<ResourceUsage> res = supervisor().resources();
         if (s.pid() > 0) {
             Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
             b.append(INDENT).append(TEXT.text("status.process", s.pid(),
@@ -83,11 +104,11 @@ public final class StatusCommands {
         } else {
             b.append(INDENT).append(TEXT.text(s.hasServer() ? "status.noProcess" : "status.noneRunning")).append('\n');
         }
-        HealthMonitor health = services.health;
+        HealthMonitor health = this.health;
         if (health != null && !s.hasServer() && (s.phase() == Phase.FAILED || s.phase() == Phase.STOPPED)) {
             b.append(INDENT).append(TEXT.text("status.health.notRunning")).append('\n');
         } else if (health != null) {
-            HealthStatus h = services.oneShot() && s.ready() ? health.checkNow() : health.current();
+            HealthStatus h = oneShot && s.ready() ? health.checkNow() : health.current();
             b.append(INDENT).append(TEXT.text("status.health", h.state().words(), ShortUnits.clock(h.since()),
                     h.lastLatency() == null ? "none yet" : ShortUnits.duration(h.lastLatency()))).append('\n');
         }

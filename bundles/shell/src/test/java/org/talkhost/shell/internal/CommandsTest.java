@@ -34,14 +34,14 @@ class CommandsTest {
 
     @Test
     void oneShotStatusStartsAllTalkFirstAndExitsZeroWhenReady() {
-        Services services = new Services(true);
+        StatusCommands commands = new StatusCommands(console, true);
         Supervisor sup = mock(Supervisor.class);
         when(sup.ensureRunning(any())).thenReturn(state(Phase.READY, "ready"));
         when(sup.resources()).thenReturn(Optional.empty());
-        services.supervisor = sup;
+        commands.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = new StatusCommands(services, console).status(session);
+        String out = commands.status(session);
 
         verify(sup).ensureRunning(any());
         verify(session).put(StatusCommands.EXIT, 0);
@@ -51,14 +51,14 @@ class CommandsTest {
 
     @Test
     void statusExitsNonZeroAndExplainsWhenNotReady() {
-        Services services = new Services(false);
+        StatusCommands commands = new StatusCommands(console, false);
         Supervisor sup = mock(Supervisor.class);
         when(sup.state()).thenReturn(state(Phase.FAILED, "AllTalk stopped while loading (exit code 1)."));
         when(sup.resources()).thenReturn(Optional.empty());
-        services.supervisor = sup;
+        commands.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = new StatusCommands(services, console).status(session);
+        String out = commands.status(session);
 
         verify(session).put(StatusCommands.EXIT, 1);
         assertThat(out).startsWith("AllTalk is not ready: AllTalk stopped while loading (exit code 1).");
@@ -68,13 +68,13 @@ class CommandsTest {
     void statusShowsRecentNoticesAndTheConsolePrintedThem() {
         console.handleEvent(Notice.info("detection", "d", "Found AllTalk running on port 7851, connecting now...")
                 .toEvent());
-        Services services = new Services(false);
+        StatusCommands commands = new StatusCommands(console, false);
         Supervisor sup = mock(Supervisor.class);
         when(sup.state()).thenReturn(state(Phase.READY, "ready"));
         when(sup.resources()).thenReturn(Optional.empty());
-        services.supervisor = sup;
+        commands.supervisor = sup;
 
-        String out = new StatusCommands(services, console).status(mock(CommandSession.class));
+        String out = commands.status(mock(CommandSession.class));
 
         assertThat(out).contains("Recent notices:").contains("Found AllTalk running on port 7851");
         assertThat(printed.toString(StandardCharsets.UTF_8)).matches(
@@ -92,15 +92,14 @@ class CommandsTest {
 
     @Test
     void aMissingPartIsExplainedInsteadOfFailing() {
-        Services services = new Services(false);
-        assertThatThrownBy(() -> new StatusCommands(services, console).stop())
+        assertThatThrownBy(() -> new StatusCommands(console, false).stop())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The process part of TalkHost is not running right now");
     }
 
     @Test
     void sayWithoutTextGivesThePlainUsage() {
-        SpeechCommands say = new SpeechCommands(new Services(true));
+        SpeechCommands say = new SpeechCommands();
         assertThatThrownBy(() -> say.say("", "", "")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("There is nothing to say. Usage: alltalk:say \"TEXT\" [--voice VOICE] "
                         + "[--language CODE] [--to FILE.wav]");
@@ -147,17 +146,32 @@ class CommandsTest {
     }
 
     @Test
-    void healthHistoryFromTheOperationsLogIsTheLastMatchingLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path log = dir.resolve("ops.log");
-        java.nio.file.Files.write(log, java.util.List.of("2026-11-25 10:00:00 - AllTalk-INFO - Health: UNKNOWN -> READY: ok",
-                "2026-11-25 10:00:05 - AllTalk-INFO - Started", 
-                "2026-11-25 10:01:00 - AllTalk-WARNING - Health: READY -> DOWN: not answering",
-                "2026-11-25 10:01:30 - AllTalk-INFO - Health: DOWN -> READY: answering again"));
-        assertThat(DiagnosticCommands.lastMatching(log, " - Health: ", 2)).containsExactly(
-                "2026-11-25 10:01:00 - AllTalk-WARNING - Health: READY -> DOWN: not answering",
-                "2026-11-25 10:01:30 - AllTalk-INFO - Health: DOWN -> READY: answering again");
-        assertThat(DiagnosticCommands.lastMatching(dir.resolve("missing.log"), "", 5)).isEmpty();
+    void logShowsTheFileTheOperationsLogWritesNowWhereverItsFolderIs(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("elsewhere/alltalk_operations.log");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, java.util.List.of("one", "two", "three"));
+        DiagnosticCommands commands = new DiagnosticCommands();
+        commands.operationsLog = new org.talkhost.api.logging.OperationsLog() {
+            @Override
+            public void log(Level level, String message, Object... args) {
+            }
+
+            @Override
+            public Optional<java.nio.file.Path> file() {
+                return Optional.of(file);
+            }
+        };
+
+        assertThat(commands.log(2)).isEqualTo("two\nthree");
+        java.nio.file.Files.delete(file);
+        assertThat(commands.log(2)).startsWith("There is no operations log yet (" + file + ")");
+    }
+
+    @Test
+    void logWithoutTheLoggingPartSaysSo() {
+        assertThatThrownBy(() -> new DiagnosticCommands().log(5)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The logging part of TalkHost is not running right now");
     }
 
     @Test
@@ -168,18 +182,18 @@ class CommandsTest {
 
     @Test
     void speechPlayedThroughTheFileOutputSaysWhereTheFileIs() {
-        Services services = new Services(false);
+        SpeechCommands commands = new SpeechCommands();
         Supervisor sup = mock(Supervisor.class);
         when(sup.ensureRunning(any())).thenReturn(state(Phase.READY, "ready"));
-        services.supervisor = sup;
+        commands.supervisor = sup;
         org.talkhost.api.audio.Speaker speaker = mock(org.talkhost.api.audio.Speaker.class);
         java.nio.file.Path file = java.nio.file.Paths.get("/tmp/speech/hello.wav");
         when(speaker.speak(any())).thenReturn(new org.talkhost.api.audio.SpeakResult("hello",
                 java.util.List.of("file"), file, 1.2, 0.3, java.time.Duration.ofMillis(90),
                 java.time.Duration.ofMillis(400), false));
-        services.speaker = speaker;
+        commands.speaker = speaker;
 
-        String out = new SpeechCommands(services).say("", "", "", "hello");
+        String out = commands.say("", "", "", "hello");
 
         assertThat(out).contains("played through file").contains("/tmp/speech/hello.wav");
     }

@@ -21,13 +21,13 @@ class ConfigCommandsTest {
     final ConfigCommands commands;
 
     ConfigCommandsTest() throws Exception {
-        Services services = new Services(true);
-        services.configAdmin = mock(ConfigurationAdmin.class);
-        when(services.configAdmin.getConfiguration(AllTalkSettings.PID, "?")).thenReturn(config);
+        ConfigurationAdmin configAdmin = mock(ConfigurationAdmin.class);
+        when(configAdmin.getConfiguration(AllTalkSettings.PID, "?")).thenReturn(config);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("healthTimeoutSeconds", 1.5);
         when(config.getProperties()).thenReturn(props);
-        commands = new ConfigCommands(services, mock(BundleContext.class));
+        commands = new ConfigCommands(mock(BundleContext.class));
+        commands.configAdmin = configAdmin;
         commands.rules = (pid, key, value) -> ((Double) value) < 0.1
                 ? key + " must be a number from 0.1 to 60; " + value + " is outside that range." : null;
     }

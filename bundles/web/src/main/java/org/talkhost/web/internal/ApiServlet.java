@@ -24,6 +24,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.talkhost.common.PartMissing;
 
 /**
  * TalkHost's control API under {@code /talkhost/api/}: reading calls (GET) and changing calls (POST,
@@ -176,7 +177,7 @@ public final class ApiServlet extends HttpServlet {
             }
         } catch (IllegalArgumentException e) {
             Answers.plain(resp, 400, e.getMessage());
-        } catch (HostServices.PartMissing | AllTalkException e) {
+        } catch (PartMissing | AllTalkException e) {
             Answers.plain(resp, 503, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,10 +15,13 @@ import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.process.Supervisor;
+import org.talkhost.common.PartMissing;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
- * The TalkHost services the API reads and drives, each optional and swappable: while a part is away
- * (its bundle is being updated, say) a call that needs it answers 503 with a plain sentence.
+ * The TalkHost services the control API ({@link ApiServlet} and its calls) reads and drives, each optional
+ * and swappable: while a part is away (its bundle is being updated, say) a call that needs it answers 503
+ * with a plain sentence. The metrics servlet and the sampler hold their own few references.
  */
 @Component(service = HostServices.class, immediate = true)
 public final class HostServices {
@@ -52,6 +55,9 @@ public final class HostServices {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile GatewayStatus gateway;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile OperationsLog operationsLog;
 
     Supervisor supervisor() {
         return need(supervisor, "process");
@@ -78,6 +84,10 @@ public final class HostServices {
         return m == null ? Metrics.NONE : m;
     }
 
+    OperationsLog operationsLog() {
+        return need(operationsLog, "logging");
+    }
+
     Speaker speaker() {
         return need(speaker, "audio");
     }
@@ -91,19 +101,7 @@ public final class HostServices {
     }
 
     private static <T> T need(T service, String part) {
-        if (service == null) {
-            throw new PartMissing(part);
-        }
-        return service;
-    }
-
-    /** A part of TalkHost is not running right now (being updated, or not installed). */
-    static final class PartMissing extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PartMissing(String part) {
-            super("TalkHost's " + part + " part is not running right now (it may be being updated). "
-                    + "Try again in a few seconds.");
-        }
+        return PartMissing.need(service, () -> "TalkHost's " + part + " part is not running right now (it may be "
+                + "being updated). Try again in a few seconds.");
     }
 }

@@ -11,6 +11,13 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.process.Supervisor;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.api.logging.Metrics;
 
 /** {@code GET /talkhost/metrics}: TalkHost and AllTalk in the Prometheus text format, for scraping. */
 @Component(service = Servlet.class, immediate = true)
@@ -18,14 +25,26 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile Supervisor supervisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile HealthMonitor health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile GatewayStatus gateway;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile Metrics metrics;
+
     private final transient ControlEndpoint endpoint;
     private final transient PrometheusText text;
 
     @Activate
-    public MetricsServlet(@Reference ControlEndpoint endpoint, @Reference HostServices services,
-            @Reference Sampler sampler) {
+    public MetricsServlet(@Reference ControlEndpoint endpoint, @Reference Sampler sampler) {
         this.endpoint = endpoint;
-        this.text = new PrometheusText(services, sampler);
+        this.text = new PrometheusText(sampler);
     }
 
     @Override
@@ -36,6 +55,6 @@ public final class MetricsServlet extends HttpServlet {
         resp.setStatus(200);
         resp.setContentType("text/plain; version=0.0.4");
         resp.setCharacterEncoding("UTF-8");
-        resp.getWriter().write(text.render());
+        resp.getWriter().write(text.render(supervisor, health, gateway, metrics));
     }
 }

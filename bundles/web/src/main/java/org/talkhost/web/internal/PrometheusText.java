@@ -7,29 +7,27 @@ import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.logging.OperationStats;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
+import org.talkhost.api.logging.Metrics;
 
 /**
  * TalkHost's metrics in the Prometheus text format (version 0.0.4): up, ready, restarts, the health
  * check latency histogram, per-operation counts and latency quantiles, AllTalk's memory and CPU.
  */
 final class PrometheusText {
-    private final HostServices services;
     private final Sampler sampler;
 
-    PrometheusText(HostServices services, Sampler sampler) {
-        this.services = services;
+    PrometheusText(Sampler sampler) {
         this.sampler = sampler;
     }
 
-    String render() {
+    /** Each service may be null (its part is away): its lines are left out. */
+    String render(Supervisor supervisor, HealthMonitor health, GatewayStatus gateway, Metrics metrics) {
         StringBuilder b = new StringBuilder(4096);
-        Supervisor supervisor = services.supervisor;
         RunState state = supervisor == null ? null : supervisor.state();
         gauge(b, "talkhost_up", "1 while TalkHost runs and answers", 1);
         gauge(b, "talkhost_ready", "1 when AllTalk answers Ready", state != null && state.ready() ? 1 : 0);
         counter(b, "talkhost_restarts_total", "Times AllTalk was replaced by a new process while TalkHost ran",
                 sampler.restarts());
-        HealthMonitor health = services.health;
         if (health != null) {
             b.append("# HELP talkhost_health_state The health state (1 for the current one)\n")
                     .append("# TYPE talkhost_health_state gauge\n");
@@ -39,8 +37,7 @@ final class PrometheusText {
             }
         }
         b.append(sampler.latency().render("talkhost_health_check_seconds", "How long AllTalk took to answer a health check"));
-        operations(b);
-        GatewayStatus gateway = services.gateway;
+        operations(b, metrics == null ? Metrics.NONE : metrics);
         if (gateway != null) {
             counter(b, "talkhost_gateway_served_total", "Requests the gateway answered", gateway.served());
             counter(b, "talkhost_gateway_held_total", "Requests that waited for AllTalk to be ready", gateway.held());
@@ -58,8 +55,8 @@ final class PrometheusText {
         return b.toString();
     }
 
-    private void operations(StringBuilder b) {
-        var stats = services.metrics().snapshot();
+    private void operations(StringBuilder b, Metrics metrics) {
+        var stats = metrics.snapshot();
         if (stats.isEmpty()) {
             return;
         }

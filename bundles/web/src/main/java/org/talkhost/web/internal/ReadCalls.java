@@ -1,22 +1,16 @@
 package org.talkhost.web.internal;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
-import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.gateway.GatewayStatus;
@@ -26,10 +20,10 @@ import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.OperationStats;
 import org.talkhost.api.ports.PortStatus;
 import org.talkhost.api.process.RunState;
+import org.talkhost.common.FileTail;
 
 /** The API's reading calls: each answers a map or list that becomes its JSON. */
 final class ReadCalls {
-    static final String OPERATIONS_LOG = "alltalk_operations.log";
 
     private final HostServices services;
     private final EventHub hub;
@@ -183,27 +177,17 @@ final class ReadCalls {
         return out;
     }
 
-    /** The last {@code lines} lines of the operations log, oldest first. */
-    static Map<String, Object> log(Path logs, int lines) throws IOException {
+    /** The last {@code lines} lines of {@code file} (the operations log), oldest first. */
+    static Map<String, Object> log(Path file, int lines) {
         if (lines < 1 || lines > 10_000) {
             throw new IllegalArgumentException("Ask for between 1 and 10000 lines, not " + lines + ".");
         }
-        Path file = logs.resolve(OPERATIONS_LOG);
-        Deque<String> tail = new ArrayDeque<>(lines);
-        if (Files.isRegularFile(file)) {
-            try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
-                all.forEach(l -> {
-                    if (tail.size() == lines) {
-                        tail.removeFirst();
-                    }
-                    tail.addLast(l);
-                });
-            }
-        }
-        return Map.of("file", "log/" + OPERATIONS_LOG, "lines", List.copyOf(tail));
+        return Map.of("file", file.toString(), "lines", FileTail.last(file, "", lines));
     }
 
-    Map<String, Object> log(int lines) throws IOException {
-        return log(HostPaths.logs(), lines);
+    /** The operations log where it is written now (it follows its {@code folder} setting). */
+    Map<String, Object> log(int lines) {
+        Optional<Path> file = services.operationsLog().file();
+        return file.isPresent() ? log(file.get(), lines) : Map.of("file", "", "lines", List.of());
     }
 }

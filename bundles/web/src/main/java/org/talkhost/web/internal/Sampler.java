@@ -19,6 +19,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.common.Threads;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.process.Supervisor;
 
 /**
  * Every two seconds, what the page draws over the last ten minutes: health, AllTalk's memory and CPU.
@@ -30,7 +35,13 @@ public final class Sampler {
     static final int KEEP = 300;
     private static final long EVERY_MILLIS = 2000;
 
-    private final HostServices services;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HealthMonitor health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Supervisor supervisor;
+
     private final LatencyHistogram latency = new LatencyHistogram();
     private final Deque<Map<String, Object>> samples = new ArrayDeque<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -41,8 +52,7 @@ public final class Sampler {
     private Duration lastLatency;
 
     @Activate
-    public Sampler(@Reference HostServices services, @Reference EventHub hub) {
-        this.services = services;
+    public Sampler(@Reference EventHub hub) {
         this.unsubscribe = hub.listen(this::heard);
         timer.scheduleWithFixedDelay(this::sample, 0, EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -66,7 +76,7 @@ public final class Sampler {
         try {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("time", Instant.now().toString());
-            var health = services.health;
+            HealthMonitor health = this.health;
             if (health != null) {
                 HealthStatus h = health.current();
                 s.put("health", h.state().name());
@@ -80,7 +90,7 @@ public final class Sampler {
                     }
                 }
             }
-            var supervisor = services.supervisor;
+            Supervisor supervisor = this.supervisor;
             if (supervisor != null) {
                 s.put("phase", supervisor.state().phase().name());
                 supervisor.resources().ifPresent(r -> resources(s, r));
