@@ -98,13 +98,19 @@ final class Host {
         return (int) installed.stream().filter(b -> b.getState() == Bundle.ACTIVE).count();
     }
 
-    /** Stops the framework and waits up to {@code millis}; true when it stopped in time. */
+    /**
+     * Stops the framework and waits up to {@code millis}; true when it stopped in time. TalkHost's own
+     * bundles stop first and EventAdmin delivers what they said before it stops itself (see {@link EventDrain}).
+     */
     boolean stop(long millis) {
         if (framework == null) {
             return true;
         }
         try {
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING | Bundle.STOPPING)) != 0) {
+                if (framework.getState() == Bundle.ACTIVE) {
+                    EventDrain.run(framework, installed, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis / 2));
+                }
                 framework.stop();
             }
             FrameworkEvent ev = framework.waitForStop(millis);

@@ -9,9 +9,34 @@ public record ServerAddress(String host, int port) {
         if (host == null || host.isBlank()) {
             host = "127.0.0.1";
         }
-        if (port < 1 || port > 65535) {
+        if (!valid(port)) {
             throw new IllegalArgumentException("A port must be between 1 and 65535, not " + port + ".");
         }
+    }
+
+    /** AllTalk's default API port, used when the settings name no valid port at all. */
+    public static final int DEFAULT_PORT = 7851;
+
+    /**
+     * Where the settings say AllTalk answers: the chosen {@code port} when it is a valid port, else the
+     * first valid candidate of {@code ports}, else {@value #DEFAULT_PORT}.
+     */
+    public static ServerAddress configured(AllTalkSettings s) {
+        if (valid(s.port())) {
+            return new ServerAddress(s.host(), s.port());
+        }
+        if (s.ports() != null) {
+            for (int p : s.ports()) {
+                if (valid(p)) {
+                    return new ServerAddress(s.host(), p);
+                }
+            }
+        }
+        return new ServerAddress(s.host(), DEFAULT_PORT);
+    }
+
+    private static boolean valid(int port) {
+        return port >= 1 && port <= 65535;
     }
 
     public URI base() {

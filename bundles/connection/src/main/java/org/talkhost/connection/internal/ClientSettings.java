@@ -34,20 +34,7 @@ record ClientSettings(ServerAddress target, Duration connect, Duration api, Dura
         double health = positive(s.healthTimeoutSeconds(), 1.5, "healthTimeoutSeconds", problems);
         double generate = c.generateTimeoutOverrideSeconds() > 0 ? c.generateTimeoutOverrideSeconds()
                 : positive(s.generateTimeoutSeconds(), 120, "generateTimeoutSeconds", problems);
-        return new ClientSettings(target(s), of(connect), of(api), of(health), of(generate), retry(c, problems));
-    }
-
-    static ServerAddress target(AllTalkSettings s) {
-        int port = s.port() > 0 ? s.port() : 0;
-        if (port == 0 && s.ports() != null) {
-            for (int p : s.ports()) {
-                if (p > 0 && p <= 65535) {
-                    port = p;
-                    break;
-                }
-            }
-        }
-        return new ServerAddress(s.host(), port > 0 && port <= 65535 ? port : 7851);
+        return new ClientSettings(ServerAddress.configured(s), of(connect), of(api), of(health), of(generate), retry(c, problems));
     }
 
     private static RetrySettings retry(ConnectionSettings c, List<String> problems) {

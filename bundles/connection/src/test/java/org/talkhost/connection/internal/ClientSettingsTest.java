@@ -27,10 +27,14 @@ class ClientSettingsTest {
 
     @Test
     void theTargetIsThePortInUseElseTheFirstCandidate() {
-        assertThat(ClientSettings.target(TestConfigs.alltalk(Map.of("port", 7853, "host", "10.0.0.2"))))
+        assertThat(ServerAddress.configured(TestConfigs.alltalk(Map.of("port", 7853, "host", "10.0.0.2"))))
                 .isEqualTo(new ServerAddress("10.0.0.2", 7853));
-        assertThat(ClientSettings.target(TestConfigs.alltalk(Map.of("ports", new int[] { 7860, 7861 }))))
+        assertThat(ServerAddress.configured(TestConfigs.alltalk(Map.of("ports", new int[] { 7860, 7861 }))))
                 .isEqualTo(new ServerAddress("127.0.0.1", 7860));
+        assertThat(ServerAddress.configured(TestConfigs.alltalk(Map.of("port", 70000, "ports", new int[] { 0, 7862 }))))
+                .isEqualTo(new ServerAddress("127.0.0.1", 7862));
+        assertThat(ServerAddress.configured(TestConfigs.alltalk(Map.of("ports", new int[] { -1, 99999 }))))
+                .isEqualTo(new ServerAddress("127.0.0.1", 7851));
     }
 
     @Test

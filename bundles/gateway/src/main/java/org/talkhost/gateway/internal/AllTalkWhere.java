@@ -65,7 +65,7 @@ public final class AllTalkWhere implements EventHandler {
                 // a Supervisor going away: the settings answer
             }
         }
-        return configured(settings);
+        return ServerAddress.configured(settings);
     }
 
     /** The Supervisor's run state, or null while there is none (its bundle is being swapped). */
@@ -82,19 +82,6 @@ public final class AllTalkWhere implements EventHandler {
     Duration readTimeout() {
         double g = settings.generateTimeoutSeconds();
         return Duration.ofMillis(Math.round(Math.max(g, 10) * 1000));
-    }
-
-    static ServerAddress configured(AllTalkSettings s) {
-        int port = s.port();
-        if ((port < 1 || port > 65535) && s.ports() != null) {
-            for (int p : s.ports()) {
-                if (p > 0 && p <= 65535) {
-                    port = p;
-                    break;
-                }
-            }
-        }
-        return new ServerAddress(s.host(), port > 0 && port <= 65535 ? port : 7851);
     }
 
     void listen(Consumer<PhaseChange> listener) {

@@ -54,6 +54,8 @@ public final class GatewayFront implements GatewayStatus {
     private volatile GatewayConfig config;
     private volatile boolean serving;
     private volatile String explanation = "";
+    /** The address ({@code bind:port}) last checked, null when none is. */
+    private volatile String expected;
     private final List<org.osgi.framework.ServiceRegistration<?>> registrations = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Threads.named("talkhost-gateway-listen"));
@@ -91,14 +93,28 @@ public final class GatewayFront implements GatewayStatus {
                     + "it as 'Authorization: Bearer TOKEN'), or set bindAddress back to 127.0.0.1.";
             LOG.error("{}", explanation);
             listening.stop();
+            expected = null;
             context.disableComponent(GatewayServlet.class.getName());
             return;
         }
         keepRuntimeOn(bind, c.port());
+        context.enableComponent(GatewayServlet.class.getName());
+        String where = bind + ":" + c.port();
+        if (where.equals(expected)) {
+            if (serving) {
+                explanation = answering(c);
+            }
+            return; // the same address: what the check found still holds
+        }
+        expected = where;
         serving = false;
         explanation = "The gateway is starting on " + address() + ".";
-        context.enableComponent(GatewayServlet.class.getName());
         listening.expect(bind, c.port());
+    }
+
+    private String answering(GatewayConfig c) {
+        return "The gateway answers on " + address() + (c.token() == null || c.token().isBlank() ? ""
+                : " (callers need the token)") + ".";
     }
 
     /** What the listen check found for the address in force. */
@@ -106,8 +122,7 @@ public final class GatewayFront implements GatewayStatus {
         GatewayConfig c = config;
         if (f == ListenCheck.Found.LISTENING) {
             serving = true;
-            explanation = "The gateway answers on " + address() + (c.token() == null || c.token().isBlank() ? ""
-                    : " (callers need the token)") + ".";
+            explanation = answering(c);
             LOG.info("{}", explanation);
         } else {
             serving = false;

@@ -20,14 +20,25 @@ final class Announcer {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     private final Supplier<EventAdmin> events;
+    /**
+     * Set while TalkHost stops: notices are then delivered before the call returns. Posted (queued)
+     * notices would still be on their way when the framework stops EventAdmin, which then interrupts
+     * their delivery, loses them and prints "Event Task Processing Interrupted" on the console.
+     */
+    private volatile boolean deliverNow;
 
     Announcer(Supplier<EventAdmin> events) {
         this.events = events;
     }
 
+    /** From now on, each notice and phase is delivered to its listeners before the call returns. */
+    void deliverBeforeReturning() {
+        deliverNow = true;
+    }
+
     void say(Notice n, List<NoticeListener> listeners) {
         Notices.tell(listeners, n);
-        Notices.post(events.get(), n);
+        post(n.toEvent());
         Notices.log(LOG, n);
     }
 
@@ -46,6 +57,19 @@ final class Announcer {
             p.put("port", s.address().port());
             p.put("address", s.address().toString());
         }
-        Notices.post(events.get(), new Event(NoticeTopics.PROCESS + "/" + s.phase().name(), p));
+        post(new Event(NoticeTopics.PROCESS + "/" + s.phase().name(), p));
+    }
+
+    private void post(Event e) {
+        EventAdmin admin = events.get();
+        if (!deliverNow || admin == null) {
+            Notices.post(admin, e);
+            return;
+        }
+        try {
+            admin.sendEvent(e);
+        } catch (RuntimeException ex) {
+            LOG.debug("EventAdmin refused {}", e.getTopic(), ex);
+        }
     }
 }

@@ -83,6 +83,7 @@ public final class SupervisorImpl implements Supervisor {
     private final StopSequence stopping;
     private final ResourceWatch resources;
     private final Attempts attempts;
+    private final Announcer announcer;
     private final BooleanSupplier frameworkStopping;
     private volatile AllTalkSettings settings;
     private volatile boolean userStopped;
@@ -101,7 +102,8 @@ public final class SupervisorImpl implements Supervisor {
             Clock clock) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
-        this.state = new StateAnnouncer(new Announcer(() -> events), safeMode(settings),
+        this.announcer = new Announcer(() -> events);
+        this.state = new StateAnnouncer(announcer, safeMode(settings),
                 TEXT.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
@@ -149,6 +151,7 @@ public final class SupervisorImpl implements Supervisor {
     void deactivate() {
         boolean shutdown = frameworkStopping.getAsBoolean();
         closing = true;
+        announcer.deliverBeforeReturning(); // the stop's notices reach the console before EventAdmin stops
         attempts.cancel();
         worker.shutdownNow();
         try {
