@@ -98,19 +98,13 @@ final class Host {
         return (int) installed.stream().filter(b -> b.getState() == Bundle.ACTIVE).count();
     }
 
-    /**
-     * Stops the framework and waits up to {@code millis}; true when it stopped in time. TalkHost's own
-     * bundles stop first and EventAdmin delivers what they said before it stops itself (see {@link EventDrain}).
-     */
+    /** Stops the framework and waits up to {@code millis}; true when it stopped in time. */
     boolean stop(long millis) {
         if (framework == null) {
             return true;
         }
         try {
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING | Bundle.STOPPING)) != 0) {
-                if (framework.getState() == Bundle.ACTIVE) {
-                    EventDrain.run(framework, installed, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis / 2));
-                }
                 framework.stop();
             }
             FrameworkEvent ev = framework.waitForStop(millis);
