@@ -167,10 +167,17 @@ public final class HealthMonitorImpl implements HealthMonitor {
      */
     private void watchProcess() {
         try {
-            long gone = active ? observer.adoptedPidGone(supervisor) : 0;
+            if (!active) {
+                return;
+            }
+            long gone = observer.adoptedPidGone(supervisor);
             if (gone > 0 && gone != goneChecked) {
                 goneChecked = gone;
                 LOG.info("The process of the adopted AllTalk (pid {}) has ended; checking it now", gone);
+                tick();
+            } else if (observer.restartingAfterCrash(supervisor) && machine.state() != HealthState.DOWN
+                    && machine.state() != HealthState.RECONNECTING && machine.state() != HealthState.STARTING) {
+                LOG.info("The Supervisor is restarting AllTalk after it stopped; checking it now");
                 tick();
             }
         } catch (RuntimeException e) {

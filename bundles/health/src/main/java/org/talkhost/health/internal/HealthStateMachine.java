@@ -21,6 +21,8 @@ final class HealthStateMachine {
     }
 
     private static final Set<Phase> STARTING_PHASES = EnumSet.of(Phase.DETECTING, Phase.STARTING, Phase.RESTARTING);
+    private static final Set<HealthState> UP_STATES = EnumSet.of(HealthState.UNKNOWN, HealthState.READY,
+            HealthState.DEGRADED, HealthState.BUSY);
     private static final Set<HealthState> OUTAGE_STATES = EnumSet.of(HealthState.DOWN, HealthState.RECONNECTING);
 
     private HealthSettings settings;
@@ -69,6 +71,9 @@ final class HealthStateMachine {
         failures++;
         if (outage) {
             return stillSilent(o, starting);
+        }
+        if (o.phase() == Phase.RESTARTING && UP_STATES.contains(state)) {
+            return crashed(o);
         }
         if (starting) {
             failures = 0;
@@ -148,6 +153,18 @@ final class HealthStateMachine {
         failures = 0;
         firstFailure = null;
         return move(o, HealthState.DOWN, "down.blocked", null, false);
+    }
+
+    /**
+     * The Supervisor is already restarting an AllTalk that was up (its process ended or crashed): DOWN at once, said
+     * once, and no second restart asked for; the checks that follow report the reconnection.
+     */
+    private Step crashed(Observation o) {
+        outage = true;
+        outageRecovery = RecoveryKind.RESTART;
+        failedSinceDown = 0;
+        silentSince = lastAlive != null ? lastAlive : firstFailure;
+        return move(o, HealthState.DOWN, "down.crashed", Duration.between(silentSince, o.now()), false);
     }
 
     /** Down: after N failed checks, or at once when the adopted AllTalk's process is gone and nothing listens. */

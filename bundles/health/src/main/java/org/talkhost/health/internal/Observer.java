@@ -73,6 +73,12 @@ final class Observer {
         return pid > 0 && !alive.test(pid) ? pid : 0;
     }
 
+    /** The Supervisor is restarting AllTalk after an unexpected stop (not a start or a restart someone asked for). */
+    boolean restartingAfterCrash(Supervisor sup) {
+        RunState run = runState(sup);
+        return run != null && run.phase() == Phase.RESTARTING;
+    }
+
     static boolean processAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

@@ -105,4 +105,19 @@ class AdoptedProcessDeathTest {
         }
         assertThat(Observer.processAlive(p.pid())).isFalse();
     }
+
+    @Test
+    void aCrashTheSupervisorIsRestartingIsToldAsDownAtOnceWithoutASecondRestart() {
+        supervisor.startedByUs = true;
+        supervisor.phase = org.talkhost.api.process.Phase.RESTARTING;
+        client.always = REFUSED;
+        scheduler.runEvery(); // no check interval passes
+        assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
+        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.crashed");
+        assertThat(events.noticeTexts()).last().asString().contains("already starting it again");
+        assertThat(supervisor.recoverReasons).isEmpty();
+
+        scheduler.runEvery(); // said once
+        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.crashed");
+    }
 }
