@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,7 @@ import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
@@ -39,7 +41,8 @@ import org.talkhost.api.logging.OperationsLog;
  * and {@link Generation}. Host, port and timeouts come from {@code org.talkhost.alltalk}; the retry
  * settings from {@code org.talkhost.connection}.
  */
-@Component(service = AllTalkClient.class, configurationPid = { AllTalkSettings.PID, ConnectionSettings.PID })
+@Component(service = AllTalkClient.class, configurationPid = { Instances.FACTORY_PID, ConnectionSettings.PID },
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 

@@ -28,6 +28,8 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Detection;
@@ -45,7 +47,7 @@ import org.talkhost.api.notice.NoticeListener;
  * Is AllTalk running? A process scan (on the caller's thread) while every candidate port is probed in
  * parallel, then one conclusion in plain words.
  */
-@Component(service = AllTalkDetector.class, configurationPid = AllTalkSettings.PID,
+@Component(service = AllTalkDetector.class, configurationPid = Instances.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkDetectorImpl implements AllTalkDetector {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkDetectorImpl.class);
@@ -68,11 +70,20 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     private final long selfPid = ProcessHandle.current().pid();
     private volatile AllTalkSettings settings;
     private volatile ProcessMatcher matcher;
+    private String instance = Instances.DEFAULT;
+    private OtherInstances others = OtherInstances.NONE;
 
     @Activate
-    public AllTalkDetectorImpl(AllTalkSettings settings) {
+    public AllTalkDetectorImpl(AllTalkSettings settings, InstanceIdentity instance, @Reference OtherInstances others) {
         this(settings, new OshiProcessSource());
+        this.instance = instance.talkhost_instance();
+        this.others = others;
         pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
+    }
+
+    /** The default instance alone, on the real process list (benchmarks). */
+    AllTalkDetectorImpl(AllTalkSettings settings) {
+        this(settings, new OshiProcessSource());
     }
 
     AllTalkDetectorImpl(AllTalkSettings settings, ProcessSource source) {
@@ -138,9 +149,16 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         return scan().servers();
     }
 
+    /** The servers on this machine, but those on the ports of this host's other instances (theirs, not ours). */
     private ProcessScan scan() {
         try {
-            return matcher.match(source.list(), selfPid);
+            ProcessScan all = matcher.match(source.list(), selfPid);
+            Set<Integer> theirs = others.ports(instance);
+            if (theirs.isEmpty()) {
+                return all;
+            }
+            return new ProcessScan(all.servers().stream().filter(p -> !theirs.contains(p.port())).toList(),
+                    all.helpers());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("The process list could not be read; detection relies on the ports alone", e);
             return ProcessScan.EMPTY;

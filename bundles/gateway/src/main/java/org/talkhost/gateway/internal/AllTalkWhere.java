@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -16,6 +17,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.notice.NoticeTopics;
 import org.talkhost.api.process.Phase;
@@ -27,7 +29,8 @@ import org.talkhost.api.process.Supervisor;
  * while the process bundle is away (an update), the settings' host and port tell. Phase events are
  * passed on to the gateway, so that it stops sending requests the moment a restart begins.
  */
-@Component(service = { AllTalkWhere.class, EventHandler.class }, configurationPid = AllTalkSettings.PID,
+@Component(service = { AllTalkWhere.class, EventHandler.class }, configurationPid = Instances.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL)
 public final class AllTalkWhere implements EventHandler {
 

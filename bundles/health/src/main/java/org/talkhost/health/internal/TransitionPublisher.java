@@ -1,5 +1,7 @@
 package org.talkhost.health.internal;
 
+import org.talkhost.api.config.Instances;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +29,7 @@ final class TransitionPublisher {
     private final HealthHistory history;
     private final Supplier<EventAdmin> events;
     private final Supplier<OperationsLog> operations;
+    private volatile String instance = Instances.DEFAULT;
 
     TransitionPublisher(HealthHistory history, Supplier<EventAdmin> events, Supplier<OperationsLog> operations) {
         this.history = history;
@@ -42,7 +45,13 @@ final class TransitionPublisher {
         return c.to() == HealthState.STARTING || c.from() == HealthState.STARTING && c.to() == HealthState.READY;
     }
 
-    void publish(Change c, String reason, Notice notice) {
+    /** The AllTalk instance this health is about: its notices name it, its events carry it. */
+    void instance(String name) {
+        instance = name;
+    }
+
+    void publish(Change c, String reason, Notice said) {
+        Notice notice = said.about(instance);
         history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
         boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
         if (bad) {
@@ -69,6 +78,7 @@ final class TransitionPublisher {
         props.put(PROP_REASON, reason);
         props.put(PROP_TIME, c.time().toEpochMilli());
         props.put(PROP_CODE, c.code());
+        props.put(Instances.EVENT_PROPERTY, instance);
         try {
             admin.postEvent(new Event(NoticeTopics.HEALTH_CHANGED, props));
             if (!aboutAStart(c)) {

@@ -25,11 +25,12 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
@@ -48,9 +49,8 @@ import org.talkhost.api.process.Supervisor;
  * restarts it under the restart policy, and on deactivation either stops what it started (the framework
  * is stopping) or detaches so that the next Supervisor adopts the same server (a bundle swap).
  */
-@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID,
+@Component(service = Supervisor.class, immediate = true, configurationPid = Instances.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = AllTalkSettingsMetatype.class)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
 
@@ -84,18 +84,26 @@ public final class SupervisorImpl implements Supervisor {
     @Activate
     public SupervisorImpl(@Reference AllTalkDetector detector, @Reference PortManager ports,
             @Reference AllTalkClient client, @Reference ProcessTuning tuning, BundleContext context,
-            AllTalkSettings settings) {
-        this(detector, ports, client, tuning, settings, HostFiles.from(context), System.getenv(),
-                () -> frameworkStopping(context), Clock.systemUTC());
+            AllTalkSettings settings, InstanceIdentity instance) {
+        this(detector, ports, client, tuning, settings,
+                HostFiles.from(context).forInstance(instance.talkhost_instance()), System.getenv(),
+                () -> frameworkStopping(context), Clock.systemUTC(), instance.talkhost_instance());
     }
 
     SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
             AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
             Clock clock) {
+        this(detector, ports, client, tuning, settings, files, env, frameworkStopping, clock, Instances.DEFAULT);
+    }
+
+    SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
+            AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
+            Clock clock, String instance) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
         Messages messages = Messages.of(SupervisorImpl.class, "process");
-        Board board = new Board(new Announcer(() -> events), safeMode(settings), messages.text("stopped.initial"));
+        Board board = new Board(new Announcer(() -> events, instance), safeMode(settings),
+                messages.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
                 Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));

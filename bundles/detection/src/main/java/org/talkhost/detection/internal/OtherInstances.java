@@ -1,0 +1,81 @@
+package org.talkhost.detection.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Instances;
+
+/**
+ * The ports the other AllTalk instances of this host use or may use (their chosen port and candidates), read
+ * from the users' configurations each time: a server found there belongs to that instance, so detection never
+ * gives one running server to two instances.
+ */
+@Component(service = OtherInstances.class)
+public final class OtherInstances {
+    private static final Logger LOG = LoggerFactory.getLogger(OtherInstances.class);
+    static final OtherInstances NONE = new OtherInstances(null);
+
+    private final ConfigurationAdmin admin;
+
+    @Activate
+    public OtherInstances(@Reference ConfigurationAdmin admin) {
+        this.admin = admin;
+    }
+
+    /** Ports of every instance but {@code instance}. */
+    Set<Integer> ports(String instance) {
+        Set<Integer> out = new HashSet<>();
+        if (admin == null) {
+            return out;
+        }
+        try {
+            Configuration[] all = admin.listConfigurations("(|(" + Constants.SERVICE_PID + "=" + AllTalkSettings.PID
+                    + ")(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + AllTalkSettings.PID + "))");
+            for (Configuration c : all == null ? new Configuration[0] : all) {
+                Dictionary<String, Object> p = c.getProperties();
+                String name = c.getFactoryPid() == null ? Instances.DEFAULT : Instances.ofSourcePid(c.getPid());
+                if (p == null || name.equals(instance)) {
+                    continue;
+                }
+                add(out, p.get(AllTalkSettings.KEY_PORT));
+                add(out, p.get(AllTalkSettings.KEY_PORTS));
+            }
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            LOG.debug("The other instances' ports could not be read", e);
+        }
+        return out;
+    }
+
+    private static void add(Set<Integer> out, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value.getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(value); i++) {
+                add(out, Array.get(value, i));
+            }
+            return;
+        }
+        try {
+            int port = Integer.parseInt(String.valueOf(value).trim());
+            if (port > 0) {
+                out.add(port);
+            }
+        } catch (NumberFormatException e) {
+            // not a port
+        }
+    }
+}
