@@ -1,5 +1,11 @@
 package org.talkhost.shell.internal;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.talkhost.api.config.Instances;
+import org.talkhost.api.gateway.GatewayStatus;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +58,56 @@ public final class Services {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ConfigurationAdmin configAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GatewayStatus gateway;
+
+    private final Map<String, Supervisor> supervisors = new ConcurrentSkipListMap<>();
+    private final Map<String, HealthMonitor> monitors = new ConcurrentSkipListMap<>();
     private final boolean oneShot;
+
+    @Reference(name = "supervisors", service = Supervisor.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeSupervisor")
+    void addSupervisor(Supervisor s, Map<String, Object> props) {
+        supervisors.put(Instances.name(props.get(Instances.NAME)), s);
+    }
+
+    void removeSupervisor(Supervisor s, Map<String, Object> props) {
+        supervisors.remove(Instances.name(props.get(Instances.NAME)), s);
+    }
+
+    @Reference(name = "monitors", service = HealthMonitor.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeMonitor")
+    void addMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.put(Instances.name(props.get(Instances.NAME)), h);
+    }
+
+    void removeMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.remove(Instances.name(props.get(Instances.NAME)), h);
+    }
+
+    /** The names of the AllTalk instances, in order. */
+    Set<String> instances() {
+        return Set.copyOf(supervisors.keySet());
+    }
+
+    /** The Supervisor of instance {@code name}; the default instance's when {@code name} is empty. */
+    Supervisor supervisor(String name) {
+        if (name == null || name.isBlank()) {
+            return supervisor();
+        }
+        Supervisor s = supervisors.get(name.strip());
+        if (s == null) {
+            throw new IllegalArgumentException(TEXT.text("instance.unknown", name.strip(),
+                    String.join(", ", supervisors.keySet())));
+        }
+        return s;
+    }
+
+    /** The health of instance {@code name}, or null when it has none now. */
+    HealthMonitor health(String name) {
+        return name == null || name.isBlank() ? health : monitors.get(name.strip());
+    }
 
     @Activate
     public Services(BundleContext context) {

@@ -1,5 +1,13 @@
 package org.talkhost.shell.internal;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.felix.service.command.Parameter;
+import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.api.gateway.InstanceLoad;
+import org.talkhost.api.process.Supervisor;
+
 import static org.talkhost.shell.internal.Services.TEXT;
 
 import java.time.Duration;
@@ -28,6 +36,7 @@ public final class StatusCommands {
     /** Session variable the launcher reads as the exit status of a one-shot run. */
     static final String EXIT = "talkhost.exit";
     private static final String INDENT = "  ";
+    static final String INSTANCE = "--instance";
 
     private final Services services;
     private final NoticeConsole notices;
@@ -40,33 +49,70 @@ public final class StatusCommands {
 
     @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
             + "Exit status 0 when ready (for scripts: ./talkhost --exec alltalk:status).")
-    public String status(CommandSession session) {
-        RunState state = services.oneShot() ? services.supervisor().ensureRunning(NoticeListener.NONE)
-                : services.supervisor().state();
+    public String status(CommandSession session,
+            @Descriptor("only this AllTalk instance (default: the default instance, then a table of all)")
+            @Parameter(names = INSTANCE, absentValue = "") String instance) {
+        Supervisor supervisor = services.supervisor(instance);
+        RunState state = services.oneShot() ? supervisor.ensureRunning(NoticeListener.NONE) : supervisor.state();
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        String about = describe(state, supervisor, services.health(instance));
+        return instance.isBlank() ? about + instances() : about;
     }
 
     @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")
-    public String start(CommandSession session) {
-        RunState state = services.supervisor().start(NoticeListener.NONE);
+    public String start(CommandSession session,
+            @Descriptor("the AllTalk instance (default: the default instance)")
+            @Parameter(names = INSTANCE, absentValue = "") String instance) {
+        Supervisor supervisor = services.supervisor(instance);
+        RunState state = supervisor.start(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        return describe(state, supervisor, services.health(instance));
     }
 
     @Descriptor("Stop AllTalk, also one that TalkHost did not start itself")
-    public String stop() {
-        return services.supervisor().stop(NoticeListener.NONE);
+    public String stop(@Descriptor("the AllTalk instance (default: the default instance)")
+            @Parameter(names = INSTANCE, absentValue = "") String instance) {
+        return services.supervisor(instance).stop(NoticeListener.NONE);
     }
 
     @Descriptor("Stop AllTalk and start it again; waits until it is ready")
-    public String restart(CommandSession session) {
-        RunState state = services.supervisor().restart(NoticeListener.NONE);
+    public String restart(CommandSession session,
+            @Descriptor("the AllTalk instance (default: the default instance)")
+            @Parameter(names = INSTANCE, absentValue = "") String instance) {
+        Supervisor supervisor = services.supervisor(instance);
+        RunState state = supervisor.restart(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        return describe(state, supervisor, services.health(instance));
+    }
+
+    /** Every instance in a table, when there are several (nothing for a single server). */
+    String instances() {
+        GatewayStatus gateway = services.gateway;
+        List<InstanceLoad> loads = gateway == null ? List.of() : gateway.instances();
+        Set<String> names = new TreeSet<>(services.instances());
+        loads.forEach(l -> names.add(l.name()));
+        if (names.size() < 2) {
+            return "";
+        }
+        Table t = new Table("instance", "kind", "where", "state", "in flight", "served");
+        for (String name : names) {
+            InstanceLoad l = loads.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            if (l != null) {
+                t.row(name, l.kind(), l.where(), l.state(), l.inFlight(), l.served());
+            } else {
+                RunState s = services.supervisor(name).state();
+                t.row(name, mode(s.mode()).split(" ")[0], s.address() == null ? "-" : s.address(),
+                        s.phase().name().toLowerCase(java.util.Locale.ROOT), "-", "-");
+            }
+        }
+        return "\n" + TEXT.text("status.instances", names.size()) + "\n" + t.toString().stripTrailing();
     }
 
     String describe(RunState s) {
+        return describe(s, services.supervisor(), services.health);
+    }
+
+    String describe(RunState s, Supervisor supervisor, HealthMonitor health) {
         StringBuilder b = new StringBuilder();
         b.append(s.ready() ? TEXT.text("status.ready", s.address()) : TEXT.text("status.notReady", s.explanation()))
                 .append('\n');
@@ -74,7 +120,7 @@ public final class StatusCommands {
             b.append(INDENT).append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address())).append('\n');
         }
         b.append(INDENT).append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(origin(s)))).append('\n');
-        Optional<ResourceUsage> res = services.supervisor().resources();
+        Optional<ResourceUsage> res = supervisor.resources();
         if (s.pid() > 0) {
             Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
             b.append(INDENT).append(TEXT.text("status.process", s.pid(),
@@ -83,7 +129,6 @@ public final class StatusCommands {
         } else {
             b.append(INDENT).append(TEXT.text(s.hasServer() ? "status.noProcess" : "status.noneRunning")).append('\n');
         }
-        HealthMonitor health = services.health;
         if (health != null && !s.hasServer() && (s.phase() == Phase.FAILED || s.phase() == Phase.STOPPED)) {
             b.append(INDENT).append(TEXT.text("status.health.notRunning")).append('\n');
         } else if (health != null) {

@@ -41,7 +41,7 @@ class CommandsTest {
         services.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = new StatusCommands(services, console).status(session);
+        String out = new StatusCommands(services, console).status(session, "");
 
         verify(sup).ensureRunning(any());
         verify(session).put(StatusCommands.EXIT, 0);
@@ -58,7 +58,7 @@ class CommandsTest {
         services.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = new StatusCommands(services, console).status(session);
+        String out = new StatusCommands(services, console).status(session, "");
 
         verify(session).put(StatusCommands.EXIT, 1);
         assertThat(out).startsWith("AllTalk is not ready: AllTalk stopped while loading (exit code 1).");
@@ -74,7 +74,7 @@ class CommandsTest {
         when(sup.resources()).thenReturn(Optional.empty());
         services.supervisor = sup;
 
-        String out = new StatusCommands(services, console).status(mock(CommandSession.class));
+        String out = new StatusCommands(services, console).status(mock(CommandSession.class), "");
 
         assertThat(out).contains("Recent notices:").contains("Found AllTalk running on port 7851");
         assertThat(printed.toString(StandardCharsets.UTF_8)).matches(
@@ -93,7 +93,7 @@ class CommandsTest {
     @Test
     void aMissingPartIsExplainedInsteadOfFailing() {
         Services services = new Services(false);
-        assertThatThrownBy(() -> new StatusCommands(services, console).stop())
+        assertThatThrownBy(() -> new StatusCommands(services, console).stop(""))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The process part of TalkHost is not running right now");
     }
