@@ -32,6 +32,20 @@ public final class Instances {
         return value instanceof String s && !s.isBlank() ? s : DEFAULT;
     }
 
+    /**
+     * A filter for the users' instance configurations: the plain {@value AllTalkSettings#PID}, the PIDs
+     * {@code org.talkhost.alltalk~NAME} (FileInstall 3.7 reads {@code org.talkhost.alltalk~NAME.config} as such a
+     * PID) and factory configurations of {@value AllTalkSettings#PID} (from {@code org.talkhost.alltalk-NAME.config}).
+     */
+    public static final String SOURCES = "(|(service.pid=" + AllTalkSettings.PID + ")(service.pid=" + AllTalkSettings.PID
+            + "~*)(service.factoryPid=" + AllTalkSettings.PID + "))";
+
+    /** True when {@code pid} (with {@code factoryPid}, may be null) configures an instance. */
+    public static boolean isSource(String pid, String factoryPid) {
+        return AllTalkSettings.PID.equals(pid) || AllTalkSettings.PID.equals(factoryPid)
+                || pid != null && pid.startsWith(AllTalkSettings.PID + "~");
+    }
+
     /** The instance of a user's configuration PID: {@value #DEFAULT} for the plain one, NAME for {@code ...~NAME}. */
     public static String ofSourcePid(String pid) {
         int at = pid.indexOf('~');

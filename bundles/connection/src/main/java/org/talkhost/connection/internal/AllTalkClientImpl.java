@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -41,8 +40,7 @@ import org.talkhost.api.logging.OperationsLog;
  * and {@link Generation}. Host, port and timeouts come from {@code org.talkhost.alltalk}; the retry
  * settings from {@code org.talkhost.connection}.
  */
-@Component(service = AllTalkClient.class, configurationPid = { Instances.FACTORY_PID, ConnectionSettings.PID },
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = AllTalkClient.class, configurationPid = { Instances.FACTORY_PID, ConnectionSettings.PID })
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 

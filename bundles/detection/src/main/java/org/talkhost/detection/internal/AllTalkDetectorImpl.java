@@ -70,13 +70,13 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     private final long selfPid = ProcessHandle.current().pid();
     private volatile AllTalkSettings settings;
     private volatile ProcessMatcher matcher;
-    private String instance = Instances.DEFAULT;
+    private String sourcePid = AllTalkSettings.PID;
     private OtherInstances others = OtherInstances.NONE;
 
     @Activate
     public AllTalkDetectorImpl(AllTalkSettings settings, InstanceIdentity instance, @Reference OtherInstances others) {
         this(settings, new OshiProcessSource());
-        this.instance = instance.talkhost_instance();
+        this.sourcePid = instance.talkhost_source_pid();
         this.others = others;
         pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
     }
@@ -153,7 +153,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     private ProcessScan scan() {
         try {
             ProcessScan all = matcher.match(source.list(), selfPid);
-            Set<Integer> theirs = others.ports(instance);
+            Set<Integer> theirs = others.ports(sourcePid);
             if (theirs.isEmpty()) {
                 return all;
             }

@@ -6,7 +6,6 @@ import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -35,19 +34,17 @@ public final class OtherInstances {
         this.admin = admin;
     }
 
-    /** Ports of every instance but {@code instance}. */
-    Set<Integer> ports(String instance) {
+    /** Ports of every instance but the one configured by {@code sourcePid}. */
+    Set<Integer> ports(String sourcePid) {
         Set<Integer> out = new HashSet<>();
         if (admin == null) {
             return out;
         }
         try {
-            Configuration[] all = admin.listConfigurations("(|(" + Constants.SERVICE_PID + "=" + AllTalkSettings.PID
-                    + ")(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + AllTalkSettings.PID + "))");
+            Configuration[] all = admin.listConfigurations(Instances.SOURCES);
             for (Configuration c : all == null ? new Configuration[0] : all) {
                 Dictionary<String, Object> p = c.getProperties();
-                String name = c.getFactoryPid() == null ? Instances.DEFAULT : Instances.ofSourcePid(c.getPid());
-                if (p == null || name.equals(instance)) {
+                if (p == null || c.getPid().equals(sourcePid)) {
                     continue;
                 }
                 add(out, p.get(AllTalkSettings.KEY_PORT));

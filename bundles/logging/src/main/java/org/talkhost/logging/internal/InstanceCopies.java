@@ -28,7 +28,8 @@ import org.talkhost.common.Threads;
 
 /**
  * Turns the user's AllTalk configurations into instances: the plain {@value AllTalkSettings#PID} and each
- * factory configuration {@code org.talkhost.alltalk~NAME} get a copy under the factory PID
+ * {@code org.talkhost.alltalk~NAME} (file {@code config/org.talkhost.alltalk~NAME.config}; also a factory
+ * configuration of {@value AllTalkSettings#PID}) get a copy under the factory PID
  * {@value Instances#FACTORY_PID}, with the instance's name, the targets that tie its components together and,
  * for the default instance, a higher service ranking (so a caller that wants one AllTalk gets the default).
  * Why copies: Declarative Services cannot give one component a plain and factory configurations of the same
@@ -57,7 +58,7 @@ public final class InstanceCopies implements ConfigurationListener {
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (AllTalkSettings.PID.equals(event.getPid()) || AllTalkSettings.PID.equals(event.getFactoryPid())
+        if (Instances.isSource(event.getPid(), event.getFactoryPid())
                 || Instances.FACTORY_PID.equals(event.getFactoryPid())) {
             try {
                 worker.execute(this::reconcile);
@@ -71,8 +72,7 @@ public final class InstanceCopies implements ConfigurationListener {
     synchronized void reconcile() {
         try {
             Set<String> names = new HashSet<>();
-            for (Configuration source : list("(|(" + Constants.SERVICE_PID + "=" + AllTalkSettings.PID + ")("
-                    + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + AllTalkSettings.PID + "))")) {
+            for (Configuration source : list(Instances.SOURCES)) {
                 Dictionary<String, Object> props = source.getProperties();
                 if (props == null) {
                     continue;
@@ -107,10 +107,10 @@ public final class InstanceCopies implements ConfigurationListener {
 
     /** The instance's name: {@code default} for the plain PID, else what follows {@code ~} in the PID or file name. */
     static String nameOf(Configuration source) {
-        if (source.getFactoryPid() == null) {
-            return Instances.DEFAULT;
-        }
         String pid = source.getPid();
+        if (source.getFactoryPid() == null) {
+            return Instances.ofSourcePid(pid);
+        }
         if (pid.contains("~")) {
             return Instances.ofSourcePid(pid);
         }

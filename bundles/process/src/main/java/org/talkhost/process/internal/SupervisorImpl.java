@@ -53,6 +53,8 @@ import org.talkhost.api.process.Supervisor;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
+    /** ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED (that package is not on the class path). */
+    static final int CONFIGURATION_DELETED = 4;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -140,9 +142,16 @@ public final class SupervisorImpl implements Supervisor {
         }
     }
 
-    @Deactivate
+    /** Deactivation for no particular reason (tests): a bundle swap unless the framework stops. */
     void deactivate() {
-        boolean shutdown = frameworkStopping.getAsBoolean();
+        deactivate(0);
+    }
+
+    @Deactivate
+    void deactivate(int reason) {
+        // the instance's configuration file was deleted: the instance leaves, as on a host shutdown
+        boolean shutdown = frameworkStopping.getAsBoolean()
+                || reason == CONFIGURATION_DELETED;
         closing = true;
         attempts.cancel();
         worker.shutdownNow();
