@@ -58,8 +58,12 @@ public final class Pool {
 
     /** The instance for {@code call}: the maker of an audio file when known and usable, else the least busy. */
     AllTalkWhere pick(Call call) {
-        if ("GET".equals(call.method) || "HEAD".equals(call.method)) {
-            AllTalkWhere maker = madeBy.get(call.path());
+        return pick(call.method, call.path());
+    }
+
+    AllTalkWhere pick(String method, String path) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            AllTalkWhere maker = madeBy.get(path);
             if (maker != null && members.contains(maker) && maker.unusable() == null) {
                 return maker;
             }
