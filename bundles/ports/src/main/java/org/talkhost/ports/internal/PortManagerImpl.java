@@ -125,10 +125,13 @@ public final class PortManagerImpl implements PortManager {
     public PortChoice choose(ServerKind flavour) {
         AllTalkSettings s = settings;
         Duration timeout = timeout(s);
-        PortChoice choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
-                port -> inspect(s, port, timeout));
-        if (choice.found()) {
-            claims.claim(instance, choice.port(), choice.uiPort());
+        PortChoice choice;
+        synchronized (claims) { // two instances starting at once never choose the same port
+            choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
+                    port -> inspect(s, port, timeout));
+            if (choice.found()) {
+                claims.claim(instance, choice.port(), choice.uiPort());
+            }
         }
         String survey = choice.survey().stream().map(p -> p.port() + "=" + p.holder())
                 .collect(Collectors.joining(", "));
