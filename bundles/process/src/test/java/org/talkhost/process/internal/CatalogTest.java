@@ -52,7 +52,8 @@ class CatalogTest {
         Map<String, String> out = new TreeMap<>();
         for (Method m : type.getDeclaredMethods()) {
             Object d = m.getDefaultValue();
-            String value = d instanceof int[] a ? Arrays.toString(a) : String.valueOf(d);
+            String value = d instanceof int[] a ? Arrays.toString(a)
+                    : d instanceof Object[] o ? Arrays.toString(o) : String.valueOf(d);
             out.put(m.getName(), m.getReturnType().getName() + " = " + value);
         }
         return out;
