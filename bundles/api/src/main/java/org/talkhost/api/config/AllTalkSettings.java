@@ -6,9 +6,10 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * The main configuration, PID {@value #PID}, file {@code config/org.talkhost.alltalk.config}.
- * Every area that needs it reads the same PID; the Supervisor designates it for metatype.
+ * Every area that needs it reads the same PID; its metatype (with the designation of the PID) is written into
+ * the api bundle, so no implementation bundle has to copy it.
  */
-@ObjectClassDefinition(id = AllTalkSettings.PID, name = "TalkHost: the AllTalk server",
+@ObjectClassDefinition(id = AllTalkSettings.PID, pid = AllTalkSettings.PID, name = "TalkHost: the AllTalk server",
         description = "Where AllTalk lives, how TalkHost starts or reaches it, and how long it waits.")
 public @interface AllTalkSettings {
     String PID = "org.talkhost.alltalk";

@@ -5,13 +5,11 @@ import java.util.function.Supplier;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
 
 /** The audio area's texts (message catalog) and notices (EventAdmin, when it is there). */
 final class AudioNotices {
     private static final Logger LOG = LoggerFactory.getLogger(AudioNotices.class);
-    private static final Messages MESSAGES = Messages.of(AudioNotices.class, "audio");
 
     private final Supplier<EventAdmin> events;
 
@@ -20,15 +18,15 @@ final class AudioNotices {
     }
 
     String text(String key, Object... args) {
-        return MESSAGES.text(key, args);
+        return AudioCatalog.TEXT.text(key, args);
     }
 
     void warning(String key, Object... args) {
-        post(MESSAGES.warning(key, args));
+        post(AudioCatalog.TEXT.warning(key, args));
     }
 
     void error(String key, Object... args) {
-        post(MESSAGES.error(key, args));
+        post(AudioCatalog.TEXT.error(key, args));
     }
 
     void post(Notice notice) {

@@ -176,7 +176,7 @@ public final class AllTalkClientImpl implements AllTalkClient {
     @Override
     public byte[] speech(SpeechRequest request) {
         if (request == null) {
-            throw new RejectedInputException("input", Texts.get("rejected.speech.input", ""), "null request");
+            throw new RejectedInputException("input", ConnectionCatalog.TEXT.text("rejected.speech.input", ""), "null request");
         }
         return timed("speech", false, at -> whileInFlight(() -> generation.speech(at, kind(at), request)));
     }
@@ -251,7 +251,7 @@ public final class AllTalkClientImpl implements AllTalkClient {
 
     private static GenerateRequest required(GenerateRequest r) {
         if (r == null) {
-            throw new RejectedInputException("text_input", Texts.get("rejected.noText"), "null request");
+            throw new RejectedInputException("text_input", ConnectionCatalog.TEXT.text("rejected.noText"), "null request");
         }
         return r;
     }

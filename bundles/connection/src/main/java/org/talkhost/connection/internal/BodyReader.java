@@ -43,7 +43,7 @@ final class BodyReader {
     }
 
     private static ServerFailureException tooLarge(String where, int status, long limit, String detail) {
-        return new ServerFailureException(status, Texts.get("failure.tooLarge", where, size(limit)),
+        return new ServerFailureException(status, ConnectionCatalog.TEXT.text("failure.tooLarge", where, size(limit)),
                 "answer from " + where + " too large: " + detail + " (limit " + limit + ")", null);
     }
 

@@ -27,7 +27,7 @@ record ClientSettings(ServerAddress target, Duration connect, Duration api, Dura
     static ClientSettings resolve(AllTalkSettings s, ConnectionSettings c, List<String> problems) {
         double connect = positive(s.connectTimeoutSeconds(), 5, "connectTimeoutSeconds", problems);
         if (connect > MAX_CONNECT_SECONDS) {
-            problems.add(Texts.get("config.connectTooLong", seconds(connect), seconds(MAX_CONNECT_SECONDS)));
+            problems.add(ConnectionCatalog.TEXT.text("config.connectTooLong", seconds(connect), seconds(MAX_CONNECT_SECONDS)));
             connect = MAX_CONNECT_SECONDS;
         }
         double api = positive(s.apiTimeoutSeconds(), 5, "apiTimeoutSeconds", problems);
@@ -54,19 +54,19 @@ record ClientSettings(ServerAddress target, Duration connect, Duration api, Dura
         int attempts = c.retryAttempts();
         if (attempts < MIN_ATTEMPTS || attempts > MAX_ATTEMPTS) {
             int used = Math.max(MIN_ATTEMPTS, Math.min(MAX_ATTEMPTS, attempts));
-            problems.add(Texts.get("config.attempts", attempts, MIN_ATTEMPTS, MAX_ATTEMPTS, used));
+            problems.add(ConnectionCatalog.TEXT.text("config.attempts", attempts, MIN_ATTEMPTS, MAX_ATTEMPTS, used));
             attempts = used;
         }
         double base = positive(c.retryBaseSeconds(), 1, "retryBaseSeconds", problems);
         double max = positive(c.retryMaxSeconds(), 8, "retryMaxSeconds", problems);
         if (max < base) {
-            problems.add(Texts.get("config.maxBelowBase", seconds(max), seconds(base)));
+            problems.add(ConnectionCatalog.TEXT.text("config.maxBelowBase", seconds(max), seconds(base)));
             max = base;
         }
         double jitter = c.retryJitter();
         if (!(jitter >= 0 && jitter <= MAX_JITTER)) {
             double used = jitter > MAX_JITTER ? MAX_JITTER : 0;
-            problems.add(Texts.get("config.jitter", jitter, MAX_JITTER, used));
+            problems.add(ConnectionCatalog.TEXT.text("config.jitter", jitter, MAX_JITTER, used));
             jitter = used;
         }
         return new RetrySettings(of(base), of(max), jitter, attempts);
@@ -76,7 +76,7 @@ record ClientSettings(ServerAddress target, Duration connect, Duration api, Dura
         if (value > 0 && Double.isFinite(value)) {
             return value;
         }
-        problems.add(Texts.get("config.notPositive", name, value, seconds(fallback)));
+        problems.add(ConnectionCatalog.TEXT.text("config.notPositive", name, value, seconds(fallback)));
         return fallback;
     }
 

@@ -65,7 +65,7 @@ final class Endpoints {
         JsonNode json = Json.parse(a);
         ErrorMapper.check(json, a);
         if (!json.path("voices").isArray()) {
-            throw new ServerFailureException(a.status(), Texts.get("failure.notJson", a.where()),
+            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.notJson", a.where()),
                     "no voices list: " + a.summary(), null);
         }
         List<String> voices = Json.texts(json, "voices", "name");
@@ -81,7 +81,7 @@ final class Endpoints {
             absolute = null;
         }
         if (absolute == null) {
-            throw new RejectedInputException("url", Texts.get("rejected.url", url), "unusable download URL " + url);
+            throw new RejectedInputException("url", ConnectionCatalog.TEXT.text("rejected.url", url), "unusable download URL " + url);
         }
         return idempotent(absolute, settings.generate(), BodyReader.AUDIO_LIMIT).body();
     }
@@ -89,7 +89,7 @@ final class Endpoints {
     /** {@code POST /api/reload?tts_method=NAME}: loads another engine or model (slow: the generation timeout). */
     void reload(ServerAddress at, String engine) {
         if (engine == null || engine.isBlank()) {
-            throw new RejectedInputException("tts_method", Texts.get("rejected.engine"), "empty engine name");
+            throw new RejectedInputException("tts_method", ConnectionCatalog.TEXT.text("rejected.engine"), "empty engine name");
         }
         Answer a;
         try {
@@ -100,12 +100,12 @@ final class Endpoints {
                 throw e;
             }
             // an unknown name: AllTalk answers 500 "Internal Server Error"
-            throw new ServerFailureException(e.status(), Texts.get("failure.reload", at, engine), e.detail(), e);
+            throw new ServerFailureException(e.status(), ConnectionCatalog.TEXT.text("failure.reload", at, engine), e.detail(), e);
         }
         JsonNode json = Json.parse(a);
         ErrorMapper.check(json, a);
         if (!Json.text(json, "status").equals("model-success")) {
-            throw new ServerFailureException(a.status(), Texts.get("failure.reload", a.where(), engine),
+            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.reload", a.where(), engine),
                     "reload " + engine + ": " + a.summary(), null);
         }
     }

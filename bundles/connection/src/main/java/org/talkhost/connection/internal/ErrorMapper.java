@@ -33,11 +33,11 @@ final class ErrorMapper {
         }
         String said = json == null ? plain(a) : reason(json);
         if (said.toLowerCase(Locale.ROOT).contains("no tts model loaded")) {
-            return new ServerFailureException(a.status(), Texts.get("failure.noModel", a.where()), a.summary(), null);
+            return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.noModel", a.where()), a.summary(), null);
         }
         if (a.status() == 400 || a.status() == 422) {
             String field = fieldIn(said);
-            return new RejectedInputException(field, Texts.get("rejected.field", field.isEmpty() ? "request" : field,
+            return new RejectedInputException(field, ConnectionCatalog.TEXT.text("rejected.field", field.isEmpty() ? "request" : field,
                     said.isEmpty() ? "no reason given" : said), a.summary());
         }
         boolean generateFailure = json != null && Json.text(json, "status").equals("generate-failure");
@@ -57,7 +57,7 @@ final class ErrorMapper {
             // Real AllTalk answers an unknown voice with 500 generate-failure (v2: "TTS generation failed").
             key = generateFailure ? "failure.generateFailed" : "failure.server";
         }
-        return new ServerFailureException(a.status(), Texts.get(key, a.where(), said.isEmpty() ? "no reason given"
+        return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text(key, a.where(), said.isEmpty() ? "no reason given"
                 : said, a.path()), a.summary(), null);
     }
 
@@ -66,7 +66,7 @@ final class ErrorMapper {
         String status = Json.text(json, "status").toLowerCase(Locale.ROOT);
         if (status.equals("error") || status.endsWith("failure")) {
             String said = reason(json);
-            throw new ServerFailureException(a.status(), Texts.get("failure.server", a.where(),
+            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.server", a.where(),
                     said.isEmpty() ? status : said, a.path()), a.summary(), null);
         }
     }
@@ -82,7 +82,7 @@ final class ErrorMapper {
         if (msg.toLowerCase(Locale.ROOT).equals("field required")) {
             msg = "it is missing";
         }
-        return new RejectedInputException(field, Texts.get("rejected.field", field.isEmpty() ? "request" : field,
+        return new RejectedInputException(field, ConnectionCatalog.TEXT.text("rejected.field", field.isEmpty() ? "request" : field,
                 msg.isEmpty() ? "no reason given" : msg), a.summary());
     }
 

@@ -128,7 +128,7 @@ final class GenerateForm {
     }
 
     private static RejectedInputException reject(String field, String key, Object... args) {
-        return new RejectedInputException(field, Texts.get(key, args), "checked before sending to AllTalk v1: "
+        return new RejectedInputException(field, ConnectionCatalog.TEXT.text(key, args), "checked before sending to AllTalk v1: "
                 + field + " = " + args[0]);
     }
 

@@ -45,7 +45,7 @@ final class Generation {
         ErrorMapper.check(json, a);
         URI file = join(at, Json.text(json, "output_file_url"));
         if (!Json.text(json, "status").equals("generate-success") || file == null) {
-            throw new ServerFailureException(a.status(), Texts.get("failure.server", a.where(),
+            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.server", a.where(),
                     "no file was reported", a.path()), "unexpected generate answer: " + a.summary(), null);
         }
         return new GenerateResult(file, join(at, Json.text(json, "output_cache_url")),
@@ -59,7 +59,7 @@ final class Generation {
      */
     AudioStream stream(ServerAddress at, ServerSettings kind, GenerateRequest r, Runnable onEnd) {
         if (!kind.streamingCapable()) {
-            throw new ServerFailureException(0, Texts.get("failure.noStreaming", at, kind.engine()),
+            throw new ServerFailureException(0, ConnectionCatalog.TEXT.text("failure.noStreaming", at, kind.engine()),
                     "streaming_capable false for engine " + kind.engine(), null);
         }
         Map<String, String> query = GenerateForm.streaming(r, kind.flavour() == ServerKind.V1);
@@ -81,7 +81,7 @@ final class Generation {
     /** {@code POST /v1/audio/speech} (v2 only): the audio bytes. */
     byte[] speech(ServerAddress at, ServerSettings kind, SpeechRequest r) {
         if (!kind.speechEndpoint()) {
-            throw new ServerFailureException(404, Texts.get("failure.noSpeech", kind.kind().words(), at),
+            throw new ServerFailureException(404, ConnectionCatalog.TEXT.text("failure.noSpeech", kind.kind().words(), at),
                     "no /v1/audio/speech on " + kind.kind(), null);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ final class Generation {
 
     private static Object check(String field, Object value, boolean ok) {
         if (!ok) {
-            throw new RejectedInputException(field, Texts.get("rejected.speech." + field, value),
+            throw new RejectedInputException(field, ConnectionCatalog.TEXT.text("rejected.speech." + field, value),
                     "speech request " + field + " = " + value);
         }
         return value;
@@ -119,7 +119,7 @@ final class Generation {
         try {
             return UrlJoiner.join(at.base(), url);
         } catch (IllegalArgumentException e) {
-            throw new ServerFailureException(200, Texts.get("failure.server", at, "the file address is unusable",
+            throw new ServerFailureException(200, ConnectionCatalog.TEXT.text("failure.server", at, "the file address is unusable",
                     ""), "bad output URL " + url, e);
         }
     }

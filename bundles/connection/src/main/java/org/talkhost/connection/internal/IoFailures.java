@@ -32,23 +32,23 @@ final class IoFailures {
         String detail = what + " to " + where + ": " + e;
         String secs = ClientSettings.seconds(timeout);
         if (expired || (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException))) {
-            return new BusyException(Texts.get("busy.timeout", where, secs), detail + " (no complete answer in "
+            return new BusyException(ConnectionCatalog.TEXT.text("busy.timeout", where, secs), detail + " (no complete answer in "
                     + secs + " s)", e);
         }
         if (isConnectFailure(e)) {
             String key = e instanceof ConnectTimeoutException ? "unavailable.connectTimeout" : "unavailable.refused";
-            return new UnavailableException(Texts.get(key, where, secs), detail, e);
+            return new UnavailableException(ConnectionCatalog.TEXT.text(key, where, secs), detail, e);
         }
         if (e instanceof UnknownHostException) {
-            return new UnavailableException(Texts.get("unavailable.unknownHost", where), detail, e);
+            return new UnavailableException(ConnectionCatalog.TEXT.text("unavailable.unknownHost", where), detail, e);
         }
         if (e instanceof InterruptedIOException) {
-            return new BusyException(Texts.get("busy.timeout", where, secs), detail, e);
+            return new BusyException(ConnectionCatalog.TEXT.text("busy.timeout", where, secs), detail, e);
         }
         if (status > 0) {
-            return new ServerFailureException(status, Texts.get("failure.truncated", where), detail, e);
+            return new ServerFailureException(status, ConnectionCatalog.TEXT.text("failure.truncated", where), detail, e);
         }
-        return new UnavailableException(Texts.get("unavailable.broken", where), detail, e);
+        return new UnavailableException(ConnectionCatalog.TEXT.text("unavailable.broken", where), detail, e);
     }
 
     /** The request never reached AllTalk: the connection was refused or could not be opened in time. */

@@ -21,7 +21,7 @@ final class Json {
     static JsonNode parse(Answer a) {
         JsonNode node = tryParse(a.body());
         if (node == null) {
-            throw new ServerFailureException(a.status(), Texts.get("failure.notJson", a.where()),
+            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.notJson", a.where()),
                     "not JSON: " + a.summary(), null);
         }
         return node;

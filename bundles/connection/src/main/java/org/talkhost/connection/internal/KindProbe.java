@@ -51,7 +51,7 @@ final class KindProbe {
     }
 
     private static ServerFailureException notAllTalk(Answer a) {
-        return new ServerFailureException(a.status(), Texts.get("failure.notAllTalk", a.where()),
+        return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.notAllTalk", a.where()),
                 "currentsettings without v1 or v2 fields: " + a.summary(), null);
     }
 }

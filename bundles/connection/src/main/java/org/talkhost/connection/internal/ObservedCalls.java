@@ -41,8 +41,8 @@ final class ObservedCalls {
             throw e;
         } catch (RuntimeException e) {
             AllTalkException typed = stopping.getAsBoolean()
-                    ? new UnavailableException(Texts.get("unavailable.stopped"), e.toString(), e)
-                    : new ServerFailureException(0, Texts.get("failure.unexpected", at), e.toString(), e);
+                    ? new UnavailableException(ConnectionCatalog.TEXT.text("unavailable.stopped"), e.toString(), e)
+                    : new ServerFailureException(0, ConnectionCatalog.TEXT.text("failure.unexpected", at), e.toString(), e);
             watch.failed(at, op, typed, quiet);
             throw typed;
         } finally {

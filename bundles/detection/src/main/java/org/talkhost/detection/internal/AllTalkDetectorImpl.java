@@ -63,7 +63,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
-    private final Messages messages = Messages.of(AllTalkDetectorImpl.class, "detection");
+    private final Messages messages = DetectionCatalog.TEXT;
     private final ExecutorService pool = Executors.newCachedThreadPool(Threads.named("talkhost-detection"));
     private final EndpointProbe probe = new EndpointProbe();
     private final ProcessSource source;

@@ -46,8 +46,8 @@ final class CheckGuard {
         Object[] all = new Object[args.length + 1];
         all[0] = title(check);
         System.arraycopy(args, 0, all, 1, args.length);
-        return new CheckResult(id(check), title(check), CheckStatus.WARN, Answers.TEXT.text(key, all),
-                Answers.TEXT.has(key + ".fix") ? Answers.TEXT.text(key + ".fix", all) : "", false, Duration.ZERO);
+        return new CheckResult(id(check), title(check), CheckStatus.WARN, EnvironmentCatalog.TEXT.text(key, all),
+                EnvironmentCatalog.TEXT.has(key + ".fix") ? EnvironmentCatalog.TEXT.text(key + ".fix", all) : "", false, Duration.ZERO);
     }
 
     private static String describe(Throwable e) {

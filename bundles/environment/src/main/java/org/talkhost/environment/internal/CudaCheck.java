@@ -48,13 +48,13 @@ public final class CudaCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         if (context.mode() != Mode.MANAGED) {
-            return Answers.skipped(this, context.mode() == Mode.STANDIN ? "cuda.standin" : "cuda.external");
+            return Findings.skipped(this, context.mode() == Mode.STANDIN ? "cuda.standin" : "cuda.external");
         }
         Optional<String> gpu = nvidiaSmi();
         String card = gpu.orElse("");
@@ -65,22 +65,22 @@ public final class CudaCheck implements EnvironmentCheck {
                 : null;
         String version = torch == null ? null : torch.get("ok.torch");
         if (version == null) {
-            return gpu.isPresent() ? Answers.ok(this, "cuda.gpu-no-torch", card) : Answers.warn(this, "cuda.no-gpu-no-torch");
+            return gpu.isPresent() ? Findings.ok(this, "cuda.gpu-no-torch", card) : Findings.warn(this, "cuda.no-gpu-no-torch");
         }
         String cuda = torch.get("torch.cuda");
         String python = choice.python().toString();
         if (torch.get("torch.cuda_error") != null) {
-            return Answers.warn(this, "cuda.error", version, torch.get("torch.cuda_error"));
+            return Findings.warn(this, "cuda.error", version, torch.get("torch.cuda_error"));
         }
         if ("True".equals(torch.get("torch.cuda_available"))) {
-            return Answers.ok(this, "cuda.ok", version, cuda, torch.get("torch.device"));
+            return Findings.ok(this, "cuda.ok", version, cuda, torch.get("torch.device"));
         }
         if (cuda == null || cuda.isBlank() || "None".equals(cuda)) {
-            return gpu.isPresent() ? Answers.warn(this, "cuda.cpu-build-gpu", version, card, python)
-                    : Answers.warn(this, "cuda.cpu-build-no-gpu", version);
+            return gpu.isPresent() ? Findings.warn(this, "cuda.cpu-build-gpu", version, card, python)
+                    : Findings.warn(this, "cuda.cpu-build-no-gpu", version);
         }
-        return gpu.isPresent() ? Answers.warn(this, "cuda.unusable", version, cuda, card)
-                : Answers.warn(this, "cuda.no-gpu", version, cuda);
+        return gpu.isPresent() ? Findings.warn(this, "cuda.unusable", version, cuda, card)
+                : Findings.warn(this, "cuda.no-gpu", version, cuda);
     }
 
     /** "NVIDIA GeForce RTX 3060 (driver 535.104.05, 12288 MiB)" for the first card, when nvidia-smi answers. */

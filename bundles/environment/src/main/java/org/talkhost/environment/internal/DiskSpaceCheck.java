@@ -58,7 +58,7 @@ public final class DiskSpaceCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
@@ -69,16 +69,16 @@ public final class DiskSpaceCheck implements EnvironmentCheck {
         try {
             free = usableBytes.applyAsLong(where) / GB;
         } catch (RuntimeException e) {
-            return Answers.warn(this, "disk.unknown", where, String.valueOf(e.getMessage()));
+            return Findings.warn(this, "disk.unknown", where, String.valueOf(e.getMessage()));
         }
         String gb = String.format(Locale.ROOT, "%.1f", free);
         if (!models) {
-            return free < failGb ? Answers.warn(this, "disk.low.standin", gb, where) : Answers.ok(this, "disk.ok", gb, where);
+            return free < failGb ? Findings.warn(this, "disk.low.standin", gb, where) : Findings.ok(this, "disk.ok", gb, where);
         }
         if (free < failGb) {
-            return Answers.of(this, CheckStatus.FAIL, false, "disk.full", gb, where);
+            return Findings.of(this, CheckStatus.FAIL, false, "disk.full", gb, where);
         }
-        return free < warnGb ? Answers.warn(this, "disk.low", gb, where) : Answers.ok(this, "disk.ok.models", gb, where);
+        return free < warnGb ? Findings.warn(this, "disk.low", gb, where) : Findings.ok(this, "disk.ok.models", gb, where);
     }
 
     private static Path existing(Path p) {

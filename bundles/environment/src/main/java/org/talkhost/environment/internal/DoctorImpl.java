@@ -141,8 +141,8 @@ public final class DoctorImpl implements Doctor {
         long now = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
         if (context == null) {
-            results.add(new CheckResult("configuration", Answers.title("configuration"), CheckStatus.FAIL,
-                    Answers.TEXT.text("doctor.config", problem), Answers.TEXT.text("doctor.config.fix"), true,
+            results.add(new CheckResult("configuration", Findings.title("configuration"), CheckStatus.FAIL,
+                    EnvironmentCatalog.TEXT.text("doctor.config", problem), EnvironmentCatalog.TEXT.text("doctor.config.fix"), true,
                     Duration.ZERO));
         } else {
             List<Registered> list = new ArrayList<>(checks);

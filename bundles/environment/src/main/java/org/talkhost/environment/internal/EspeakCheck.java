@@ -45,7 +45,7 @@ public final class EspeakCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
@@ -54,15 +54,15 @@ public final class EspeakCheck implements EnvironmentCheck {
         if (espeak.isPresent()) {
             ProcessRunner.Outcome o = runner.run(List.of(espeak.get().toString(), "--version"), timeout);
             Matcher m = VERSION.matcher(o.out());
-            return Answers.ok(this, "espeak.ok", m.find() ? m.group(1) : "(version unknown)", espeak.get());
+            return Findings.ok(this, "espeak.ok", m.find() ? m.group(1) : "(version unknown)", espeak.get());
         }
         if (context.mode() == Mode.STANDIN) {
-            return Answers.warn(this, "espeak.missing.standin");
+            return Findings.warn(this, "espeak.missing.standin");
         }
         if (context.mode() == Mode.EXTERNAL) {
-            return Answers.skipped(this, "espeak.missing.external");
+            return Findings.skipped(this, "espeak.missing.external");
         }
         AllTalkInstall install = context.install();
-        return install.v1() ? Answers.ok(this, "espeak.missing.v1") : Answers.warn(this, "espeak.missing.v2");
+        return install.v1() ? Findings.ok(this, "espeak.missing.v1") : Findings.warn(this, "espeak.missing.v2");
     }
 }

@@ -25,34 +25,34 @@ public final class InstallCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         Mode mode = context.mode();
         if (mode == Mode.STANDIN) {
-            return Answers.skipped(this, "install.standin");
+            return Findings.skipped(this, "install.standin");
         }
         if (mode == Mode.EXTERNAL && context.installDir() == null) {
-            return Answers.skipped(this, "install.external");
+            return Findings.skipped(this, "install.external");
         }
         boolean blocking = mode == Mode.MANAGED;
         AllTalkInstall install = context.install();
         switch (install.layout()) {
         case V1:
-            return Answers.ok(this, "install.v1", install.dir());
+            return Findings.ok(this, "install.v1", install.dir());
         case V2:
-            return Answers.ok(this, "install.v2", install.dir(),
+            return Findings.ok(this, "install.v2", install.dir(),
                     install.engines().isEmpty() ? "none yet" : String.join(", ", install.engines()));
         case NONE:
-            return Answers.of(this, CheckStatus.FAIL, blocking, "install.none");
+            return Findings.of(this, CheckStatus.FAIL, blocking, "install.none");
         case MISSING:
-            return Answers.of(this, CheckStatus.FAIL, blocking, "install.missing", install.dir());
+            return Findings.of(this, CheckStatus.FAIL, blocking, "install.missing", install.dir());
         case INCOMPLETE_V2:
-            return Answers.of(this, CheckStatus.FAIL, blocking, "install.incomplete", install.dir());
+            return Findings.of(this, CheckStatus.FAIL, blocking, "install.incomplete", install.dir());
         default:
-            return Answers.of(this, CheckStatus.FAIL, blocking, "install.foreign", install.dir());
+            return Findings.of(this, CheckStatus.FAIL, blocking, "install.foreign", install.dir());
         }
     }
 }

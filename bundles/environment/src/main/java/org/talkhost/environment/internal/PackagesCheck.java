@@ -47,21 +47,21 @@ public final class PackagesCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         if (context.mode() != Mode.MANAGED) {
-            return Answers.skipped(this, context.mode() == Mode.STANDIN ? "packages.standin" : "packages.external");
+            return Findings.skipped(this, context.mode() == Mode.STANDIN ? "packages.standin" : "packages.external");
         }
         AllTalkInstall install = context.install();
         if (!install.known()) {
-            return Answers.skipped(this, "packages.no-install");
+            return Findings.skipped(this, "packages.no-install");
         }
         PythonLocator.Choice choice = locator.locate(context);
         if (!choice.found()) {
-            return Answers.skipped(this, "packages.no-python");
+            return Findings.skipped(this, "packages.no-python");
         }
         AllTalkNeeds needs = AllTalkNeeds.of(install);
         Path python = choice.python();
@@ -89,18 +89,18 @@ public final class PackagesCheck implements EnvironmentCheck {
             return fail("packages.broken", String.join(", ", broken), python, firstError, String.join(" ", broken));
         }
         if (answer.outcome().timedOut()) {
-            return Answers.warn(this, "packages.timeout", DoctorImpl.seconds(probe.importTimeout()), python);
+            return Findings.warn(this, "packages.timeout", DoctorImpl.seconds(probe.importTimeout()), python);
         }
         if (!answer.understood()) {
             return fail("packages.unreadable", python, answer.outcome().problemLine());
         }
         String torch = answer.get("ok.torch");
-        return Answers.ok(this, "packages.ok", needs.packages().size(), needs.name(), python,
+        return Findings.ok(this, "packages.ok", needs.packages().size(), needs.name(), python,
                 torch == null || torch.isBlank() ? "" : ", torch " + torch);
     }
 
     private CheckResult fail(String key, Object... args) {
-        return Answers.of(this, CheckStatus.FAIL, true, key, args);
+        return Findings.of(this, CheckStatus.FAIL, true, key, args);
     }
 
     /** " (or all of them: python -m pip install -r <file>)" when AllTalk ships a requirements file, else "". */
@@ -117,6 +117,6 @@ public final class PackagesCheck implements EnvironmentCheck {
                 }
             }
         }
-        return file.map(f -> Answers.TEXT.text("packages.requirements-hint", python, f)).orElse("");
+        return file.map(f -> EnvironmentCatalog.TEXT.text("packages.requirements-hint", python, f)).orElse("");
     }
 }

@@ -54,21 +54,21 @@ public final class PortAudioCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         if (context.mode() != Mode.MANAGED) {
-            return Answers.skipped(this, "portaudio.not-managed");
+            return Findings.skipped(this, "portaudio.not-managed");
         }
         if (windows) {
-            return Answers.skipped(this, "portaudio.windows");
+            return Findings.skipped(this, "portaudio.windows");
         }
         Optional<String> found = fromLdconfig().or(() -> known.stream().filter(Files::exists).findFirst()
                 .map(Path::toString));
-        return found.map(lib -> Answers.ok(this, "portaudio.ok", lib))
-                .orElseGet(() -> Answers.warn(this, "portaudio.missing"));
+        return found.map(lib -> Findings.ok(this, "portaudio.ok", lib))
+                .orElseGet(() -> Findings.warn(this, "portaudio.missing"));
     }
 
     private Optional<String> fromLdconfig() {

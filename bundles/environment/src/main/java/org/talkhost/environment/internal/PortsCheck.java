@@ -31,22 +31,22 @@ public final class PortsCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         PortManager manager = ports;
         if (manager == null) {
-            return Answers.skipped(this, "ports.absent");
+            return Findings.skipped(this, "ports.absent");
         }
         List<PortStatus> survey = manager.survey();
         if (survey.isEmpty()) {
-            return Answers.warn(this, "ports.none");
+            return Findings.warn(this, "ports.none");
         }
         String summary = survey.stream().map(s -> s.port() + " " + s.explanation()).collect(Collectors.joining("; "));
         boolean usable = survey.stream()
                 .anyMatch(s -> s.holder() == PortHolder.FREE || s.holder() == PortHolder.ALLTALK);
-        return usable ? Answers.ok(this, "ports.ok", summary) : Answers.warn(this, "ports.taken", summary);
+        return usable ? Findings.ok(this, "ports.ok", summary) : Findings.warn(this, "ports.taken", summary);
     }
 }

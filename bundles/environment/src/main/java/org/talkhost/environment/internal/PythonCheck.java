@@ -36,13 +36,13 @@ public final class PythonCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
     public CheckResult run(EnvironmentContext context) {
         if (context.mode() != Mode.MANAGED) {
-            return Answers.skipped(this, context.mode() == Mode.STANDIN ? "python.standin" : "python.external");
+            return Findings.skipped(this, context.mode() == Mode.STANDIN ? "python.standin" : "python.external");
         }
         PythonLocator.Choice choice = locator.locate(context);
         if (!choice.found()) {
@@ -63,17 +63,17 @@ public final class PythonCheck implements EnvironmentCheck {
             return fail("python.too-old", version, python, needs.name(), needs.minVersion());
         }
         if (needs.tooNew(version)) {
-            return Answers.warn(this, "python.too-new", version, python, where);
+            return Findings.warn(this, "python.too-new", version, python, where);
         }
         if (!choice.installEnvs().isEmpty() && !choice.inInstallEnv() && !samePrefix(answer, choice)) {
-            return Answers.warn(this, "python.wrong-env", version, python, where, choice.installEnvs().get(0));
+            return Findings.warn(this, "python.wrong-env", version, python, where, choice.installEnvs().get(0));
         }
-        return Answers.ok(this, "python.ok", version, python, where,
-                Answers.TEXT.text("python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
+        return Findings.ok(this, "python.ok", version, python, where,
+                EnvironmentCatalog.TEXT.text("python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private CheckResult fail(String key, Object... args) {
-        return Answers.of(this, CheckStatus.FAIL, true, key, args);
+        return Findings.of(this, CheckStatus.FAIL, true, key, args);
     }
 
     /** "conda environment env, prefix /opt/x" or "prefix /usr". */

@@ -39,7 +39,7 @@ public final class SoundOutputCheck implements EnvironmentCheck {
 
     @Override
     public String title() {
-        return Answers.title(ID);
+        return Findings.title(ID);
     }
 
     @Override
@@ -48,13 +48,13 @@ public final class SoundOutputCheck implements EnvironmentCheck {
         try {
             found = devices.get();
         } catch (RuntimeException | LinkageError e) {
-            return Answers.warn(this, "sound.error", String.valueOf(e.getMessage()));
+            return Findings.warn(this, "sound.error", String.valueOf(e.getMessage()));
         }
         if (found.isEmpty()) {
-            return Answers.warn(this, "sound.none");
+            return Findings.warn(this, "sound.none");
         }
         List<String> shown = found.subList(0, Math.min(SHOWN, found.size()));
-        return Answers.ok(this, "sound.ok", found.size(), String.join(", ", shown)
+        return Findings.ok(this, "sound.ok", found.size(), String.join(", ", shown)
                 + (found.size() > SHOWN ? ", ..." : ""));
     }
 

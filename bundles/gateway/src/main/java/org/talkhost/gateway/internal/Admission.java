@@ -33,7 +33,7 @@ final class Admission {
     /** The request as a {@link Call}, or null when it was refused (and answered). */
     Call admit(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
-        boolean openAi = Endpoints.OPENAI_SPEECH.equals(path);
+        boolean openAi = EndpointNames.OPENAI_SPEECH.equals(path);
         if (path.equals(CONTROL) || path.startsWith(CONTROL + "/")) {
             Replies.send(resp, false, 404, "TalkHost's control page is not installed here; the gateway passes only "
                     + "AllTalk's API.", null, 0);

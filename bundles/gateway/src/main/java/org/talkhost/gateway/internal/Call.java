@@ -40,7 +40,7 @@ final class Call {
         this.headers = headers;
         this.body = body;
         this.gatewayBase = gatewayBase;
-        this.endpoint = Endpoints.of(target);
+        this.endpoint = EndpointNames.of(target);
     }
 
     String path() {

@@ -178,7 +178,7 @@ public final class GatewayServlet extends HttpServlet {
     }
 
     private Handler handler(Call call) {
-        return "POST".equals(call.method) && Endpoints.OPENAI_SPEECH.equals(call.path()) ? settings().openAi() : forwarder;
+        return "POST".equals(call.method) && EndpointNames.OPENAI_SPEECH.equals(call.path()) ? settings().openAi() : forwarder;
     }
 
     private void hold(Call call, String why) {

@@ -63,7 +63,7 @@ final class OpenAiSpeech implements Handler {
         if (!nativeAt.get(at)) {
             return null;
         }
-        RawRequest request = Upstream.request(at, "POST", Endpoints.OPENAI_SPEECH);
+        RawRequest request = Upstream.request(at, "POST", EndpointNames.OPENAI_SPEECH);
         request.addHeader("Content-Type", "application/json");
         request.setEntity(new ByteArrayEntity(call.body, null));
         try (ClassicHttpResponse r = upstream.send(at, request)) {

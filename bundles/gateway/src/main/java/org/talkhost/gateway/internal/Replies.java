@@ -19,7 +19,7 @@ final class Replies {
     }
 
     static void say(Call call, int status, String sentence, String openAiType) {
-        send(call.response, Endpoints.OPENAI_SPEECH.equals(call.path()), status, sentence, openAiType, 0);
+        send(call.response, EndpointNames.OPENAI_SPEECH.equals(call.path()), status, sentence, openAiType, 0);
     }
 
     /** Answers {@code status} with {@code sentence}; {@code retryAfter} > 0 adds a Retry-After header. */
@@ -83,7 +83,7 @@ final class Replies {
 
     /** 503 with Retry-After: AllTalk stayed unavailable, or too many requests wait. */
     static void unavailable(Call call, String sentence, int retryAfterSeconds) {
-        send(call.response, Endpoints.OPENAI_SPEECH.equals(call.path()), 503, sentence, "server_error",
+        send(call.response, EndpointNames.OPENAI_SPEECH.equals(call.path()), 503, sentence, "server_error",
                 Math.max(1, retryAfterSeconds));
     }
 }

@@ -18,6 +18,6 @@ import org.talkhost.api.health.HealthState;
  * @param nextCheck the wait before the next check
  * @param problem   the resource or test-sentence problem, or null
  */
-record Change(Instant time, HealthState from, HealthState to, String code, CheckResult result, int inFlight,
+record Change(Instant time, HealthState from, HealthState to, String code, ProbeResult result, int inFlight,
         Duration silence, Duration nextCheck, Problem problem) {
 }

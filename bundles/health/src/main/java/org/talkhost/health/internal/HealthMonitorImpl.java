@@ -161,7 +161,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
         machine.settings(s);
         Supervisor sup = supervisor;
         Observation o = observer.observe(sup, s, mayRunDeepCheck);
-        CheckResult result = o.result();
+        ProbeResult result = o.result();
         Step step = machine.observe(o);
         record(result);
         Change c = step.change();
@@ -182,7 +182,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
     }
 
     /** The new status first (a listener may ask for it), then history, events, notice and logs. */
-    private void announce(Change c, HealthSettings s, Step step, CheckResult result) {
+    private void announce(Change c, HealthSettings s, Step step, ProbeResult result) {
         if (c.to() == HealthState.READY && restartAskedAt != null) {
             Duration took = Duration.between(restartAskedAt, c.time());
             restartEstimate = took.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : took;
@@ -196,12 +196,12 @@ public final class HealthMonitorImpl implements HealthMonitor {
         publisher.publish(c, words.reason(c, ctx), notice);
     }
 
-    private void askRecovery(Supervisor sup, Recovery recovery, String reason) {
-        if (recovery == Recovery.RESTART) {
+    private void askRecovery(Supervisor sup, RecoveryKind recovery, String reason) {
+        if (recovery == RecoveryKind.RESTART) {
             restartAskedAt = clock.instant();
         }
         try {
-            LOG.info("Asking the Supervisor to {} AllTalk: {}", recovery == Recovery.RESTART ? "restart"
+            LOG.info("Asking the Supervisor to {} AllTalk: {}", recovery == RecoveryKind.RESTART ? "restart"
                     : "reconnect to", reason);
             sup.recover(reason);
         } catch (RuntimeException e) {
@@ -213,7 +213,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
         return new HealthNotices.Context(s, observer.address(), restartEstimate);
     }
 
-    private void record(CheckResult result) {
+    private void record(ProbeResult result) {
         Metrics m = metrics;
         try {
             (m == null ? Metrics.NONE : m).record(METRIC, result.latency(), result.answered());

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
 /** The words about a change of health: the notice for people and the short reason for history and events. */
 final class HealthNotices {
@@ -15,8 +15,7 @@ final class HealthNotices {
     record Context(HealthSettings settings, String address, Duration restartEstimate) {
     }
 
-    static final String SOURCE = "health";
-    private final Messages messages = Messages.of(HealthNotices.class, SOURCE);
+    private final Messages messages = HealthCatalog.TEXT;
 
     String waiting() {
         return messages.text("health.waiting");
@@ -56,7 +55,7 @@ final class HealthNotices {
 
     private Object[] args(Change c, Context ctx) {
         HealthSettings s = ctx.settings();
-        CheckResult r = c.result();
+        ProbeResult r = c.result();
         Problem p = c.problem();
         String detail = p != null && (c.code().startsWith("degraded." + p.code()) || c.code().equals("down." + p.code()))
                 ? p.value()
@@ -69,7 +68,7 @@ final class HealthNotices {
         return args;
     }
 
-    private String cause(CheckResult r, Object[] args) {
+    private String cause(ProbeResult r, Object[] args) {
         if (r.outcome() == Outcome.TIMEOUT) {
             return messages.text("cause.timeout", args);
         }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.process.Phase;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
 /**
  * The health state machine: from what one check saw to the next state, why, whether to ask for a
@@ -32,7 +32,7 @@ final class HealthStateMachine {
     private Instant firstFailure;   // first failure of the current run
     private Instant silentSince;    // start of the silence of the current outage
     private boolean outage;         // DOWN declared, not answering Ready again yet
-    private Recovery outageRecovery;
+    private RecoveryKind outageRecovery;
     private int failedSinceDown;
 
     HealthStateMachine(HealthSettings settings, Instant start) {
@@ -49,12 +49,12 @@ final class HealthStateMachine {
     }
 
     Step observe(Observation o) {
-        CheckResult r = o.result();
+        ProbeResult r = o.result();
         boolean starting = o.phase() != null && STARTING_PHASES.contains(o.phase());
         if (r.answered()) {
             return answered(o, starting);
         }
-        if (o.recovery() == Recovery.BLOCKED) {
+        if (o.recovery() == RecoveryKind.BLOCKED) {
             return blocked(o);
         }
         if (r.outcome() == Outcome.TIMEOUT && o.inFlight() > 0 && !outage) {
@@ -81,7 +81,7 @@ final class HealthStateMachine {
     }
 
     private Step answered(Observation o, boolean starting) {
-        CheckResult r = o.result();
+        ProbeResult r = o.result();
         if (starting && r.outcome() != Outcome.NOT_READY && !outage && state != HealthState.READY) {
             // the Supervisor has not said what it found or started yet: it speaks first, health follows
             lastAnswer = o.now();
@@ -122,7 +122,7 @@ final class HealthStateMachine {
     private Step stillSilent(Observation o, boolean starting) {
         failedSinceDown++;
         Duration silence = Duration.between(silentSince, o.now());
-        if (outageRecovery == Recovery.STOPPED || outageRecovery == Recovery.BLOCKED) {
+        if (outageRecovery == RecoveryKind.STOPPED || outageRecovery == RecoveryKind.BLOCKED) {
             if (starting) { // started again by someone: a new start, not a recovery
                 outage = false;
                 failures = 0;
@@ -143,7 +143,7 @@ final class HealthStateMachine {
             failedSinceDown = 0;
             silentSince = lastAlive != null ? lastAlive : o.now();
         }
-        outageRecovery = Recovery.BLOCKED;
+        outageRecovery = RecoveryKind.BLOCKED;
         failures = 0;
         firstFailure = null;
         return move(o, HealthState.DOWN, "down.blocked", null, false);
@@ -166,7 +166,7 @@ final class HealthStateMachine {
         default:
             code = never ? "down.never" : "down.reconnect";
         }
-        boolean recover = o.recovery() == Recovery.RESTART || o.recovery() == Recovery.RECONNECT;
+        boolean recover = o.recovery() == RecoveryKind.RESTART || o.recovery() == RecoveryKind.RECONNECT;
         return move(o, HealthState.DOWN, code, Duration.between(silentSince, o.now()), recover);
     }
 

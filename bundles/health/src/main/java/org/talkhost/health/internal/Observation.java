@@ -14,5 +14,5 @@ import org.talkhost.api.process.Phase;
  * @param problem  a resource or test-sentence problem, or null
  * @param now      when the check ended
  */
-record Observation(CheckResult result, int inFlight, Phase phase, Recovery recovery, Problem problem, Instant now) {
+record Observation(ProbeResult result, int inFlight, Phase phase, RecoveryKind recovery, Problem problem, Instant now) {
 }

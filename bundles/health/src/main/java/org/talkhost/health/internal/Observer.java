@@ -9,7 +9,7 @@ import org.talkhost.api.config.Mode;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
 /** Makes one check and gathers what the state machine needs: answer, generations in flight, Supervisor, limits. */
 final class Observer {
@@ -32,7 +32,7 @@ final class Observer {
     Observation observe(Supervisor sup, HealthSettings s, boolean mayRunDeepCheck) {
         RunState run = runState(sup);
         int before = inFlight();
-        CheckResult result = probe.check(s.timeout());
+        ProbeResult result = probe.check(s.timeout());
         int inFlight = Math.max(before, inFlight());
         Problem problem = null;
         if (result.outcome() == Outcome.READY && inFlight == 0) {
@@ -41,8 +41,8 @@ final class Observer {
                     : null;
             problem = problem != null ? problem : deepProblem;
         }
-        Recovery recovery = recovery(sup, run);
-        if (recovery == Recovery.BLOCKED && !result.answered()) {
+        RecoveryKind recovery = recovery(sup, run);
+        if (recovery == RecoveryKind.BLOCKED && !result.answered()) {
             problem = new Problem(BLOCKED, why(run), 0);
         }
         return new Observation(result, inFlight, run == null ? null : run.phase(), recovery, problem,
@@ -50,18 +50,18 @@ final class Observer {
     }
 
     /** What the Supervisor would do about an AllTalk found down. */
-    static Recovery recovery(Supervisor sup, RunState run) {
+    static RecoveryKind recovery(Supervisor sup, RunState run) {
         if (sup == null || run == null) {
-            return Recovery.WATCH;
+            return RecoveryKind.WATCH;
         }
         if (run.phase() == Phase.STOPPED || run.phase() == Phase.STOPPING) {
-            return Recovery.STOPPED;
+            return RecoveryKind.STOPPED;
         }
         if (run.phase() == Phase.FAILED) {
-            return Recovery.BLOCKED;
+            return RecoveryKind.BLOCKED;
         }
         boolean ours = run.startedByUs() && (run.mode() == Mode.MANAGED || run.mode() == Mode.STANDIN);
-        return ours ? Recovery.RESTART : Recovery.RECONNECT;
+        return ours ? RecoveryKind.RESTART : RecoveryKind.RECONNECT;
     }
 
     /** The Supervisor's reason and fix, else its explanation. */

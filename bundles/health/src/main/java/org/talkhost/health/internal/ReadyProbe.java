@@ -9,9 +9,9 @@ import org.talkhost.api.client.AllTalkException;
 import org.talkhost.api.client.BusyException;
 import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.UnavailableException;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
-/** One {@code GET /api/ready} through the client, sorted into a {@link CheckResult}; never throws. */
+/** One {@code GET /api/ready} through the client, sorted into a {@link ProbeResult}; never throws. */
 final class ReadyProbe {
     private final AllTalkClient client;
     private final Clock clock;
@@ -21,12 +21,12 @@ final class ReadyProbe {
         this.clock = clock;
     }
 
-    CheckResult check(Duration timeout) {
+    ProbeResult check(Duration timeout) {
         Instant start = clock.instant();
         try {
             ReadyAnswer a = client.ready(timeout);
             Duration took = a.took() != null ? a.took() : Duration.between(start, clock.instant());
-            return a.ready() ? CheckResult.ready(took) : CheckResult.notReady(a.body(), took);
+            return a.ready() ? ProbeResult.ready(took) : ProbeResult.notReady(a.body(), took);
         } catch (BusyException e) {
             return failed(Outcome.TIMEOUT, start, e);
         } catch (UnavailableException e) {
@@ -34,12 +34,12 @@ final class ReadyProbe {
         } catch (AllTalkException e) {
             return failed(Outcome.ERROR, start, e);
         } catch (RuntimeException e) {
-            return CheckResult.failed(Outcome.ERROR, Duration.between(start, clock.instant()), "",
+            return ProbeResult.failed(Outcome.ERROR, Duration.between(start, clock.instant()), "",
                     e.toString());
         }
     }
 
-    private CheckResult failed(Outcome outcome, Instant start, AllTalkException e) {
-        return CheckResult.failed(outcome, Duration.between(start, clock.instant()), e.getMessage(), e.detail());
+    private ProbeResult failed(Outcome outcome, Instant start, AllTalkException e) {
+        return ProbeResult.failed(outcome, Duration.between(start, clock.instant()), e.getMessage(), e.detail());
     }
 }

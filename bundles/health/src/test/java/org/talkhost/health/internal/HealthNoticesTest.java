@@ -11,16 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.notice.Notice;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
 class HealthNoticesTest {
     private final HealthNotices notices = new HealthNotices();
     private final HealthNotices.Context ctx = new HealthNotices.Context(HealthSettings.defaults()
             .withDeepCheckEvery(Duration.ofMinutes(10)), "127.0.0.1:7851", Duration.ofSeconds(20));
-    private static final CheckResult TIMEOUT = CheckResult.failed(Outcome.TIMEOUT, Duration.ofMillis(1500),
+    private static final ProbeResult TIMEOUT = ProbeResult.failed(Outcome.TIMEOUT, Duration.ofMillis(1500),
             "AllTalk did not answer in time.", "java.net.SocketTimeoutException: Read timed out");
 
-    private static Change change(HealthState from, HealthState to, String code, CheckResult r, Problem p) {
+    private static Change change(HealthState from, HealthState to, String code, ProbeResult r, Problem p) {
         return new Change(Instant.EPOCH, from, to, code, r, 0, to == HealthState.DOWN
                 || to == HealthState.RECONNECTING ? Duration.ofSeconds(15) : null, Duration.ofSeconds(5), p);
     }
@@ -33,8 +33,8 @@ class HealthNoticesTest {
         HealthState to = code.startsWith("down") ? HealthState.DOWN : code.startsWith("reconnecting")
                 ? HealthState.RECONNECTING : code.startsWith("degraded") ? HealthState.DEGRADED
                 : code.equals("busy") ? HealthState.BUSY : HealthState.STARTING;
-        CheckResult r = code.startsWith("degraded.") && !code.endsWith("slow") && !code.contains("deep")
-                ? CheckResult.notReady("Unloaded", Duration.ofMillis(3)) : TIMEOUT;
+        ProbeResult r = code.startsWith("degraded.") && !code.endsWith("slow") && !code.contains("deep")
+                ? ProbeResult.notReady("Unloaded", Duration.ofMillis(3)) : TIMEOUT;
         Problem p = code.endsWith("memory") || code.endsWith("gpu") ? new Problem(code.substring(9), "9000", 8000)
                 : code.endsWith("deep") ? new Problem("deep", "AllTalk could not make the speech.", 0) : null;
         Change c = change(HealthState.READY, to, code, r, p);
@@ -49,7 +49,7 @@ class HealthNoticesTest {
 
     @Test
     void readyTextsDependOnWhereItCameFrom() {
-        CheckResult ok = CheckResult.ready(Duration.ofMillis(3));
+        ProbeResult ok = ProbeResult.ready(Duration.ofMillis(3));
         for (HealthState from : List.of(HealthState.UNKNOWN, HealthState.STARTING, HealthState.BUSY,
                 HealthState.DEGRADED)) {
             Notice n = notices.notice(change(from, HealthState.READY, "ready", ok, null), ctx);
@@ -68,7 +68,7 @@ class HealthNoticesTest {
                 + "Restarting it now; this usually takes about 20 seconds.");
         assertThat(notices.reason(restart, ctx)).isEqualTo("3 checks in a row failed (no answer within 1.5 "
                 + "seconds); no answer for 15 seconds; asking for a restart");
-        Change never = change(HealthState.UNKNOWN, HealthState.DOWN, "down.never", CheckResult.failed(
+        Change never = change(HealthState.UNKNOWN, HealthState.DOWN, "down.never", ProbeResult.failed(
                 Outcome.UNREACHABLE, Duration.ZERO, "Nothing answers.", "Connection refused"), null);
         assertThat(notices.notice(never, ctx).text()).startsWith("AllTalk is not answering at 127.0.0.1:7851");
         assertThat(notices.reason(never, ctx)).contains("nothing answers at 127.0.0.1:7851");

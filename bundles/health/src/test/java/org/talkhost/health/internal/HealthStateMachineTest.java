@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.process.Phase;
-import org.talkhost.health.internal.CheckResult.Outcome;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 import org.talkhost.health.internal.HealthStateMachine.Step;
 
 class HealthStateMachineTest {
@@ -21,25 +21,25 @@ class HealthStateMachineTest {
     private Instant now = Instant.parse("2025-01-01T12:00:00Z");
     private final HealthStateMachine machine = new HealthStateMachine(settings, now);
 
-    private Step see(CheckResult r, int inFlight, Phase phase, Recovery recovery, Problem problem) {
+    private Step see(ProbeResult r, int inFlight, Phase phase, RecoveryKind recovery, Problem problem) {
         now = now.plusSeconds(5);
         return machine.observe(new Observation(r, inFlight, phase, recovery, problem, now));
     }
 
     private Step ready() {
-        return see(CheckResult.ready(FAST), 0, Phase.READY, Recovery.RESTART, null);
+        return see(ProbeResult.ready(FAST), 0, Phase.READY, RecoveryKind.RESTART, null);
     }
 
     private Step timeout(int inFlight) {
-        return see(timeoutResult(), inFlight, Phase.READY, Recovery.RESTART, null);
+        return see(timeoutResult(), inFlight, Phase.READY, RecoveryKind.RESTART, null);
     }
 
-    private static CheckResult timeoutResult() {
-        return CheckResult.failed(Outcome.TIMEOUT, Duration.ofMillis(1500), "no answer", "read timed out");
+    private static ProbeResult timeoutResult() {
+        return ProbeResult.failed(Outcome.TIMEOUT, Duration.ofMillis(1500), "no answer", "read timed out");
     }
 
-    private static CheckResult refused() {
-        return CheckResult.failed(Outcome.UNREACHABLE, Duration.ofMillis(1), "nothing listens", "refused");
+    private static ProbeResult refused() {
+        return ProbeResult.failed(Outcome.UNREACHABLE, Duration.ofMillis(1), "nothing listens", "refused");
     }
 
     @Test
@@ -53,11 +53,11 @@ class HealthStateMachineTest {
 
     @Test
     void anAllTalkFoundWhileTheSupervisorStillLooksIsAnnouncedOnlyAfterTheSupervisorHasSpoken() {
-        Step looking = see(CheckResult.ready(FAST), 0, Phase.DETECTING, Recovery.RECONNECT, null);
+        Step looking = see(ProbeResult.ready(FAST), 0, Phase.DETECTING, RecoveryKind.RECONNECT, null);
         assertThat(looking.change()).isNull();
         assertThat(looking.state()).isEqualTo(HealthState.UNKNOWN);
 
-        Step adopted = see(CheckResult.ready(FAST), 0, Phase.READY, Recovery.RECONNECT, null);
+        Step adopted = see(ProbeResult.ready(FAST), 0, Phase.READY, RecoveryKind.RECONNECT, null);
         assertThat(adopted.state()).isEqualTo(HealthState.READY);
         assertThat(adopted.change().code()).isEqualTo("ready");
     }
@@ -109,7 +109,7 @@ class HealthStateMachineTest {
         ready();
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            delays.add(see(refused(), 0, Phase.READY, Recovery.RECONNECT, null).nextDelay());
+            delays.add(see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null).nextDelay());
         }
         assertThat(delays).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30),
@@ -123,7 +123,7 @@ class HealthStateMachineTest {
         timeout(0);
         timeout(0);
         timeout(0);
-        Step s = see(refused(), 0, Phase.RESTARTING, Recovery.RESTART, null);
+        Step s = see(refused(), 0, Phase.RESTARTING, RecoveryKind.RESTART, null);
         assertThat(s.state()).isEqualTo(HealthState.RECONNECTING);
         assertThat(s.nextDelay()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -161,7 +161,7 @@ class HealthStateMachineTest {
     @Test
     void refusedWhileSomethingIsInFlightIsAFailureNotBusy() {
         ready();
-        Step s = see(refused(), 1, Phase.READY, Recovery.RESTART, null);
+        Step s = see(refused(), 1, Phase.READY, RecoveryKind.RESTART, null);
         assertThat(s.state()).isEqualTo(HealthState.READY);
         assertThat(s.failures()).isEqualTo(1);
     }
@@ -177,7 +177,7 @@ class HealthStateMachineTest {
 
     @Test
     void unloadedIsDegraded() {
-        Step s = see(CheckResult.notReady("Unloaded", FAST), 0, Phase.READY, Recovery.RESTART, null);
+        Step s = see(ProbeResult.notReady("Unloaded", FAST), 0, Phase.READY, RecoveryKind.RESTART, null);
         assertThat(s.state()).isEqualTo(HealthState.DEGRADED);
         assertThat(s.change().code()).isEqualTo("degraded.unloaded");
         assertThat(s.failures()).isZero();
@@ -185,20 +185,20 @@ class HealthStateMachineTest {
 
     @Test
     void anotherBodyIsDegradedNotReady() {
-        Step s = see(CheckResult.notReady("Loading", FAST), 0, null, Recovery.WATCH, null);
+        Step s = see(ProbeResult.notReady("Loading", FAST), 0, null, RecoveryKind.WATCH, null);
         assertThat(s.change().code()).isEqualTo("degraded.notready");
     }
 
     @Test
     void unloadedWhileTheSupervisorStartsItIsStarting() {
-        Step s = see(CheckResult.notReady("Unloaded", FAST), 0, Phase.STARTING, Recovery.RESTART, null);
+        Step s = see(ProbeResult.notReady("Unloaded", FAST), 0, Phase.STARTING, RecoveryKind.RESTART, null);
         assertThat(s.state()).isEqualTo(HealthState.STARTING);
     }
 
     @Test
     void slowAnswerIsDegradedAndAFastOneMakesItReadyAgain() {
         ready();
-        Step slow = see(CheckResult.ready(Duration.ofMillis(1001)), 0, Phase.READY, Recovery.RESTART, null);
+        Step slow = see(ProbeResult.ready(Duration.ofMillis(1001)), 0, Phase.READY, RecoveryKind.RESTART, null);
         assertThat(slow.state()).isEqualTo(HealthState.DEGRADED);
         assertThat(slow.change().code()).isEqualTo("degraded.slow");
         Step back = ready();
@@ -208,13 +208,13 @@ class HealthStateMachineTest {
 
     @Test
     void answerExactlyAtTheSlowLimitIsStillReady() {
-        Step s = see(CheckResult.ready(Duration.ofMillis(1000)), 0, Phase.READY, Recovery.RESTART, null);
+        Step s = see(ProbeResult.ready(Duration.ofMillis(1000)), 0, Phase.READY, RecoveryKind.RESTART, null);
         assertThat(s.state()).isEqualTo(HealthState.READY);
     }
 
     @Test
     void resourceProblemIsDegraded() {
-        Step s = see(CheckResult.ready(FAST), 0, Phase.READY, Recovery.RESTART, new Problem("memory", "9000", 8000));
+        Step s = see(ProbeResult.ready(FAST), 0, Phase.READY, RecoveryKind.RESTART, new Problem("memory", "9000", 8000));
         assertThat(s.state()).isEqualTo(HealthState.DEGRADED);
         assertThat(s.change().code()).isEqualTo("degraded.memory");
     }
@@ -222,7 +222,7 @@ class HealthStateMachineTest {
     @Test
     void refusedWhileStartingIsStartingNeverDown() {
         for (int i = 0; i < 30; i++) {
-            Step s = see(refused(), 0, Phase.STARTING, Recovery.RESTART, null);
+            Step s = see(refused(), 0, Phase.STARTING, RecoveryKind.RESTART, null);
             assertThat(s.state()).isEqualTo(HealthState.STARTING);
             assertThat(s.recoverNow()).isFalse();
         }
@@ -255,7 +255,7 @@ class HealthStateMachineTest {
         timeout(0);
         timeout(0);
         timeout(0);
-        Step loading = see(CheckResult.notReady("Unloaded", FAST), 0, Phase.RESTARTING, Recovery.RESTART, null);
+        Step loading = see(ProbeResult.notReady("Unloaded", FAST), 0, Phase.RESTARTING, RecoveryKind.RESTART, null);
         assertThat(loading.state()).isEqualTo(HealthState.STARTING);
         Step back = ready();
         assertThat(back.change().silence()).isEqualTo(Duration.ofSeconds(25));
@@ -264,9 +264,9 @@ class HealthStateMachineTest {
     @Test
     void adoptedServerIsReconnectedNotRestarted() {
         ready();
-        see(refused(), 0, Phase.READY, Recovery.RECONNECT, null);
-        see(refused(), 0, Phase.READY, Recovery.RECONNECT, null);
-        Step down = see(refused(), 0, Phase.READY, Recovery.RECONNECT, null);
+        see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null);
+        see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null);
+        Step down = see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null);
         assertThat(down.change().code()).isEqualTo("down.reconnect");
         assertThat(down.recoverNow()).isTrue();
     }
@@ -274,19 +274,19 @@ class HealthStateMachineTest {
     @Test
     void withoutSupervisorNothingIsAskedButItStillReconnects() {
         ready();
-        see(refused(), 0, null, Recovery.WATCH, null);
-        see(refused(), 0, null, Recovery.WATCH, null);
-        Step down = see(refused(), 0, null, Recovery.WATCH, null);
+        see(refused(), 0, null, RecoveryKind.WATCH, null);
+        see(refused(), 0, null, RecoveryKind.WATCH, null);
+        Step down = see(refused(), 0, null, RecoveryKind.WATCH, null);
         assertThat(down.change().code()).isEqualTo("down.reconnect");
         assertThat(down.recoverNow()).isFalse();
-        assertThat(see(refused(), 0, null, Recovery.WATCH, null).state()).isEqualTo(HealthState.RECONNECTING);
+        assertThat(see(refused(), 0, null, RecoveryKind.WATCH, null).state()).isEqualTo(HealthState.RECONNECTING);
     }
 
     @Test
     void neverAnsweredSaysSo() {
-        see(refused(), 0, null, Recovery.WATCH, null);
-        see(refused(), 0, null, Recovery.WATCH, null);
-        Step down = see(refused(), 0, null, Recovery.WATCH, null);
+        see(refused(), 0, null, RecoveryKind.WATCH, null);
+        see(refused(), 0, null, RecoveryKind.WATCH, null);
+        Step down = see(refused(), 0, null, RecoveryKind.WATCH, null);
         assertThat(down.change().from()).isEqualTo(HealthState.UNKNOWN);
         assertThat(down.change().code()).isEqualTo("down.never");
         assertThat(down.change().silence()).isEqualTo(Duration.ofSeconds(10));
@@ -295,25 +295,25 @@ class HealthStateMachineTest {
     @Test
     void stoppedOnPurposeIsDownWithoutRecoveryAndWithoutReconnecting() {
         ready();
-        see(refused(), 0, Phase.STOPPED, Recovery.STOPPED, null);
-        see(refused(), 0, Phase.STOPPED, Recovery.STOPPED, null);
-        Step down = see(refused(), 0, Phase.STOPPED, Recovery.STOPPED, null);
+        see(refused(), 0, Phase.STOPPED, RecoveryKind.STOPPED, null);
+        see(refused(), 0, Phase.STOPPED, RecoveryKind.STOPPED, null);
+        Step down = see(refused(), 0, Phase.STOPPED, RecoveryKind.STOPPED, null);
         assertThat(down.change().code()).isEqualTo("down.stopped");
         assertThat(down.recoverNow()).isFalse();
-        Step later = see(refused(), 0, Phase.STOPPED, Recovery.STOPPED, null);
+        Step later = see(refused(), 0, Phase.STOPPED, RecoveryKind.STOPPED, null);
         assertThat(later.state()).isEqualTo(HealthState.DOWN);
         assertThat(later.change()).isNull();
-        Step started = see(refused(), 0, Phase.STARTING, Recovery.RESTART, null);
+        Step started = see(refused(), 0, Phase.STARTING, RecoveryKind.RESTART, null);
         assertThat(started.state()).isEqualTo(HealthState.STARTING);
     }
 
     @Test
     void errorAnswersCountAsFailures() {
         ready();
-        CheckResult error = CheckResult.failed(Outcome.ERROR, FAST, "AllTalk answered with an error.", "HTTP 500");
-        see(error, 0, Phase.READY, Recovery.RESTART, null);
-        see(error, 0, Phase.READY, Recovery.RESTART, null);
-        assertThat(see(error, 0, Phase.READY, Recovery.RESTART, null).state()).isEqualTo(HealthState.DOWN);
+        ProbeResult error = ProbeResult.failed(Outcome.ERROR, FAST, "AllTalk answered with an error.", "HTTP 500");
+        see(error, 0, Phase.READY, RecoveryKind.RESTART, null);
+        see(error, 0, Phase.READY, RecoveryKind.RESTART, null);
+        assertThat(see(error, 0, Phase.READY, RecoveryKind.RESTART, null).state()).isEqualTo(HealthState.DOWN);
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class GuardReport {
     private static final Logger LOG = LoggerFactory.getLogger(GuardReport.class);
 
     private final OperationsLog log;
-    private final Messages messages = Messages.of(GuardReport.class, "logging");
+    private final Messages messages = LoggingCatalog.TEXT;
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
     private volatile EventAdmin events;

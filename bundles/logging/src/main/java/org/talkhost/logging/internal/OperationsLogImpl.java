@@ -40,7 +40,7 @@ public final class OperationsLogImpl implements OperationsLog {
     private final Clock clock;
     private final long megabyte;
     private final LineFormat format;
-    private final Messages messages = Messages.of(OperationsLogImpl.class, "logging");
+    private final Messages messages = LoggingCatalog.TEXT;
     private final Object lock = new Object();
     private volatile Level threshold = Level.INFO;
     private volatile EventAdmin events;

@@ -59,7 +59,7 @@ public final class PortManagerImpl implements PortManager {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
 
-    private final Messages messages = Messages.of(PortManagerImpl.class, "ports");
+    private final Messages messages = PortsCatalog.TEXT;
     private final PortInspector inspector = new PortInspector(messages);
     private final PortPlanner planner = new PortPlanner(messages);
     private final ExecutorService pool = Executors.newCachedThreadPool(Threads.named("talkhost-ports"));

@@ -6,14 +6,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.talkhost.api.notice.Messages;
 import org.talkhost.api.ports.PortHolder;
 import org.talkhost.common.testing.ScriptedHttpServer;
 
 /** Who holds a port, read from answers that real servers send in shapes a careless client mis-reads. */
 class PortInspectorTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private final PortInspector inspector = new PortInspector(Messages.of(PortManagerImpl.class, "ports"));
+    private final PortInspector inspector = new PortInspector(PortsCatalog.TEXT);
 
     @AfterEach
     void close() {

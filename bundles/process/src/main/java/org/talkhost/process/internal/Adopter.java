@@ -11,6 +11,8 @@ import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
  * Decides whether to adopt a running AllTalk: what detection found, reconciled with the pid file (the
@@ -22,18 +24,20 @@ final class Adopter {
     record Adoption(Supervised server, Conclusion conclusion) {
     }
 
-    private final Parts p;
+    private final OwnServer own;
+    private final Supplier<OperationsLog> log;
 
-    Adopter(Parts parts) {
-        this.p = parts;
+    Adopter(OwnServer own, Supplier<OperationsLog> log) {
+        this.own = own;
+        this.log = log;
     }
 
     Optional<Adoption> adopt(Detection d, Mode mode, AllTalkSettings s) {
-        Optional<PidFile.Entry> entry = p.pidFile.read();
+        Optional<PidFile.Entry> entry = own.pidFile().read();
         Optional<ProcessHandle> ours = entry.flatMap(PidFile.Entry::liveProcess);
         if (entry.isPresent() && ours.isEmpty()) {
-            p.pidFile.delete();
-            p.log().info("Removed a stale pid file: AllTalk process {} from an earlier start is gone", entry.get().pid());
+            own.pidFile().delete();
+            log.get().info("Removed a stale pid file: AllTalk process {} from an earlier start is gone", entry.get().pid());
         }
         Conclusion c = d.conclusion();
         boolean found = c == Conclusion.READY || c == Conclusion.LOADING || c == Conclusion.UNRESPONSIVE
@@ -49,7 +53,7 @@ final class Adopter {
                     && (proc == null || belongs(proc, ours.get()) || port == entry.get().address().port());
             Optional<ProcessHandle> handle = mine ? ours
                     : proc == null ? Optional.empty() : ProcessHandle.of(root(proc, d.processes()));
-            mine = mine && p.lock.tryOnce();
+            mine = mine && own.lock().tryOnce();
             if (kind == ServerKind.UNKNOWN && mine) {
                 kind = entry.get().kind();
             }
@@ -57,7 +61,7 @@ final class Adopter {
         }
         if (ours.isPresent() && mode != Mode.EXTERNAL) {
             PidFile.Entry en = entry.get();
-            boolean mine = p.lock.tryOnce();
+            boolean mine = own.lock().tryOnce();
             return Optional.of(new Adoption(server(mode, en.address(), en.kind(), ours, mine), Conclusion.LOADING));
         }
         return Optional.empty();
@@ -65,7 +69,7 @@ final class Adopter {
 
     private Supervised server(Mode mode, ServerAddress address, ServerKind kind, Optional<ProcessHandle> handle,
             boolean mine) {
-        ChildProcess child = handle.filter(Liveness::running).map(h -> p.launcher.attach(h, mine)).orElse(null);
+        ChildProcess child = handle.filter(Liveness::running).map(h -> own.launcher().attach(h, mine)).orElse(null);
         return new Supervised(mode, address, kind, child, mine);
     }
 

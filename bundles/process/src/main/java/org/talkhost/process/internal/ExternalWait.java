@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.time.Duration;
 
 import org.talkhost.api.config.AllTalkSettings;
@@ -9,43 +11,56 @@ import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.detection.AllTalkDetector;
 
 /** External mode: never start anything; point the client at host and port and wait for it to answer. */
 final class ExternalWait {
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final Timings timings;
+    private final AllTalkClient client;
+    private final AllTalkDetector detector;
+    private final Supplier<OperationsLog> log;
     private final StartSequence sequence;
 
-    ExternalWait(Parts parts, StartSequence sequence) {
-        this.p = parts;
+    ExternalWait(StateAnnouncer state, Timings timings, AllTalkClient client, AllTalkDetector detector,
+            Supplier<OperationsLog> log, StartSequence sequence) {
+        this.state = state;
+        this.timings = timings;
+        this.client = client;
+        this.detector = detector;
+        this.log = log;
         this.sequence = sequence;
     }
 
     RunState run(Attempt a, AllTalkSettings s) {
         ServerAddress address = new ServerAddress(s.host(), Adopter.fallbackPort(s));
-        p.client.target(address);
-        Duration timeout = p.readyTimeout();
+        client.target(address);
+        Duration timeout = timings.readyTimeout();
         Supervised sv = new Supervised(Mode.EXTERNAL, address, ServerKind.UNKNOWN, null, false);
-        p.board.enter(Phase.STARTING, Mode.EXTERNAL, null, address,
-                p.messages.info("external.wait", address, Words.duration(timeout)), a.listeners);
-        ReadyWaiter.Outcome o = p.waiter().await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a),
+        state.enter(Phase.STARTING, Mode.EXTERNAL, null, address,
+                TEXT.info("external.wait", address, PlainAmounts.duration(timeout)), a.listeners);
+        ReadyWaiter.Outcome o = timings.waiter(client).await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a),
                 a::cancelled);
         if (o.result() == ReadyWaiter.Result.CANCELLED) {
-            return p.board.state();
+            return state.state();
         }
         if (o.result() != ReadyWaiter.Result.READY) {
             return sequence.fail(a, Mode.EXTERNAL, address, "external.failed",
-                    p.messages.text("external.failed", address, Words.duration(timeout)), true);
+                    TEXT.text("external.failed", address, PlainAmounts.duration(timeout)), true);
         }
         ServerKind kind = ServerKind.UNKNOWN;
         try {
-            Endpoint e = p.detector.probe(address.host(), address.port());
+            Endpoint e = detector.probe(address.host(), address.port());
             kind = e.isAllTalk() ? e.kind() : ServerKind.UNKNOWN;
         } catch (RuntimeException e) {
             // the kind is a nicety here
         }
         Supervised known = new Supervised(Mode.EXTERNAL, address, kind, null, false);
-        p.board.server(known);
-        p.log().info("Connected to the external {} on {}", known.words(), address);
-        return sequence.ready(a, known, Mode.EXTERNAL, p.messages.info("ready.adopted", known.words(), address));
+        state.server(known);
+        log.get().info("Connected to the external {} on {}", known.words(), address);
+        return sequence.ready(a, known, Mode.EXTERNAL, TEXT.info("ready.adopted", known.words(), address));
     }
 }

@@ -27,6 +27,10 @@ final class InstanceLock {
     private FileChannel channel;
     private FileLock lock;
 
+    Path file() {
+        return file;
+    }
+
     InstanceLock(Path file) {
         this.file = file.toAbsolutePath().normalize();
     }

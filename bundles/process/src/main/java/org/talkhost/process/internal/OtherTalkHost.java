@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,8 @@ import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.process.Phase;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
  * Another TalkHost holds the instance lock (it is starting or owns an AllTalk): wait for its AllTalk to
@@ -17,28 +21,35 @@ import org.talkhost.api.process.Phase;
 final class OtherTalkHost {
     private static final Duration EVERY = Duration.ofMillis(500);
 
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final OwnServer own;
+    private final Timings timings;
+    private final Supplier<OperationsLog> log;
     private final StartSequence sequence;
     private final Adopter adopter;
 
-    OtherTalkHost(Parts parts, StartSequence sequence, Adopter adopter) {
-        this.p = parts;
+    OtherTalkHost(StateAnnouncer state, OwnServer own, Timings timings, Supplier<OperationsLog> log,
+            StartSequence sequence, Adopter adopter) {
+        this.state = state;
+        this.own = own;
+        this.timings = timings;
+        this.log = log;
         this.sequence = sequence;
         this.adopter = adopter;
     }
 
     /** An AllTalk to adopt; or empty, with the lock held when the other TalkHost let go, else given up. */
     Optional<Adopter.Adoption> await(Attempt a, Mode mode, AllTalkSettings s) {
-        p.board.enter(Phase.STARTING, mode, null, null, p.messages.info("lock.wait"), a.listeners);
-        p.log().info("Another TalkHost holds {}; waiting for its AllTalk", p.files.lockFile());
-        long deadline = System.nanoTime() + p.readyTimeout().toNanos();
+        state.enter(Phase.STARTING, mode, null, null, TEXT.info("lock.wait"), a.listeners);
+        log.get().info("Another TalkHost holds {}; waiting for its AllTalk", own.lock().file());
+        long deadline = System.nanoTime() + timings.readyTimeout().toNanos();
         while (System.nanoTime() < deadline && !a.cancelled() && !Thread.currentThread().isInterrupted()) {
             Detection d = sequence.detect(a, false);
             Optional<Adopter.Adoption> found = adopter.adopt(d, mode, s);
             if (found.isPresent()) {
                 return found;
             }
-            if (p.lock.tryOnce()) {
+            if (own.lock().tryOnce()) {
                 return Optional.empty();
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EVERY.toMillis()));

@@ -9,6 +9,8 @@ import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.ServerKind;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
  * TalkHost's own start lost its port to another server (it answers Ready there, or ours could not bind it):
@@ -19,30 +21,34 @@ final class PortLost {
     private static final Duration LOOK_FOR = Duration.ofSeconds(8);
     private static final Duration EVERY = Duration.ofMillis(300);
 
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final OwnServer own;
+    private final Supplier<OperationsLog> log;
     private final StartSequence sequence;
     private final Adopter adopter;
 
-    PortLost(Parts parts, StartSequence sequence, Adopter adopter) {
-        this.p = parts;
+    PortLost(StateAnnouncer state, OwnServer own, Supplier<OperationsLog> log, StartSequence sequence, Adopter adopter) {
+        this.state = state;
+        this.own = own;
+        this.log = log;
         this.sequence = sequence;
         this.adopter = adopter;
     }
 
     /** The AllTalk to adopt; empty when a foreign program holds the port (or nothing showed up in time). */
-    Optional<Adopter.Adoption> takeOver(Attempt a, Supervised own, Mode mode, AllTalkSettings s) {
-        ChildProcess child = own.child();
+    Optional<Adopter.Adoption> takeOver(Attempt a, Supervised lost, Mode mode, AllTalkSettings s) {
+        ChildProcess child = lost.child();
         child.unwatch();
         if (child.alive()) {
-            ProcessTreeStopper.Result r = p.stopper.stop(child.handle(), p.grace());
-            p.log().info("Stopped our own {} (pid {}): another server has its port ({} processes, {} forced)",
-                    own.words(), own.pid(), r.processes(), r.forced());
+            ProcessTreeStopper.Result r = own.stop(child.handle());
+            log.get().info("Stopped our own {} (pid {}): another server has its port ({} processes, {} forced)",
+                    lost.words(), lost.pid(), r.processes(), r.forced());
         }
-        p.pidFile.delete();
-        if (p.board.server() == own) {
-            p.board.server(null);
+        own.pidFile().delete();
+        if (state.server() == lost) {
+            state.server(null);
         }
-        return find(a, mode, s, own.address().port());
+        return find(a, mode, s, lost.address().port());
     }
 
     /** Looks until an AllTalk shows (adopted), a foreign program holds {@code port}, or the time is up. */

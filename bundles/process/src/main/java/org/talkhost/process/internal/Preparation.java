@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +23,9 @@ import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.ports.PortManager;
 
 /**
  * Everything between "none is running" and the launch: check that the start can be built at all, choose
@@ -45,14 +50,28 @@ final class Preparation {
     private record Blocking(String text, String reason, String fix) {
     }
 
-    private final Parts p;
+    private final CommandLineBuilder commands;
+    private final PortManager ports;
+    private final Supplier<Doctor> doctors;
+    private final StateAnnouncer state;
+    private final Supplier<ProcessSettings> tuning;
+    private final Path standinDir;
+    private final Supplier<OperationsLog> log;
 
-    Preparation(Parts parts) {
-        this.p = parts;
+    /** {@code doctors} gives the doctor when there is one (else null); {@code standinDir} is the stand-in's folder. */
+    Preparation(CommandLineBuilder commands, PortManager ports, Supplier<Doctor> doctors, StateAnnouncer state,
+            Supplier<ProcessSettings> tuning, Path standinDir, Supplier<OperationsLog> log) {
+        this.commands = commands;
+        this.ports = ports;
+        this.doctors = doctors;
+        this.state = state;
+        this.tuning = tuning;
+        this.standinDir = standinDir;
+        this.log = log;
     }
 
     Ready prepare(Attempt a, Mode mode, AllTalkSettings s) throws LaunchProblem {
-        p.commands.build(mode, s, 1, false);
+        commands.build(mode, s, 1, false);
         ServerKind flavour = mode == Mode.STANDIN ? CommandLineBuilder.standinFlavour(s.standinFlavor())
                 : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).kind();
         Path dir = mode == Mode.STANDIN ? standinDir(flavour) : Path.of(s.installDir().trim()).toAbsolutePath();
@@ -61,7 +80,7 @@ final class Preparation {
             return Ready.problem(APPEARED, choice.reason(), true);
         }
         if (!choice.found()) {
-            return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
+            return Ready.problem("port.none", TEXT.text("port.none", choice.reason()), true);
         }
         if (mode == Mode.MANAGED) {
             Blocking blocking = askDoctor(a, s);
@@ -70,31 +89,31 @@ final class Preparation {
                         false);
             }
         }
-        for (int i = 0; !p.ports.stillFree(choice.port()); i++) {
+        for (int i = 0; !ports.stillFree(choice.port()); i++) {
             if (i + 1 >= PORT_TRIES) {
-                return Ready.problem("port.kept.taken", p.messages.text("port.kept.taken"), true);
+                return Ready.problem("port.kept.taken", TEXT.text("port.kept.taken"), true);
             }
-            p.board.say(p.messages.info("port.taken.again", choice.port()), a.listeners);
+            state.say(TEXT.info("port.taken.again", choice.port()), a.listeners);
             choice = choose(flavour, dir);
             if (appeared(choice)) {
                 return Ready.problem(APPEARED, choice.reason(), true);
             }
             if (!choice.found()) {
-                return Ready.problem("port.none", p.messages.text("port.none", choice.reason()), true);
+                return Ready.problem("port.none", TEXT.text("port.none", choice.reason()), true);
             }
         }
-        LaunchPlan plan = p.commands.build(mode, s, choice.port(), p.tuning.get().newSession());
+        LaunchPlan plan = commands.build(mode, s, choice.port(), tuning.get().newSession());
         return new Ready(plan, new ServerAddress(s.host(), choice.port()), null, null, "", "", false);
     }
 
     private PortChoice choose(ServerKind flavour, Path dir) {
-        PortChoice choice = p.ports.choose(flavour);
-        p.log().info("Port choice: {} ({})", choice.port(), choice.reason());
+        PortChoice choice = ports.choose(flavour);
+        log.get().info("Port choice: {} ({})", choice.port(), choice.reason());
         if (choice.found() && !appeared(choice)) {
             try {
-                p.log().info("Port written back: {}", p.ports.persist(choice, dir, flavour));
+                log.get().info("Port written back: {}", ports.persist(choice, dir, flavour));
             } catch (RuntimeException e) {
-                p.log().warning("Could not write the port back: {}", e.toString());
+                log.get().warning("Could not write the port back: {}", e.toString());
             }
         }
         return choice;
@@ -109,25 +128,25 @@ final class Preparation {
     private Blocking askDoctor(Attempt a, AllTalkSettings s) {
         Doctor doctor = awaitDoctor(a);
         if (doctor == null) {
-            p.board.say(p.messages.info("doctor.unavailable"), a.listeners);
+            state.say(TEXT.info("doctor.unavailable"), a.listeners);
             return null;
         }
         try {
             DoctorReport report = doctor.examine(s);
             report.results().stream()
                     .filter(r -> !r.blocks() && r.status() != CheckStatus.OK && r.status() != CheckStatus.SKIPPED)
-                    .forEach(r -> p.log().warning("Doctor: {}: {} {}", r.title(), r.message(), r.fix()));
+                    .forEach(r -> log.get().warning("Doctor: {}: {} {}", r.title(), r.message(), r.fix()));
             if (!report.blocking()) {
                 return null;
             }
             List<CheckResult> blocks = report.results().stream().filter(CheckResult::blocks).toList();
             String what = blocks.stream().map(r -> (r.message() + " " + r.fix()).trim()).collect(Collectors.joining(" "));
-            return new Blocking(p.messages.text("doctor.blocking", what),
+            return new Blocking(TEXT.text("doctor.blocking", what),
                     blocks.stream().map(CheckResult::message).collect(Collectors.joining(" ")).trim(),
                     blocks.stream().map(CheckResult::fix).filter(f -> !f.isBlank()).collect(Collectors.joining(" "))
                             .trim());
         } catch (RuntimeException e) {
-            p.log().warning("The environment checks failed to run: {}", e.toString());
+            log.get().warning("The environment checks failed to run: {}", e.toString());
             return null;
         }
     }
@@ -135,11 +154,11 @@ final class Preparation {
     /** The doctor; while the host is still starting its bundles, waited for a few seconds. */
     private Doctor awaitDoctor(Attempt a) {
         long deadline = System.nanoTime() + DOCTOR_WAIT.toNanos();
-        Doctor doctor = p.doctor.get();
+        Doctor doctor = doctors.get();
         while (doctor == null && System.nanoTime() < deadline && !a.cancelled()
                 && !Thread.currentThread().isInterrupted()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            doctor = p.doctor.get();
+            doctor = doctors.get();
         }
         return doctor;
     }
@@ -149,7 +168,7 @@ final class Preparation {
      * shape (created when missing or of the other flavour) so that the port write-back path is the real one.
      */
     private Path standinDir(ServerKind flavour) {
-        Path dir = p.files.standinDir();
+        Path dir = standinDir;
         Path config = dir.resolve("confignew.json");
         try {
             Files.createDirectories(dir);
@@ -163,7 +182,7 @@ final class Preparation {
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            p.log().warning("Could not prepare the stand-in folder {}: {}", dir, e.toString());
+            log.get().warning("Could not prepare the stand-in folder {}: {}", dir, e.toString());
         }
         return dir;
     }

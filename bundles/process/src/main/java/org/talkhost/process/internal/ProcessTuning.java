@@ -6,8 +6,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Holds the {@value ProcessSettings#PID} configuration. It is its own component because the
- * Supervisor designates the main configuration and a component can designate only one.
+ * Holds the {@value ProcessSettings#PID} configuration, which is optional. Its own component because the
+ * Supervisor requires {@code org.talkhost.alltalk} and DS then requires a configuration for every PID it names.
  */
 @Component(service = ProcessTuning.class, configurationPid = ProcessSettings.PID)
 @Designate(ocd = ProcessSettings.class)

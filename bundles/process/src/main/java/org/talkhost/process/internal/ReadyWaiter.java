@@ -117,7 +117,7 @@ final class ReadyWaiter {
             if (!extended && t.child() != null && t.child().output().downloading()) {
                 extended = true;
                 deadline = Math.max(deadline, System.nanoTime() + downloadExtra.toNanos());
-                say.accept(messages.info("wait.download", Words.duration(downloadExtra)));
+                say.accept(messages.info("wait.download", PlainAmounts.duration(downloadExtra)));
             }
             now = System.nanoTime();
             if (now >= deadline) {
@@ -142,17 +142,17 @@ final class ReadyWaiter {
     private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {
         Duration left = t.estimate().minus(elapsed);
         double fraction = Math.min(0.95, elapsed.toMillis() / (double) Math.max(1, t.estimate().toMillis()));
-        String limitWords = Words.duration(limit);
+        String limitWords = PlainAmounts.duration(limit);
         if (answered) {
             return messages.progress(fraction, left.isNegative() ? null : left, "wait.unloaded", t.words(),
-                    Words.duration(elapsed), limitWords);
+                    PlainAmounts.duration(elapsed), limitWords);
         }
         if (left.isNegative() || left.isZero()) {
-            return messages.progress(fraction, null, "wait.long", t.words(), Words.duration(elapsed),
-                    Words.duration(t.estimate()), limitWords);
+            return messages.progress(fraction, null, "wait.long", t.words(), PlainAmounts.duration(elapsed),
+                    PlainAmounts.duration(t.estimate()), limitWords);
         }
-        return messages.progress(fraction, left, "wait.progress", t.words(), Words.duration(elapsed),
-                Words.duration(left), limitWords);
+        return messages.progress(fraction, left, "wait.progress", t.words(), PlainAmounts.duration(elapsed),
+                PlainAmounts.duration(left), limitWords);
     }
 
     private void pause(ChildProcess child) {

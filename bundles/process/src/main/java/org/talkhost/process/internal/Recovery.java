@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -11,6 +13,10 @@ import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.client.AllTalkClient;
 
 /**
  * What happens when AllTalk ends on its own or stops answering: restart it under the restart policy
@@ -19,14 +25,25 @@ import org.talkhost.api.process.RunState;
  */
 final class Recovery {
 
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final OwnServer own;
+    private final Timings timings;
+    private final AllTalkClient client;
+    private final Supplier<OperationsLog> log;
+    private final Supplier<Metrics> metrics;
     private final Attempts attempts;
     private final BooleanSupplier userStopped;
     private final Executor worker;
 
     /** {@code userStopped}: the user stopped AllTalk, so nothing restarts it until the next start. */
-    Recovery(Parts parts, Attempts attempts, BooleanSupplier userStopped, Executor worker) {
-        this.p = parts;
+    Recovery(StateAnnouncer state, OwnServer own, Timings timings, AllTalkClient client, Supplier<OperationsLog> log,
+            Supplier<Metrics> metrics, Attempts attempts, BooleanSupplier userStopped, Executor worker) {
+        this.state = state;
+        this.own = own;
+        this.timings = timings;
+        this.client = client;
+        this.log = log;
+        this.metrics = metrics;
         this.attempts = attempts;
         this.userStopped = userStopped;
         this.worker = worker;
@@ -47,19 +64,19 @@ final class Recovery {
     }
 
     void exited(Supervised sv) {
-        if (p.board.server() != sv || userStopped.getAsBoolean()) {
+        if (state.server() != sv || userStopped.getAsBoolean()) {
             return;
         }
-        p.board.server(null);
+        state.server(null);
         ChildProcess child = sv.child();
         child.unwatch();
         int code = child.exitCode();
-        String codeText = code == ChildProcess.UNKNOWN_EXIT ? p.messages.text("exit.unknown") : Integer.toString(code);
-        p.log().error("{} (pid {}) on {} exited unexpectedly with code {}; last lines: {}", sv.words(), sv.pid(),
+        String codeText = code == ChildProcess.UNKNOWN_EXIT ? TEXT.text("exit.unknown") : Integer.toString(code);
+        log.get().error("{} (pid {}) on {} exited unexpectedly with code {}; last lines: {}", sv.words(), sv.pid(),
                 sv.address(), codeText, child.output().lastLines(5));
-        p.measure().record("process.crash", Duration.ZERO, false);
+        metrics.get().record("process.crash", Duration.ZERO, false);
         if (sv.startedByUs()) {
-            p.pidFile.delete();
+            own.pidFile().delete();
         }
         if (sv.mode() == Mode.EXTERNAL) {
             attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
@@ -70,7 +87,7 @@ final class Recovery {
         if (sv.startedByUs()) {
             restart(sv.mode(), sv, "crash.restart", codeText, why);
         } else {
-            p.board.say(p.messages.warning("adopted.gone"), List.of());
+            state.say(TEXT.warning("adopted.gone"), List.of());
             restart(sv.mode(), sv, "crash.restart", codeText, why);
         }
     }
@@ -81,57 +98,57 @@ final class Recovery {
      */
     void recover(String reason, boolean force) {
         if (userStopped.getAsBoolean()) {
-            p.log().info("Not recovering ({}): AllTalk was stopped by the user", reason);
+            log.get().info("Not recovering ({}): AllTalk was stopped by the user", reason);
             return;
         }
         if (attempts.busy()) {
-            p.log().info("{}", p.messages.text("recover.busy", reason));
+            log.get().info("{}", TEXT.text("recover.busy", reason));
             return;
         }
-        Supervised sv = p.board.server();
-        RunState st = p.board.state();
+        Supervised sv = state.server();
+        RunState st = state.state();
         Mode mode = sv != null ? sv.mode() : st.mode();
         if (mode == Mode.EXTERNAL) {
-            p.board.say(p.messages.warning("external.lost", st.address(), reason), List.of());
+            state.say(TEXT.warning("external.lost", st.address(), reason), List.of());
             attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
             return;
         }
         if (st.phase() == Phase.FAILED || st.phase() == Phase.STOPPED || st.phase() == Phase.STOPPING) {
-            p.log().info("Not recovering ({}): AllTalk is {} and waits for the user", reason, st.phase());
+            log.get().info("Not recovering ({}): AllTalk is {} and waits for the user", reason, st.phase());
             return;
         }
         if (!force && answersNow()) {
-            p.log().info("AllTalk answers again; no recovery needed ({})", reason);
+            log.get().info("AllTalk answers again; no recovery needed ({})", reason);
             return;
         }
         if (sv != null && sv.startedByUs()) {
-            RestartPolicy.Decision d = p.policy().next();
+            RestartPolicy.Decision d = timings.policy().next();
             if (!d.allowed()) {
                 giveUp(mode, sv, d);
                 return;
             }
-            p.board.server(null);
+            state.server(null);
             String key = force ? "limit.restarting" : "hang.restart";
-            p.board.enter(Phase.RESTARTING, mode, null, sv.address(), p.messages.warning(key, reason,
-                    Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window())), List.of());
+            state.enter(Phase.RESTARTING, mode, null, sv.address(), TEXT.warning(key, reason,
+                    PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
             if (sv.child() != null) {
                 sv.child().unwatch();
-                ProcessTreeStopper.Result r = p.stopper.stop(sv.child().handle(), p.grace());
-                p.log().warning("Stopped AllTalk (pid {}, {}): {} processes, {} forced, left {}", sv.pid(), reason,
+                ProcessTreeStopper.Result r = own.stop(sv.child().handle());
+                log.get().warning("Stopped AllTalk (pid {}, {}): {} processes, {} forced, left {}", sv.pid(), reason,
                         r.processes(), r.forced(), r.left());
             }
-            p.pidFile.delete();
-            p.log().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
+            own.pidFile().delete();
+            log.get().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
                     d.limit());
             attempts.begin(true, NoticeListener.NONE, d.delay());
         } else if (sv != null && sv.alive()) {
-            p.board.say(p.messages.warning("adopted.hung", sv.address(), reason), List.of());
+            state.say(TEXT.warning("adopted.hung", sv.address(), reason), List.of());
         } else {
             if (sv != null) {
-                p.board.server(null);
-                p.board.say(p.messages.warning("adopted.gone"), List.of());
+                state.server(null);
+                state.say(TEXT.warning("adopted.gone"), List.of());
             }
-            restart(mode, sv, "crash.restart", p.messages.text("exit.unknown"), "");
+            restart(mode, sv, "crash.restart", TEXT.text("exit.unknown"), "");
         }
     }
 
@@ -140,41 +157,41 @@ final class Recovery {
         if (userStopped.getAsBoolean() || failed.mode() == Mode.EXTERNAL) {
             return;
         }
-        RestartPolicy.Decision d = p.policy().next();
+        RestartPolicy.Decision d = timings.policy().next();
         if (!d.allowed()) {
             giveUp(failed.mode(), null, d);
             return;
         }
-        p.board.enter(Phase.RESTARTING, failed.mode(), null, failed.address(), Notice.warning("process",
-                "retry.restart", failed.explanation() + " " + p.messages.text("retry.restart",
-                        Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window()))), List.of());
+        state.enter(Phase.RESTARTING, failed.mode(), null, failed.address(), Notice.warning("process",
+                "retry.restart", failed.explanation() + " " + TEXT.text("retry.restart",
+                        PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window()))), List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
     private void restart(Mode mode, Supervised sv, String key, String code, String why) {
-        RestartPolicy.Decision d = p.policy().next();
+        RestartPolicy.Decision d = timings.policy().next();
         if (!d.allowed()) {
             giveUp(mode, sv, d);
             return;
         }
-        p.log().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
+        log.get().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
                 d.limit());
-        p.board.enter(Phase.RESTARTING, mode, null, sv == null ? null : sv.address(), p.messages.warning(key, code, why,
-                Words.duration(d.delay()), d.attempt(), d.limit(), Words.duration(d.window())), List.of());
+        state.enter(Phase.RESTARTING, mode, null, sv == null ? null : sv.address(), TEXT.warning(key, code, why,
+                PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
     private void giveUp(Mode mode, Supervised sv, RestartPolicy.Decision d) {
-        p.lock.release();
-        p.log().error("Restart limit reached: {} automatic starts within {} s", d.attempt(), d.window().toSeconds());
-        p.board.enter(Phase.FAILED, mode, null, sv == null ? null : sv.address(),
-                p.messages.error("restart.limit", Words.count(d.attempt(), "time", "times"),
-                        Words.duration(d.window())), List.of());
+        own.lock().release();
+        log.get().error("Restart limit reached: {} automatic starts within {} s", d.attempt(), d.window().toSeconds());
+        state.enter(Phase.FAILED, mode, null, sv == null ? null : sv.address(),
+                TEXT.error("restart.limit", PlainAmounts.count(d.attempt(), "time", "times"),
+                        PlainAmounts.duration(d.window())), List.of());
     }
 
     private boolean answersNow() {
         try {
-            return p.client.ready(Duration.ofSeconds(1)).ready();
+            return client.ready(Duration.ofSeconds(1)).ready();
         } catch (RuntimeException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.process.ResourceUsage;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
  * Samples the AllTalk process tree every {@code resourceSampleSeconds}, keeps the latest sample, and
@@ -17,7 +21,9 @@ import org.talkhost.api.process.ResourceUsage;
 final class ResourceWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceWatch.class);
 
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final Supplier<ProcessSettings> tuning;
+    private final Supplier<OperationsLog> log;
     private final ResourceSampler sampler;
     private final BiConsumer<String, Boolean> recover;
     private volatile ResourceUsage latest;
@@ -26,20 +32,23 @@ final class ResourceWatch {
     private boolean overCpu;
 
     /** {@code recover} is called with a reason and {@code true} (skip the answer check) on a limit restart. */
-    ResourceWatch(Parts parts, ResourceSampler sampler, BiConsumer<String, Boolean> recover) {
-        this.p = parts;
+    ResourceWatch(StateAnnouncer state, Supplier<ProcessSettings> tuning, Supplier<OperationsLog> log,
+            ResourceSampler sampler, BiConsumer<String, Boolean> recover) {
+        this.state = state;
+        this.tuning = tuning;
+        this.log = log;
         this.sampler = sampler;
         this.recover = recover;
     }
 
     /** Called every second; samples when the configured interval has passed. */
     void tick() {
-        ProcessSettings t = p.tuning.get();
+        ProcessSettings t = tuning.get();
         if (Duration.between(lastSample, Instant.now()).toSeconds() < Math.max(1, t.resourceSampleSeconds())) {
             return;
         }
         lastSample = Instant.now();
-        Supervised sv = p.board.server();
+        Supervised sv = state.server();
         if (sv == null || !sv.alive()) {
             return;
         }
@@ -52,7 +61,7 @@ final class ResourceWatch {
 
     /** The latest sample of the current server, sampling now when there is none yet. */
     Optional<ResourceUsage> latest() {
-        Supervised sv = p.board.server();
+        Supervised sv = state.server();
         if (sv == null || sv.child() == null) {
             return Optional.empty();
         }
@@ -75,19 +84,19 @@ final class ResourceWatch {
 
     private synchronized void check(ResourceUsage u, Supervised sv, ProcessSettings t) {
         boolean restart = t.restartOnLimit() && sv.startedByUs();
-        String next = p.messages.text(restart ? "limit.restart" : "limit.watch");
+        String next = TEXT.text(restart ? "limit.restart" : "limit.watch");
         boolean memory = t.memoryLimitMb() > 0 && u.residentBytes() > t.memoryLimitMb() * 1024L * 1024L;
         boolean cpu = t.cpuLimitPercent() > 0 && u.cpuPercent() > t.cpuLimitPercent();
         if (memory && !overMemory) {
-            p.board.say(p.messages.warning("limit.memory", Words.bytes(u.residentBytes()), t.memoryLimitMb(), next),
+            state.say(TEXT.warning("limit.memory", PlainAmounts.bytes(u.residentBytes()), t.memoryLimitMb(), next),
                     List.of());
-            p.log().warning("AllTalk uses {} bytes of memory, over the limit of {} MB", u.residentBytes(),
+            log.get().warning("AllTalk uses {} bytes of memory, over the limit of {} MB", u.residentBytes(),
                     t.memoryLimitMb());
         }
         if (cpu && !overCpu) {
-            p.board.say(p.messages.warning("limit.cpu", Math.round(u.cpuPercent()), t.cpuLimitPercent(), next),
+            state.say(TEXT.warning("limit.cpu", Math.round(u.cpuPercent()), t.cpuLimitPercent(), next),
                     List.of());
-            p.log().warning("AllTalk uses {}% CPU, over the limit of {}%", Math.round(u.cpuPercent()),
+            log.get().warning("AllTalk uses {}% CPU, over the limit of {}%", Math.round(u.cpuPercent()),
                     t.cpuLimitPercent());
         }
         boolean crossed = (memory && !overMemory) || (cpu && !overCpu);

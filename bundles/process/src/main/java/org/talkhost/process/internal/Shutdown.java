@@ -1,18 +1,28 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import java.util.List;
 
 import org.talkhost.api.process.Phase;
+import java.util.function.Supplier;
+import org.talkhost.api.logging.OperationsLog;
 
 /**
  * TalkHost itself is stopping: stop the AllTalk this TalkHost started (when stopOnExit is on), never
  * one it adopted; a server left running keeps its pid file so that the next TalkHost adopts it.
  */
 final class Shutdown {
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final OwnServer own;
+    private final Timings timings;
+    private final Supplier<OperationsLog> log;
 
-    Shutdown(Parts parts) {
-        this.p = parts;
+    Shutdown(StateAnnouncer state, OwnServer own, Timings timings, Supplier<OperationsLog> log) {
+        this.state = state;
+        this.own = own;
+        this.timings = timings;
+        this.log = log;
     }
 
     void leaveOrStop(Supervised sv, boolean stopOnExit) {
@@ -20,23 +30,23 @@ final class Shutdown {
             return;
         }
         if (!sv.startedByUs()) {
-            p.log().info("{}", p.messages.text("shutdown.leave", sv.words() + " on " + sv.address()));
+            log.get().info("{}", TEXT.text("shutdown.leave", sv.words() + " on " + sv.address()));
             return;
         }
         if (!stopOnExit || sv.child() == null) {
-            p.log().info("{}", p.messages.text("shutdown.leave.config"));
+            log.get().info("{}", TEXT.text("shutdown.leave.config"));
             return;
         }
-        p.board.server(null);
-        p.board.enter(Phase.STOPPING, sv.mode(), sv, null, p.messages.info("stop.begin", sv.pid(), "",
-                Words.duration(p.grace())), List.of());
-        ProcessTreeStopper.Result r = p.stopper.stop(sv.child().handle(), p.grace());
-        p.log().info("TalkHost is stopping: stopped {} (pid {}): {} processes, {} forced, left {}, took {} ms",
+        state.server(null);
+        state.enter(Phase.STOPPING, sv.mode(), sv, null, TEXT.info("stop.begin", sv.pid(), "",
+                PlainAmounts.duration(timings.grace())), List.of());
+        ProcessTreeStopper.Result r = own.stop(sv.child().handle());
+        log.get().info("TalkHost is stopping: stopped {} (pid {}): {} processes, {} forced, left {}, took {} ms",
                 sv.words(), sv.pid(), r.processes(), r.forced(), r.left(), r.took().toMillis());
-        p.pidFile.delete();
-        p.board.enter(Phase.STOPPED, sv.mode(), null, sv.address(), r.clean()
-                ? p.messages.info("stop.done", Words.count(r.processes(), "process", "processes"),
-                        Words.duration(r.took()))
-                : p.messages.error("stop.left", r.left()), List.of());
+        own.pidFile().delete();
+        state.enter(Phase.STOPPED, sv.mode(), null, sv.address(), r.clean()
+                ? TEXT.info("stop.done", PlainAmounts.count(r.processes(), "process", "processes"),
+                        PlainAmounts.duration(r.took()))
+                : TEXT.error("stop.left", r.left()), List.of());
     }
 }

@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import static org.talkhost.process.internal.ProcessCatalog.TEXT;
+
 import org.talkhost.common.Threads;
 
 import java.time.Clock;
@@ -36,13 +38,15 @@ import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
-import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.talkhost.api.install.AllTalkInstall;
 
 /**
  * The Supervisor: brings AllTalk up by itself when activated, lets callers join the start in progress,
@@ -64,7 +68,7 @@ public final class SupervisorImpl implements Supervisor {
     volatile OperationsLog operationsLog;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile Metrics metrics;
+    volatile Metrics measured;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
@@ -73,9 +77,14 @@ public final class SupervisorImpl implements Supervisor {
             Threads.named("talkhost-supervisor"));
     private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2,
             Threads.named("talkhost-supervisor-watch"));
-    private final Parts p;
+    private final StateAnnouncer state;
+    private final Timings timings;
+    private final OwnServer own;
+    private final Supplier<OperationsLog> log = () -> operationsLog == null ? OperationsLog.NONE : operationsLog;
+    private final Supplier<Metrics> metrics = () -> measured == null ? Metrics.NONE : measured;
     private final StartSequence sequence;
     private final Recovery recovery;
+    private final StopSequence stopping;
     private final ResourceWatch resources;
     private final Attempts attempts;
     private final BooleanSupplier frameworkStopping;
@@ -103,22 +112,27 @@ public final class SupervisorImpl implements Supervisor {
             Clock clock, String instance) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
-        Messages messages = Messages.of(SupervisorImpl.class, "process");
-        Board board = new Board(new Announcer(() -> events, instance), safeMode(settings),
-                messages.text("stopped.initial"));
+        this.state = new StateAnnouncer(new Announcer(() -> events, instance), safeMode(settings),
+                TEXT.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
                 Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));
-        this.p = new Parts(detector, ports, client, () -> doctor, () -> operationsLog, () -> metrics,
-                () -> this.settings, tuning::settings, files, messages, board,
-                new CommandLineBuilder(files, env, messages), policy, watcher);
-        this.attempts = new Attempts(worker, p.board::state);
-        this.recovery = new Recovery(p, attempts, () -> userStopped, worker);
-        this.sequence = new StartSequence(p, recovery::watch);
-        String unexpected = messages.text("start.failed", "AllTalk", "an unexpected error (see the host log).");
+        this.timings = new Timings(tuning::settings, () -> this.settings, policy);
+        ServerLog serverLog = new ServerLog(files.serverLog(), t.logKeep(), t.logMaxMegabytes() * 1024L * 1024L);
+        Launcher launcher = new Launcher(serverLog, new OutputScanner(TEXT, () -> install(this.settings)));
+        this.own = new OwnServer(launcher, files, timings, watcher);
+        Preparation prep = new Preparation(new CommandLineBuilder(files, env, TEXT), ports, () -> doctor, state,
+                tuning::settings, files.standinDir(), log);
+        this.attempts = new Attempts(worker, state::state);
+        this.recovery = new Recovery(state, own, timings, client, log, metrics, attempts, () -> userStopped,
+                worker);
+        this.sequence = new StartSequence(state, own, timings, detector, client, () -> this.settings,
+                files.startLocks(), log, metrics, prep, recovery::watch);
+        String unexpected = TEXT.text("start.failed", "AllTalk", TEXT.text("start.unexpected"));
         attempts.wire(sequence::run, a -> sequence.fail(a, safeMode(this.settings), null, "start.failed", unexpected,
                 false), recovery::retry);
-        this.resources = new ResourceWatch(p, new ResourceSampler(new GpuMemory(env)),
+        this.stopping = new StopSequence(state, own, timings, detector, log);
+        this.resources = new ResourceWatch(state, tuning::settings, log, new ResourceSampler(new GpuMemory(env)),
                 (reason, force) -> recover(reason, force));
     }
 
@@ -135,9 +149,9 @@ public final class SupervisorImpl implements Supervisor {
         AllTalkSettings before = this.settings;
         this.settings = settings;
         if (before != null && attempts != null && !closing && !userStopped && StartInputs.differ(before, settings)
-                && p.board.state().phase() == Phase.FAILED) {
-            p.log().info("The configuration changed while AllTalk could not start: trying again now");
-            p.policy().reset();
+                && state.state().phase() == Phase.FAILED) {
+            log.get().info("The configuration changed while AllTalk could not start: trying again now");
+            timings.policy().reset();
             attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
         }
     }
@@ -160,18 +174,18 @@ public final class SupervisorImpl implements Supervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Supervised sv = p.board.server();
+        Supervised sv = state.server();
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
         if (shutdown) {
-            new Shutdown(p).leaveOrStop(sv, settings.stopOnExit());
+            new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
         } else if (sv != null) {
-            p.log().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
+            log.get().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
                     sv.words(), sv.pid(), sv.address());
         }
         watcher.shutdownNow();
-        p.lock.release();
+        own.lock().release();
     }
 
     @Override
@@ -180,12 +194,12 @@ public final class SupervisorImpl implements Supervisor {
             return state();
         }
         if (userStopped) {
-            RunState st = p.board.state();
+            RunState st = state.state();
             return new RunState(Phase.STOPPED, st.mode(), st.address(), st.kind(), 0, false, st.since(),
-                    p.messages.text("stopped.byUser"));
+                    TEXT.text("stopped.byUser"));
         }
-        RunState st = p.board.state();
-        Supervised sv = p.board.server();
+        RunState st = state.state();
+        Supervised sv = state.server();
         if (!attempts.busy() && st.ready() && sv != null && (sv.child() == null || sv.alive())) {
             return st;
         }
@@ -196,7 +210,7 @@ public final class SupervisorImpl implements Supervisor {
     @Override
     public RunState start(NoticeListener progress) {
         userStopped = false;
-        p.policy().reset();
+        timings.policy().reset();
         attempts.dropPendingRestart();
         return ensureRunning(progress);
     }
@@ -208,16 +222,16 @@ public final class SupervisorImpl implements Supervisor {
         attempts.cancel();
         Mode mode = safeMode(settings);
         try {
-            Future<String> f = worker.submit(() -> new StopSequence(p).run(l, mode));
-            return f.get(p.grace().toSeconds() + 60, TimeUnit.SECONDS);
+            Future<String> f = worker.submit(() -> stopping.run(l, mode));
+            return f.get(timings.grace().toSeconds() + 60, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
-            return p.board.state().explanation();
+            return state.state().explanation();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return p.board.state().explanation();
+            return state.state().explanation();
         } catch (Exception e) {
             LOG.error("Stopping AllTalk failed", e);
-            return p.board.state().explanation();
+            return state.state().explanation();
         }
     }
 
@@ -244,7 +258,7 @@ public final class SupervisorImpl implements Supervisor {
 
     @Override
     public RunState state() {
-        return p.board.state();
+        return state.state();
     }
 
     @Override
@@ -254,9 +268,15 @@ public final class SupervisorImpl implements Supervisor {
 
     /** The longest a caller waits for a start: every bound of the start added up, plus a margin. */
     private Duration longestStart() {
-        ProcessSettings t = p.tuning.get();
-        return p.readyTimeout().plusSeconds(t.downloadExtraSeconds() + t.lockWaitSeconds() + t.stopGraceSeconds()
+        ProcessSettings t = timings.tuning();
+        return timings.readyTimeout().plusSeconds(t.downloadExtraSeconds() + t.lockWaitSeconds() + t.stopGraceSeconds()
                 + t.backoffMaxSeconds() + 120L);
+    }
+
+    /** The configured AllTalk folder (NONE in stand-in mode or without a folder). */
+    static AllTalkInstall install(AllTalkSettings s) {
+        String dir = s == null || s.installDir() == null ? "" : s.installDir().trim();
+        return AllTalkInstall.of(dir.isEmpty() ? null : Path.of(dir), s == null ? "" : s.launchScript());
     }
 
     private static Mode safeMode(AllTalkSettings s) {

@@ -3,29 +3,24 @@ package org.talkhost.process.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.notice.Messages;
 
-/** The message catalog has every text the code asks for, and the metatype copy matches the main settings. */
+/** The message catalog has every text the code asks for. */
 class CatalogTest {
     private static final Pattern USE = Pattern.compile(
-            "messages\\.(?:text|info|warning|error|progress)\\((?:[^\"()]*, )?\"([a-z][a-z0-9_.]+)\"");
+            "(?:messages|TEXT)\\.(?:text|info|warning|error|progress)\\((?:[^\"()]*, )?\"([a-z][a-z0-9_.]+)\"");
 
     @Test
     void everyKeyTheCodeUsesIsInTheCatalog() throws IOException {
-        Messages messages = Messages.of(SupervisorImpl.class, "process");
+        Messages messages = ProcessCatalog.TEXT;
         TreeSet<String> missing = new TreeSet<>();
         int found = 0;
         try (Stream<Path> files = Files.list(Path.of("src/main/java/org/talkhost/process/internal"))) {
@@ -41,21 +36,5 @@ class CatalogTest {
         }
         assertThat(found).isGreaterThan(40);
         assertThat(missing).isEmpty();
-    }
-
-    @Test
-    void theMetatypeCopyDescribesExactlyTheMainSettings() {
-        assertThat(signature(AllTalkSettingsMetatype.class)).isEqualTo(signature(AllTalkSettings.class));
-    }
-
-    private static Map<String, String> signature(Class<?> type) {
-        Map<String, String> out = new TreeMap<>();
-        for (Method m : type.getDeclaredMethods()) {
-            Object d = m.getDefaultValue();
-            String value = d instanceof int[] a ? Arrays.toString(a)
-                    : d instanceof Object[] o ? Arrays.toString(o) : String.valueOf(d);
-            out.put(m.getName(), m.getReturnType().getName() + " = " + value);
-        }
-        return out;
     }
 }

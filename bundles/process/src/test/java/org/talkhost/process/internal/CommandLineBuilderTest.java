@@ -23,7 +23,7 @@ class CommandLineBuilderTest {
     Path tmp;
     HostFiles files;
     Map<String, String> env = new HashMap<>();
-    final Messages messages = Messages.of(SupervisorImpl.class, "process");
+    final Messages messages = ProcessCatalog.TEXT;
 
     @BeforeEach
     void setUp() throws IOException {

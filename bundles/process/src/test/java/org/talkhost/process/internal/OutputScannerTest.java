@@ -11,10 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.talkhost.api.install.AllTalkInstall;
-import org.talkhost.api.notice.Messages;
 
 class OutputScannerTest {
-    final OutputScanner scanner = new OutputScanner(Messages.of(SupervisorImpl.class, "process"));
+    final OutputScanner scanner = new OutputScanner(ProcessCatalog.TEXT);
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
@@ -50,9 +49,9 @@ class OutputScannerTest {
         Files.writeString(standalone.resolve("tts_server.py"), "");
         String line = "ModuleNotFoundError: No module named 'torch'";
 
-        String inWebui = new OutputScanner(Messages.of(SupervisorImpl.class, "process"),
+        String inWebui = new OutputScanner(ProcessCatalog.TEXT,
                 () -> AllTalkInstall.of(webuiV1)).scan(line).orElseThrow().text();
-        String alone = new OutputScanner(Messages.of(SupervisorImpl.class, "process"),
+        String alone = new OutputScanner(ProcessCatalog.TEXT,
                 () -> AllTalkInstall.of(standalone)).scan(line).orElseThrow().text();
 
         assertThat(inWebui).contains(tmp.resolve("text-generation-webui/installer_files/env").toString())

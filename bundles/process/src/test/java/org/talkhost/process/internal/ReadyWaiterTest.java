@@ -29,7 +29,7 @@ import com.sun.net.httpserver.HttpServer;
 class ReadyWaiterTest {
     @TempDir
     Path dir;
-    final Messages messages = Messages.of(SupervisorImpl.class, "process");
+    final Messages messages = ProcessCatalog.TEXT;
     final FakeClient client = new FakeClient();
     final List<Notice> heard = new CopyOnWriteArrayList<>();
     HttpServer server;

@@ -1,6 +1,6 @@
 package org.talkhost.shell.internal;
 
-import static org.talkhost.shell.internal.Services.TEXT;
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
 
 import java.io.IOException;
 import java.util.Dictionary;

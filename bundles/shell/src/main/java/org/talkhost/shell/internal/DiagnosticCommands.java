@@ -1,6 +1,6 @@
 package org.talkhost.shell.internal;
 
-import static org.talkhost.shell.internal.Services.TEXT;
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,14 +52,14 @@ public final class DiagnosticCommands {
     public String health() {
         HealthStatus now = services.health().current();
         StringBuilder b = new StringBuilder("Health: ").append(now.state().words()).append(" since ")
-                .append(Words.clock(now.since())).append(". ").append(now.explanation()).append('\n');
+                .append(ShortUnits.clock(now.since())).append(". ").append(now.explanation()).append('\n');
         List<HealthTransition> history = services.health().history();
         if (history.isEmpty()) {
             b.append("No changes recorded by this TalkHost yet.\n");
         } else {
             Table t = new Table("TIME", "FROM", "TO", "WHY");
             for (HealthTransition h : history) {
-                t.row(Words.clock(h.time()), h.from().words(), h.to().words(), h.reason());
+                t.row(ShortUnits.clock(h.time()), h.from().words(), h.to().words(), h.reason());
             }
             b.append(t).append('\n');
         }
@@ -101,7 +101,7 @@ public final class DiagnosticCommands {
                 ? "A required part is missing: TalkHost cannot start AllTalk until it is fixed (see WHAT TO DO)."
                 : "Nothing blocks a start.";
         return t + "\n" + verdict + " (" + report.results().size() + " checks in "
-                + Words.duration(report.took()) + ")";
+                + ShortUnits.duration(report.took()) + ")";
     }
 
     @Descriptor("Show the last lines of the AllTalk operations log (log/alltalk_operations.log)")

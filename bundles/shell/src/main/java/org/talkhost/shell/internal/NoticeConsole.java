@@ -69,7 +69,7 @@ public final class NoticeConsole implements EventHandler {
             }
         }
         if (out != null) {
-            String line = "[" + Words.clock(n.time()) + "] " + prefix(n) + n.text();
+            String line = "[" + ShortUnits.clock(n.time()) + "] " + prefix(n) + n.text();
             synchronized (out) {
                 if (interactive) {
                     // the prompt may stand at the start of the line: write over it, then give it back

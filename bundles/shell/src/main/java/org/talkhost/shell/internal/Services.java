@@ -19,7 +19,6 @@ import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.logging.Metrics;
-import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.process.RunState;
@@ -31,7 +30,6 @@ import org.talkhost.api.process.Supervisor;
  */
 @Component(service = Services.class, immediate = true)
 public final class Services {
-    static final Messages TEXT = Messages.of(Services.class, "shell");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -98,7 +96,7 @@ public final class Services {
         }
         Supervisor s = supervisors.get(name.strip());
         if (s == null) {
-            throw new IllegalArgumentException(TEXT.text("instance.unknown", name.strip(),
+            throw new IllegalArgumentException(ShellCatalog.TEXT.text("instance.unknown", name.strip(),
                     String.join(", ", supervisors.keySet())));
         }
         return s;
@@ -166,7 +164,7 @@ public final class Services {
 
     private static <T> T need(T service, String part) {
         if (service == null) {
-            throw new IllegalStateException(TEXT.text("shell.partMissing", part));
+            throw new IllegalStateException(ShellCatalog.TEXT.text("shell.partMissing", part));
         }
         return service;
     }

@@ -1,6 +1,6 @@
 package org.talkhost.shell.internal;
 
-import static org.talkhost.shell.internal.Services.TEXT;
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -48,13 +48,13 @@ public final class SpeechCommands {
         SpeakResult r = services.speaker().speak(new SpeakRequest(text, voice, language, file, file == null, 1.0));
         String seconds = String.format(Locale.ROOT, "%.1f s", r.audioSeconds());
         if (r.file() != null && file != null) {
-            return TEXT.text("say.toFile", shorten(text), seconds, r.file(), Words.duration(r.took()));
+            return TEXT.text("say.toFile", shorten(text), seconds, r.file(), ShortUnits.duration(r.took()));
         }
         if (r.file() != null) { // the file output is one of the sinks: say where it wrote
-            return TEXT.text("say.doneWithFile", shorten(text), seconds, Words.duration(r.took()),
+            return TEXT.text("say.doneWithFile", shorten(text), seconds, ShortUnits.duration(r.took()),
                     String.join(", ", r.sinks()), r.file().toAbsolutePath());
         }
-        return TEXT.text("say.done", shorten(text), seconds, Words.duration(r.took()), String.join(", ", r.sinks()));
+        return TEXT.text("say.done", shorten(text), seconds, ShortUnits.duration(r.took()), String.join(", ", r.sinks()));
     }
 
     @Descriptor("List the voices AllTalk offers")

@@ -1,5 +1,7 @@
 package org.talkhost.shell.internal;
 
+import static org.talkhost.shell.internal.ShellCatalog.TEXT;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -7,8 +9,6 @@ import org.apache.felix.service.command.Parameter;
 import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.gateway.InstanceLoad;
 import org.talkhost.api.process.Supervisor;
-
-import static org.talkhost.shell.internal.Services.TEXT;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +125,7 @@ public final class StatusCommands {
             Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
             b.append(INDENT).append(TEXT.text("status.process", s.pid(),
                     s.phase().name().toLowerCase(java.util.Locale.ROOT),
-                    Words.duration(Duration.between(started, Instant.now())))).append('\n');
+                    ShortUnits.duration(Duration.between(started, Instant.now())))).append('\n');
         } else {
             b.append(INDENT).append(TEXT.text(s.hasServer() ? "status.noProcess" : "status.noneRunning")).append('\n');
         }
@@ -133,17 +133,17 @@ public final class StatusCommands {
             b.append(INDENT).append(TEXT.text("status.health.notRunning")).append('\n');
         } else if (health != null) {
             HealthStatus h = services.oneShot() && s.ready() ? health.checkNow() : health.current();
-            b.append(INDENT).append(TEXT.text("status.health", h.state().words(), Words.clock(h.since()),
-                    h.lastLatency() == null ? "none yet" : Words.duration(h.lastLatency()))).append('\n');
+            b.append(INDENT).append(TEXT.text("status.health", h.state().words(), ShortUnits.clock(h.since()),
+                    h.lastLatency() == null ? "none yet" : ShortUnits.duration(h.lastLatency()))).append('\n');
         }
-        res.ifPresent(r -> b.append(INDENT).append(TEXT.text("status.resources", Words.bytes(r.residentBytes()),
-                String.format(java.util.Locale.ROOT, "%.1f %%", r.cpuPercent()), Words.bytes(r.gpuMemoryBytes()),
+        res.ifPresent(r -> b.append(INDENT).append(TEXT.text("status.resources", ShortUnits.bytes(r.residentBytes()),
+                String.format(java.util.Locale.ROOT, "%.1f %%", r.cpuPercent()), ShortUnits.bytes(r.gpuMemoryBytes()),
                 r.processes())).append('\n'));
         var recent = notices.recent(5);
         if (!recent.isEmpty()) {
             b.append(TEXT.text("status.recent")).append('\n');
             for (Notice n : recent) {
-                b.append("  ").append(Words.clock(n.time())).append("  ").append(n.text()).append('\n');
+                b.append("  ").append(ShortUnits.clock(n.time())).append("  ").append(n.text()).append('\n');
             }
         }
         return b.toString().stripTrailing();

@@ -147,7 +147,7 @@ final class ActionCalls {
     }
 
     private static void line(OutputStream out, Object value) throws IOException {
-        out.write((Json.write(value) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write((ApiJson.write(value) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

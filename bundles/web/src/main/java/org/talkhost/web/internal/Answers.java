@@ -15,7 +15,7 @@ final class Answers {
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(Json.write(body));
+        resp.getWriter().write(ApiJson.write(body));
     }
 
     /** One plain sentence, as text (what a person reads in curl or on the page). */

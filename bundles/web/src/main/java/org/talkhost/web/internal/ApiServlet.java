@@ -143,7 +143,7 @@ public final class ApiServlet extends HttpServlet {
     private void say(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Map<String, Object> body;
         try {
-            body = Json.readObject(req.getInputStream());
+            body = ApiJson.readObject(req.getInputStream());
         } catch (IOException | IllegalArgumentException e) {
             Answers.plain(resp, 400, "The request body must be JSON such as {\"text\": \"Hello there\"}.");
             return;
@@ -212,7 +212,7 @@ public final class ApiServlet extends HttpServlet {
             byte[] bytes = in.readAllBytes();
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (text.startsWith("{")) {
-                return string(Json.readObject(new java.io.ByteArrayInputStream(bytes)).get(field));
+                return string(ApiJson.readObject(new java.io.ByteArrayInputStream(bytes)).get(field));
             }
             return text;
         }

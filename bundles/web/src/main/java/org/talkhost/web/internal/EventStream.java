@@ -43,7 +43,7 @@ final class EventStream implements AsyncListener {
 
     /** The wire form of one event: its name, and its data as one line of JSON. */
     static String frame(WebEvent e) {
-        return "event: " + e.name() + "\ndata: " + Json.write(e.data()) + "\n\n";
+        return "event: " + e.name() + "\ndata: " + ApiJson.write(e.data()) + "\n\n";
     }
 
     void send(String text) {

@@ -1,7 +1,7 @@
 package org.talkhost.gateway.internal;
 
 /** Names requests by endpoint for the metrics: {@code /api/tts-generate}, {@code /audio}, ... */
-final class Endpoints {
+final class EndpointNames {
     static final String OPENAI_SPEECH = "/v1/audio/speech";
     /** AllTalk's endpoints (v1 and v2); anything else counts as "other", so clients cannot invent names. */
     private static final java.util.Set<String> KNOWN = java.util.Set.of("/", "/ready", "/settings-json",
@@ -9,7 +9,7 @@ final class Endpoints {
             "/api/tts-generate-streaming", "/api/stop-generation", "/api/previewvoice", "/api/generate",
             "/api/reload_config", "/api/rvcvoices", OPENAI_SPEECH);
 
-    private Endpoints() {
+    private EndpointNames() {
     }
 
     /** The endpoint of a raw path (and query): files under /audio and /audiocache count as one. */

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param message plain words for people when it failed (from the client), else ""
  * @param detail  technical detail for the log, else ""
  */
-record CheckResult(Outcome outcome, String body, Duration latency, String message, String detail) {
+record ProbeResult(Outcome outcome, String body, Duration latency, String message, String detail) {
 
     /** The kinds of answer a check can get. */
     enum Outcome {
@@ -27,7 +27,7 @@ record CheckResult(Outcome outcome, String body, Duration latency, String messag
         ERROR
     }
 
-    CheckResult {
+    ProbeResult {
         body = body == null ? "" : body.strip();
         message = message == null ? "" : message;
         detail = detail == null ? "" : detail;
@@ -37,15 +37,15 @@ record CheckResult(Outcome outcome, String body, Duration latency, String messag
         return outcome == Outcome.READY || outcome == Outcome.NOT_READY;
     }
 
-    static CheckResult ready(Duration latency) {
-        return new CheckResult(Outcome.READY, "Ready", latency, "", "");
+    static ProbeResult ready(Duration latency) {
+        return new ProbeResult(Outcome.READY, "Ready", latency, "", "");
     }
 
-    static CheckResult notReady(String body, Duration latency) {
-        return new CheckResult(Outcome.NOT_READY, body, latency, "", "");
+    static ProbeResult notReady(String body, Duration latency) {
+        return new ProbeResult(Outcome.NOT_READY, body, latency, "", "");
     }
 
-    static CheckResult failed(Outcome outcome, Duration latency, String message, String detail) {
-        return new CheckResult(outcome, "", latency, message, detail);
+    static ProbeResult failed(Outcome outcome, Duration latency, String message, String detail) {
+        return new ProbeResult(outcome, "", latency, message, detail);
     }
 }

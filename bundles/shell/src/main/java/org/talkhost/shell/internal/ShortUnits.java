@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Small formatting for people: durations, sizes, times. */
-final class Words {
+final class ShortUnits {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private Words() {
+    private ShortUnits() {
     }
 
     static String duration(Duration d) {

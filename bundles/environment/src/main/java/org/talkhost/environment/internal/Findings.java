@@ -5,25 +5,23 @@ import java.time.Duration;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.EnvironmentCheck;
-import org.talkhost.api.notice.Messages;
 
 /**
  * Builds check results from the bundle's message catalog: {@code key} is the sentence of what was found,
  * {@code key.fix} (optional) what to do. Titles are {@code title.<id>}. The doctor fills in the time.
  */
-final class Answers {
-    static final Messages TEXT = Messages.of(Answers.class, "environment");
+final class Findings {
 
-    private Answers() {
+    private Findings() {
     }
 
     static String title(String id) {
-        return TEXT.text("title." + id);
+        return EnvironmentCatalog.TEXT.text("title." + id);
     }
 
     static CheckResult of(EnvironmentCheck check, CheckStatus status, boolean blocking, String key, Object... args) {
-        String fix = TEXT.has(key + ".fix") ? TEXT.text(key + ".fix", args) : "";
-        return new CheckResult(check.id(), check.title(), status, TEXT.text(key, args), fix, blocking, Duration.ZERO);
+        String fix = EnvironmentCatalog.TEXT.has(key + ".fix") ? EnvironmentCatalog.TEXT.text(key + ".fix", args) : "";
+        return new CheckResult(check.id(), check.title(), status, EnvironmentCatalog.TEXT.text(key, args), fix, blocking, Duration.ZERO);
     }
 
     static CheckResult ok(EnvironmentCheck check, String key, Object... args) {

@@ -3,8 +3,8 @@ package org.talkhost.process.internal;
 import java.time.Duration;
 
 /** Durations and sizes as a person says them. */
-final class Words {
-    private Words() {
+final class PlainAmounts {
+    private PlainAmounts() {
     }
 
     /** "3 seconds", "1 minute", "2 minutes 10 seconds", "0.4 seconds". */

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON in and out of the API, by Jackson; the API's answers are plain maps and lists built by hand. */
-final class Json {
+final class ApiJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private Json() {
+    private ApiJson() {
     }
 
     static String write(Object value) {

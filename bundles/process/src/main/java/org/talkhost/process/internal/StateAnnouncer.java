@@ -11,13 +11,16 @@ import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 
-/** The Supervisor's current state and server; every change is announced (a notice, then the phase event). */
-final class Board {
+/**
+ * Holds the Supervisor's current state and server, and announces every change of state (a notice to the
+ * caller's listeners, EventAdmin and the host log, then the phase event).
+ */
+final class StateAnnouncer {
     private final Announcer announcer;
     private volatile RunState state;
     private volatile Supervised server;
 
-    Board(Announcer announcer, Mode mode, String initial) {
+    StateAnnouncer(Announcer announcer, Mode mode, String initial) {
         this.announcer = announcer;
         this.state = new RunState(Phase.STOPPED, mode, null, ServerKind.NONE, 0, false, Instant.now(), initial);
     }

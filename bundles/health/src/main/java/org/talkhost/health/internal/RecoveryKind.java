@@ -1,7 +1,7 @@
 package org.talkhost.health.internal;
 
 /** What happens when AllTalk is found down, from the Supervisor's view of it. */
-enum Recovery {
+enum RecoveryKind {
     /** TalkHost started it (managed or stand-in): the Supervisor restarts it. */
     RESTART,
     /** Adopted or external: the Supervisor reconnects; the user restarts it. */
