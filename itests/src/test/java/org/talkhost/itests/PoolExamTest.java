@@ -123,15 +123,15 @@ public class PoolExamTest {
         return gateway.instances().stream().collect(Collectors.toMap(InstanceLoad::name, InstanceLoad::served));
     }
 
-    private Supervisor supervisor(String name) throws Exception {
-        for (ServiceReference<Supervisor> ref : context.getServiceReferences(Supervisor.class,
-                Instances.filter(name))) {
-            Supervisor s = context.getService(ref);
-            RunState st = s.ensureRunning(NoticeListener.NONE);
-            assertThat(st.ready()).as(st.explanation()).isTrue();
-            return s;
-        }
-        throw new AssertionError("no Supervisor for instance " + name);
+    private Supervisor supervisor(String name) {
+        ServiceReference<Supervisor> ref = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .alias("the Supervisor of instance " + name)
+                .until(() -> context.getServiceReferences(Supervisor.class, Instances.filter(name)).stream()
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        Supervisor s = context.getService(ref);
+        RunState st = s.ensureRunning(NoticeListener.NONE);
+        assertThat(st.ready()).as(st.explanation()).isTrue();
+        return s;
     }
 
     /** {@code n} generations at once through the gateway; {@code midway} runs when a third have answered. */

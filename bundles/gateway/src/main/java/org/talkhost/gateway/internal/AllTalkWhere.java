@@ -50,8 +50,11 @@ public final class AllTalkWhere implements EventHandler {
     private final AtomicLong served = new AtomicLong();
     private final String instance;
     private volatile AllTalkSettings settings;
-    /** Why the gateway sends this instance nothing now (it failed under a request), or null. */
-    private volatile String down;
+    /**
+     * Why the gateway sends this instance nothing now (not seen ready yet, or it failed under a request), or
+     * null. A new instance gets requests once it has answered Ready.
+     */
+    private volatile String down = "AllTalk has not answered yet";
 
     /** A phase the Supervisor announced, with its plain explanation. */
     record PhaseChange(Phase phase, String explanation, ServerAddress address) {

@@ -12,9 +12,13 @@ import org.talkhost.common.testing.Configs;
 
 class PoolTest {
 
+    /** An instance that has answered Ready once (a new one gets no requests before). */
     private static AllTalkWhere member(String name, int weight, int port) {
-        return new AllTalkWhere(Configs.of(AllTalkSettings.class, "weight", weight, "ports", new int[] { port }),
-                Configs.of(InstanceIdentity.class, "talkhost_instance", name));
+        AllTalkWhere m = new AllTalkWhere(Configs.of(AllTalkSettings.class, "weight", weight, "ports",
+                new int[] { port }), Configs.of(InstanceIdentity.class, "talkhost_instance", name));
+        assertThat(m.unusable()).as("a new instance, before it answered Ready").isNotNull();
+        m.up();
+        return m;
     }
 
     @Test
