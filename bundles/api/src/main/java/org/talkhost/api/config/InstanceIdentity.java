@@ -10,4 +10,7 @@ public @interface InstanceIdentity {
 
     /** The PID of the user's configuration of this instance ({@value Instances#SOURCE_PID}). */
     String talkhost_source_pid() default AllTalkSettings.PID;
+
+    /** True in the last change before the instance's configuration goes: its user's file was deleted. */
+    boolean talkhost_leaving() default false;
 }

@@ -16,6 +16,8 @@ public final class Instances {
     public static final String NAME = "talkhost.instance";
     /** Configuration property: the PID of the user's configuration the instance was copied from. */
     public static final String SOURCE_PID = "talkhost.source.pid";
+    /** Configuration property set in the last change before an instance's configuration is deleted. */
+    public static final String LEAVING = "talkhost.leaving";
     /** Name of the instance configured by the plain {@value AllTalkSettings#PID}. */
     public static final String DEFAULT = "default";
     /** Event property naming the instance an event is about. */

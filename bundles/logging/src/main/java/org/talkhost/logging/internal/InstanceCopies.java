@@ -92,6 +92,8 @@ public final class InstanceCopies implements ConfigurationListener {
                 Object name = props == null ? null : props.get(Instances.NAME);
                 if (!names.contains(Instances.name(name))) {
                     LOG.info("AllTalk instance '{}' removed: its configuration is gone", name);
+                    props.put(Instances.LEAVING, Boolean.TRUE); // its Supervisor stops what it started, then all go
+                    copy.update(props);
                     copy.delete();
                 }
             }

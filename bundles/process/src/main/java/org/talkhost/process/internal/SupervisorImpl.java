@@ -91,6 +91,7 @@ public final class SupervisorImpl implements Supervisor {
     private volatile AllTalkSettings settings;
     private volatile boolean userStopped;
     private volatile boolean closing;
+    private volatile boolean leaving;
 
     @Activate
     public SupervisorImpl(@Reference AllTalkDetector detector, @Reference PortManager ports,
@@ -144,7 +145,26 @@ public final class SupervisorImpl implements Supervisor {
     }
 
     /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
+    /**
+     * A change of the configuration. An instance whose file was deleted is first told it is leaving: it stops
+     * the server it started (as on a host shutdown) before its components go.
+     */
     @Modified
+    void modified(AllTalkSettings settings, InstanceIdentity instance) {
+        configure(settings);
+        if (instance.talkhost_leaving() && !leaving) {
+            leaving = true;
+            userStopped = true;
+            attempts.cancel();
+            Supervised sv = state.server();
+            if (sv != null && sv.child() != null) {
+                sv.child().unwatch();
+            }
+            log.get().info("This AllTalk instance's configuration was removed: it leaves");
+            new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
+        }
+    }
+
     void configure(AllTalkSettings settings) {
         AllTalkSettings before = this.settings;
         this.settings = settings;
@@ -178,7 +198,7 @@ public final class SupervisorImpl implements Supervisor {
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
-        if (shutdown) {
+        if (shutdown && !leaving) {
             new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
         } else if (sv != null) {
             log.get().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
