@@ -28,15 +28,30 @@ public final class OtherInstances {
     static final OtherInstances NONE = new OtherInstances(null);
 
     private final ConfigurationAdmin admin;
+    /** Port of each server an instance of this host uses now, by the PID of that instance's configuration. */
+    private final java.util.Map<Integer, String> inUse = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public OtherInstances(@Reference ConfigurationAdmin admin) {
         this.admin = admin;
     }
 
-    /** Ports of every instance but the one configured by {@code sourcePid}. */
+    /** The instance configured by {@code sourcePid} uses the server on {@code port} (0: none now). */
+    void uses(String sourcePid, int port) {
+        inUse.values().removeIf(sourcePid::equals);
+        if (port > 0) {
+            inUse.putIfAbsent(port, sourcePid);
+        }
+    }
+
+    /** Ports of every instance but the one configured by {@code sourcePid}: configured, and in use now. */
     Set<Integer> ports(String sourcePid) {
         Set<Integer> out = new HashSet<>();
+        inUse.forEach((port, owner) -> {
+            if (!owner.equals(sourcePid)) {
+                out.add(port);
+            }
+        });
         if (admin == null) {
             return out;
         }
