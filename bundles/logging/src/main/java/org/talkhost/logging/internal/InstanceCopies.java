@@ -6,7 +6,8 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -43,7 +44,10 @@ public final class InstanceCopies implements ConfigurationListener {
             ConfigurationAdmin.SERVICE_BUNDLELOCATION, "felix.fileinstall.filename");
 
     private final ConfigurationAdmin admin;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.named("talkhost-instances"));
+    /** Time the Supervisor has to see "leaving" before the copy goes (DS reads a configuration when it acts). */
+    static final long LEAVE_MILLIS = 1000;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Threads.named("talkhost-instances"));
 
     @Activate
     public InstanceCopies(@Reference ConfigurationAdmin admin) {
@@ -92,9 +96,13 @@ public final class InstanceCopies implements ConfigurationListener {
                 Object name = props == null ? null : props.get(Instances.NAME);
                 if (!names.contains(Instances.name(name))) {
                     LOG.info("AllTalk instance '{}' removed: its configuration is gone", name);
-                    props.put(Instances.LEAVING, Boolean.TRUE); // its Supervisor stops what it started, then all go
-                    copy.update(props);
-                    copy.delete();
+                    if (!Boolean.TRUE.equals(props.get(Instances.LEAVING))) {
+                        props.put(Instances.LEAVING, Boolean.TRUE); // its Supervisor stops what it started, then all go
+                        copy.update(props);
+                        worker.schedule(this::reconcile, LEAVE_MILLIS, TimeUnit.MILLISECONDS);
+                    } else {
+                        copy.delete();
+                    }
                 }
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
