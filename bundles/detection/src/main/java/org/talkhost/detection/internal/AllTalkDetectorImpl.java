@@ -130,10 +130,15 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         for (int i = 0; i < probes.size(); i++) {
             endpoints.add(await(probes.get(i), host, order.get(i), timeout));
         }
-        Set<Integer> theirs = others.ports(sourcePid);
-        endpoints.removeIf(e -> theirs.contains(e.port()) && !ports.contains(e.port()));
-        Verdict verdict = Verdict.decide(scan, endpoints, timeout, messages);
-        verdict.chosen().ifPresent(e -> others.uses(sourcePid, e.port())); // never another instance's
+        Verdict verdict;
+        synchronized (others) { // instances detecting at once: one server goes to one of them
+            Set<Integer> theirs = others.ports(sourcePid);
+            endpoints.removeIf(e -> theirs.contains(e.port()) && !ports.contains(e.port()));
+            scan = new ProcessScan(scan.servers().stream().filter(p -> !theirs.contains(p.port())).toList(),
+                    scan.helpers());
+            verdict = Verdict.decide(scan, endpoints, timeout, messages);
+            verdict.chosen().ifPresent(e -> others.uses(sourcePid, e.port()));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Detection d = new Detection(scan.servers(), endpoints, verdict.conclusion(), verdict.chosen(),
                 verdict.notice().text(), took);
