@@ -1,5 +1,7 @@
 package org.talkhost.audio.internal;
 
+import org.talkhost.api.config.Instances;
+
 import org.talkhost.common.Threads;
 
 import java.util.List;
@@ -64,7 +66,8 @@ public final class SpeakerImpl implements Speaker {
     private volatile AudioConfig config;
 
     @Activate
-    public SpeakerImpl(@Reference AllTalkClient client, AudioConfig config) {
+    public SpeakerImpl(@Reference(target = "(" + Instances.NAME + "=" + Instances.DEFAULT + ")") AllTalkClient client,
+            AudioConfig config) {
         this.client = client;
         this.config = config;
         this.queue = new RequestQueue(config.queueBound());

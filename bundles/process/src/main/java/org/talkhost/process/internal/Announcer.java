@@ -1,5 +1,7 @@
 package org.talkhost.process.internal;
 
+import org.talkhost.api.config.Instances;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,16 @@ final class Announcer {
      * their delivery, loses them and prints "Event Task Processing Interrupted" on the console.
      */
     private volatile boolean deliverNow;
+    private final String instance;
 
     Announcer(Supplier<EventAdmin> events) {
+        this(events, Instances.DEFAULT);
+    }
+
+    /** For the Supervisor of {@code instance}: its notices name it, its phase events carry it. */
+    Announcer(Supplier<EventAdmin> events, String instance) {
         this.events = events;
+        this.instance = instance;
     }
 
     /** From now on, each notice and phase is delivered to its listeners before the call returns. */
@@ -36,7 +45,8 @@ final class Announcer {
         deliverNow = true;
     }
 
-    void say(Notice n, List<NoticeListener> listeners) {
+    void say(Notice said, List<NoticeListener> listeners) {
+        Notice n = said.about(instance);
         Notices.tell(listeners, n);
         post(n.toEvent());
         Notices.log(LOG, n);
@@ -46,6 +56,7 @@ final class Announcer {
     void phase(RunState s) {
         Map<String, Object> p = new HashMap<>();
         p.put("phase", s.phase().name());
+        p.put(Instances.EVENT_PROPERTY, instance);
         p.put("mode", s.mode().name());
         p.put("kind", s.kind().name());
         p.put("pid", s.pid());
