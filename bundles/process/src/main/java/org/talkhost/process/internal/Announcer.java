@@ -22,12 +22,6 @@ final class Announcer {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     private final Supplier<EventAdmin> events;
-    /**
-     * Set while TalkHost stops: notices are then delivered before the call returns. Posted (queued)
-     * notices would still be on their way when the framework stops EventAdmin, which then interrupts
-     * their delivery, loses them and prints "Event Task Processing Interrupted" on the console.
-     */
-    private volatile boolean deliverNow;
     private final String instance;
 
     Announcer(Supplier<EventAdmin> events) {
@@ -38,11 +32,6 @@ final class Announcer {
     Announcer(Supplier<EventAdmin> events, String instance) {
         this.events = events;
         this.instance = instance;
-    }
-
-    /** From now on, each notice and phase is delivered to its listeners before the call returns. */
-    void deliverBeforeReturning() {
-        deliverNow = true;
     }
 
     void say(Notice said, List<NoticeListener> listeners) {
@@ -72,15 +61,6 @@ final class Announcer {
     }
 
     private void post(Event e) {
-        EventAdmin admin = events.get();
-        if (!deliverNow || admin == null) {
-            Notices.post(admin, e);
-            return;
-        }
-        try {
-            admin.sendEvent(e);
-        } catch (RuntimeException ex) {
-            LOG.debug("EventAdmin refused {}", e.getTopic(), ex);
-        }
+        Notices.post(events.get(), e);
     }
 }

@@ -189,7 +189,6 @@ public final class SupervisorImpl implements Supervisor {
         boolean shutdown = frameworkStopping.getAsBoolean()
                 || reason == CONFIGURATION_DELETED;
         closing = true;
-        announcer.deliverBeforeReturning(); // the stop's notices reach the console before EventAdmin stops
         attempts.cancel();
         worker.shutdownNow();
         try {
