@@ -1,7 +1,5 @@
 package org.talkhost.audio.internal;
 
-import org.talkhost.api.config.Instances;
-
 import org.talkhost.common.Threads;
 
 import java.util.List;
@@ -66,8 +64,7 @@ public final class SpeakerImpl implements Speaker {
     private volatile AudioConfig config;
 
     @Activate
-    public SpeakerImpl(@Reference(target = "(" + Instances.NAME + "=" + Instances.DEFAULT + ")") AllTalkClient client,
-            AudioConfig config) {
+    public SpeakerImpl(@Reference AllTalkClient client, AudioConfig config) {
         this.client = client;
         this.config = config;
         this.queue = new RequestQueue(config.queueBound());

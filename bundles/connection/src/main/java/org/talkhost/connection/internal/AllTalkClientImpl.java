@@ -30,7 +30,6 @@ import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.AllTalkSettings;
-import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
@@ -40,7 +39,7 @@ import org.talkhost.api.logging.OperationsLog;
  * and {@link Generation}. Host, port and timeouts come from {@code org.talkhost.alltalk}; the retry
  * settings from {@code org.talkhost.connection}.
  */
-@Component(service = AllTalkClient.class, configurationPid = { Instances.FACTORY_PID, ConnectionSettings.PID })
+@Component(service = AllTalkClient.class, configurationPid = { AllTalkSettings.PID, ConnectionSettings.PID })
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 

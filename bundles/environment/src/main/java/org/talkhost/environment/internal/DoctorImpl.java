@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talkhost.api.config.AllTalkSettings;
-import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
@@ -36,7 +35,7 @@ import org.talkhost.api.logging.OperationsLog;
  * seconds and logs it. Reads two PIDs: {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd
  * allows a designate only on a single-PID component) and {@link AllTalkSettings}.
  */
-@Component(service = Doctor.class, configurationPid = { EnvironmentConfig.PID, Instances.FACTORY_PID })
+@Component(service = Doctor.class, configurationPid = { EnvironmentConfig.PID, AllTalkSettings.PID })
 public final class DoctorImpl implements Doctor {
 
     private record Registered(EnvironmentCheck check, int order) {

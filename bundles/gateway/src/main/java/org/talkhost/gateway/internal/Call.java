@@ -28,8 +28,6 @@ final class Call {
     /** True once it was sent a second time after AllTalk died under it. */
     volatile boolean resent;
     volatile AsyncContext async;
-    /** The AllTalk instance the call was last sent to. */
-    volatile AllTalkWhere member;
 
     Call(HttpServletRequest request, HttpServletResponse response, String target, List<String[]> headers, byte[] body,
             String gatewayBase) {

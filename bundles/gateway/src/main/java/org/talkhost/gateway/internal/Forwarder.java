@@ -23,11 +23,9 @@ final class Forwarder implements Handler {
     static final int MAX_JSON = 4 * 1024 * 1024;
 
     private final Upstream upstream;
-    private final Pool pool;
 
-    Forwarder(Upstream upstream, Pool pool) {
+    Forwarder(Upstream upstream) {
         this.upstream = upstream;
-        this.pool = pool;
     }
 
     @Override
@@ -43,7 +41,7 @@ final class Forwarder implements Handler {
         HttpServletResponse out = call.response;
         try (ClassicHttpResponse answer = upstream.send(at, request)) {
             try {
-                copy(call, answer, out, pool);
+                copy(call, answer, out);
             } catch (ClientGone e) {
                 request.cancel();
                 throw e;
@@ -61,7 +59,7 @@ final class Forwarder implements Handler {
         }
     }
 
-    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out, Pool pool)
+    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out)
             throws IOException, ClientGone {
         out.setStatus(answer.getCode());
         for (Header h : answer.getHeaders()) {
@@ -84,9 +82,6 @@ final class Forwarder implements Handler {
             byte[] body = entity.getContent().readAllBytes();
             String json = new String(body, StandardCharsets.UTF_8);
             if (UrlRewrite.applies(json)) {
-                if (pool != null && call.member != null) {
-                    pool.made(json, call.member);
-                }
                 body = UrlRewrite.rewrite(json, call.gatewayBase).getBytes(StandardCharsets.UTF_8);
             }
             out.setContentLength(body.length);

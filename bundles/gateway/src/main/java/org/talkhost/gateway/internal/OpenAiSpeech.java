@@ -73,7 +73,7 @@ final class OpenAiSpeech implements Handler {
                         r.getCode() >= 500 ? "server_error" : "invalid_request_error", null);
             }
             try {
-                Forwarder.copy(call, r, call.response, null);
+                Forwarder.copy(call, r, call.response);
             } catch (Forwarder.ClientGone e) {
                 request.cancel();
                 throw e;

@@ -1,8 +1,5 @@
 package org.talkhost.health.internal;
 
-import org.talkhost.api.config.InstanceIdentity;
-import org.talkhost.api.config.Instances;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
@@ -36,8 +34,8 @@ import org.talkhost.health.internal.HealthStateMachine.Step;
  * Checks AllTalk periodically on its own thread, runs the state machine, tells everyone about each
  * change, and asks the Supervisor (when there is one) to recover AllTalk once per outage.
  */
-@Component(service = HealthMonitor.class, immediate = true, configurationPid = { HealthConfig.PID,
-        Instances.FACTORY_PID })
+@Component(service = HealthMonitor.class, immediate = true, configurationPid = HealthConfig.PID)
+@Designate(ocd = HealthConfig.class)
 public final class HealthMonitorImpl implements HealthMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorImpl.class);
     private static final Duration DEFAULT_RESTART = Duration.ofSeconds(20);
@@ -95,8 +93,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
 
     @Activate
     @Modified
-    void configure(HealthConfig config, InstanceIdentity instance) {
-        publisher.instance(instance.talkhost_instance());
+    void configure(HealthConfig config) {
         apply(HealthSettings.from(config));
     }
 

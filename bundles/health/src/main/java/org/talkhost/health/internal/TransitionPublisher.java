@@ -1,7 +1,5 @@
 package org.talkhost.health.internal;
 
-import org.talkhost.api.config.Instances;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,7 +28,6 @@ final class TransitionPublisher {
     private final HealthHistory history;
     private final Supplier<EventAdmin> events;
     private final Supplier<OperationsLog> operations;
-    private volatile String instance = Instances.DEFAULT;
 
     TransitionPublisher(HealthHistory history, Supplier<EventAdmin> events, Supplier<OperationsLog> operations) {
         this.history = history;
@@ -46,13 +43,7 @@ final class TransitionPublisher {
         return c.to() == HealthState.STARTING || c.from() == HealthState.STARTING && c.to() == HealthState.READY;
     }
 
-    /** The AllTalk instance this health is about: its notices name it, its events carry it. */
-    void instance(String name) {
-        instance = name;
-    }
-
-    void publish(Change c, String reason, Notice said) {
-        Notice notice = said.about(instance);
+    void publish(Change c, String reason, Notice notice) {
         history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
         boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
         if (bad) {
@@ -79,7 +70,6 @@ final class TransitionPublisher {
         props.put(PROP_REASON, reason);
         props.put(PROP_TIME, c.time().toEpochMilli());
         props.put(PROP_CODE, c.code());
-        props.put(Instances.EVENT_PROPERTY, instance);
         Notices.post(admin, new Event(NoticeTopics.HEALTH_CHANGED, props));
         if (!aboutAStart(c)) {
             Notices.post(admin, notice);

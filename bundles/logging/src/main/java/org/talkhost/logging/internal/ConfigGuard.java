@@ -88,8 +88,7 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
             return;
         }
         String pid = c.getPid();
-        // an instance's own file (org.talkhost.alltalk~NAME) follows the rules of org.talkhost.alltalk
-        String rulesPid = c.getFactoryPid() != null ? c.getFactoryPid() : pid.replaceFirst("~.*$", "");
+        String rulesPid = c.getFactoryPid() != null ? c.getFactoryPid() : pid;
         Map<String, Object> current = settings(props);
         ConfigFile file = file(props.get(FILENAME));
         boolean fileFaulty = file != null && !file.problems().isEmpty();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +31,6 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.AllTalkSettings;
-import org.talkhost.api.config.InstanceIdentity;
-import org.talkhost.api.config.Instances;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
@@ -45,7 +42,7 @@ import org.talkhost.api.ports.PortStatus;
 import org.talkhost.common.Notices;
 
 /** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
-@Component(service = PortManager.class, configurationPid = Instances.FACTORY_PID,
+@Component(service = PortManager.class, configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class PortManagerImpl implements PortManager {
     private static final Logger LOG = LoggerFactory.getLogger(PortManagerImpl.class);
@@ -68,28 +65,16 @@ public final class PortManagerImpl implements PortManager {
     private final int standardPort;
     private final int standardUiPort;
     private final ConfigFileWriter files;
-    private final PortClaims claims;
-    private final String instance;
-    private final String sourcePid;
     private volatile AllTalkSettings settings;
 
     @Activate
-    public PortManagerImpl(@Reference ConfigurationAdmin configAdmin, @Reference PortClaims claims,
-            AllTalkSettings settings, InstanceIdentity instance) {
-        this(configAdmin, settings, STANDARD_PORT, STANDARD_UI_PORT, claims, instance);
-    }
-
-    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort) {
-        this(configAdmin, settings, standardPort, standardUiPort, new PortClaims(), null);
+    public PortManagerImpl(@Reference ConfigurationAdmin configAdmin, AllTalkSettings settings) {
+        this(configAdmin, settings, STANDARD_PORT, STANDARD_UI_PORT);
     }
 
     /** Tests give their own "standard" ports, so that they never touch 7851 and 7852. */
-    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort,
-            PortClaims claims, InstanceIdentity instance) {
+    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort) {
         this.configAdmin = configAdmin;
-        this.claims = claims;
-        this.instance = instance == null ? Instances.DEFAULT : instance.talkhost_instance();
-        this.sourcePid = instance == null ? AllTalkSettings.PID : instance.talkhost_source_pid();
         this.standardPort = standardPort;
         this.standardUiPort = standardUiPort;
         this.files = new ConfigFileWriter(messages, this::tell, this::operations);
@@ -103,7 +88,6 @@ public final class PortManagerImpl implements PortManager {
 
     @Deactivate
     void stop() {
-        claims.releaseAll(instance);
         pool.shutdownNow();
         inspector.close();
     }
@@ -114,7 +98,7 @@ public final class PortManagerImpl implements PortManager {
         Duration timeout = timeout(s);
         List<Integer> ports = candidates(s);
         List<Future<PortStatus>> checks = new ArrayList<>();
-        ports.forEach(p -> checks.add(pool.submit(() -> inspect(s, p, timeout))));
+        ports.forEach(p -> checks.add(pool.submit(() -> inspector.inspect(s.host(), p, timeout))));
         List<PortStatus> out = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             out.add(await(checks.get(i), ports.get(i), timeout));
@@ -126,14 +110,8 @@ public final class PortManagerImpl implements PortManager {
     public PortChoice choose(ServerKind flavour) {
         AllTalkSettings s = settings;
         Duration timeout = timeout(s);
-        PortChoice choice;
-        synchronized (claims) { // two instances starting at once never choose the same port
-            choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
-                    port -> inspect(s, port, timeout));
-            if (choice.found()) {
-                claims.claim(instance, choice.port(), choice.uiPort());
-            }
-        }
+        PortChoice choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
+                port -> inspector.inspect(s.host(), port, timeout));
         String survey = choice.survey().stream().map(p -> p.port() + "=" + p.holder())
                 .collect(Collectors.joining(", "));
         operations().log(choice.found() ? OperationsLog.Level.INFO : OperationsLog.Level.ERROR,
@@ -150,7 +128,7 @@ public final class PortManagerImpl implements PortManager {
     @Override
     public boolean stillFree(int port) {
         AllTalkSettings s = settings;
-        PortStatus status = inspect(s, port, timeout(s));
+        PortStatus status = inspector.inspect(s.host(), port, timeout(s));
         if (!status.isFree()) {
             operations().warning("Port {} is no longer free just before the start: {}", port, status.explanation());
         }
@@ -172,15 +150,15 @@ public final class PortManagerImpl implements PortManager {
 
     private String saveHostSetting(int port) {
         try {
-            if (!HostPortSetting.save(configAdmin, sourcePid, port)) {
+            if (!HostPortSetting.save(configAdmin, port)) {
                 return messages.text("persist.host.same", port);
             }
-            operations().info("Saved port {} in TalkHost's configuration {}", port, sourcePid);
+            operations().info("Saved port {} in TalkHost's configuration {}", port, AllTalkSettings.PID);
             return messages.text("persist.host.saved", port);
         } catch (Exception e) {
-            LOG.warn("Port {} could not be saved in configuration {}", port, sourcePid, e);
+            LOG.warn("Port {} could not be saved in configuration {}", port, AllTalkSettings.PID, e);
             operations().error("Could not save port {} in TalkHost's configuration {}: {}", port,
-                    sourcePid, e.toString());
+                    AllTalkSettings.PID, e.toString());
             Notice notice = messages.warning("persist.host.failed", port);
             tell(notice);
             return notice.text();
@@ -234,15 +212,6 @@ public final class PortManagerImpl implements PortManager {
         }
         check.cancel(true);
         return new PortStatus(port, PortHolder.UNBINDABLE, messages.text("status.silent"));
-    }
-
-    /** A port another instance of this host chose is taken, whatever answers there now. */
-    private PortStatus inspect(AllTalkSettings s, int port, Duration timeout) {
-        Optional<String> owner = claims.heldByAnother(port, instance);
-        if (owner.isPresent()) {
-            return new PortStatus(port, PortHolder.ALLTALK, messages.text("status.instance", owner.get()));
-        }
-        return inspector.inspect(s.host(), port, timeout);
     }
 
     private static Duration timeout(AllTalkSettings s) {

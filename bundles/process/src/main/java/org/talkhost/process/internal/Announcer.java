@@ -1,7 +1,5 @@
 package org.talkhost.process.internal;
 
-import org.talkhost.api.config.Instances;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +20,12 @@ final class Announcer {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     private final Supplier<EventAdmin> events;
-    private final String instance;
 
     Announcer(Supplier<EventAdmin> events) {
-        this(events, Instances.DEFAULT);
-    }
-
-    /** For the Supervisor of {@code instance}: its notices name it, its phase events carry it. */
-    Announcer(Supplier<EventAdmin> events, String instance) {
         this.events = events;
-        this.instance = instance;
     }
 
-    void say(Notice said, List<NoticeListener> listeners) {
-        Notice n = said.about(instance);
+    void say(Notice n, List<NoticeListener> listeners) {
         Notices.tell(listeners, n);
         post(n.toEvent());
         Notices.log(LOG, n);
@@ -45,7 +35,6 @@ final class Announcer {
     void phase(RunState s) {
         Map<String, Object> p = new HashMap<>();
         p.put("phase", s.phase().name());
-        p.put(Instances.EVENT_PROPERTY, instance);
         p.put("mode", s.mode().name());
         p.put("kind", s.kind().name());
         p.put("pid", s.pid());

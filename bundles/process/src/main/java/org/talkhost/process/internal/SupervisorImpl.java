@@ -31,8 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
-import org.talkhost.api.config.InstanceIdentity;
-import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
@@ -53,12 +51,10 @@ import org.talkhost.api.install.AllTalkInstall;
  * restarts it under the restart policy, and on deactivation either stops what it started (the framework
  * is stopping) or detaches so that the next Supervisor adopts the same server (a bundle swap).
  */
-@Component(service = Supervisor.class, immediate = true, configurationPid = Instances.FACTORY_PID,
+@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
-    /** ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED (that package is not on the class path). */
-    static final int CONFIGURATION_DELETED = 4;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -92,29 +88,21 @@ public final class SupervisorImpl implements Supervisor {
     private volatile AllTalkSettings settings;
     private volatile boolean userStopped;
     private volatile boolean closing;
-    private volatile boolean leaving;
 
     @Activate
     public SupervisorImpl(@Reference AllTalkDetector detector, @Reference PortManager ports,
             @Reference AllTalkClient client, @Reference ProcessTuning tuning, BundleContext context,
-            AllTalkSettings settings, InstanceIdentity instance) {
-        this(detector, ports, client, tuning, settings,
-                HostFiles.from(context).forInstance(instance.talkhost_instance()), System.getenv(),
-                () -> frameworkStopping(context), Clock.systemUTC(), instance.talkhost_instance());
+            AllTalkSettings settings) {
+        this(detector, ports, client, tuning, settings, HostFiles.from(context), System.getenv(),
+                () -> frameworkStopping(context), Clock.systemUTC());
     }
 
     SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
             AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
             Clock clock) {
-        this(detector, ports, client, tuning, settings, files, env, frameworkStopping, clock, Instances.DEFAULT);
-    }
-
-    SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
-            AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
-            Clock clock, String instance) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
-        this.announcer = new Announcer(() -> events, instance);
+        this.announcer = new Announcer(() -> events);
         this.state = new StateAnnouncer(announcer, safeMode(settings),
                 TEXT.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
@@ -147,26 +135,7 @@ public final class SupervisorImpl implements Supervisor {
     }
 
     /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
-    /**
-     * A change of the configuration. An instance whose file was deleted is first told it is leaving: it stops
-     * the server it started (as on a host shutdown) before its components go.
-     */
     @Modified
-    void modified(AllTalkSettings settings, InstanceIdentity instance) {
-        configure(settings);
-        if (instance.talkhost_leaving() && !leaving) {
-            leaving = true;
-            userStopped = true;
-            attempts.cancel();
-            Supervised sv = state.server();
-            if (sv != null && sv.child() != null) {
-                sv.child().unwatch();
-            }
-            log.get().info("This AllTalk instance's configuration was removed: it leaves");
-            new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
-        }
-    }
-
     void configure(AllTalkSettings settings) {
         AllTalkSettings before = this.settings;
         this.settings = settings;
@@ -178,16 +147,9 @@ public final class SupervisorImpl implements Supervisor {
         }
     }
 
-    /** Deactivation for no particular reason (tests): a bundle swap unless the framework stops. */
-    void deactivate() {
-        deactivate(0);
-    }
-
     @Deactivate
-    void deactivate(int reason) {
-        // the instance's configuration file was deleted: the instance leaves, as on a host shutdown
-        boolean shutdown = frameworkStopping.getAsBoolean()
-                || reason == CONFIGURATION_DELETED;
+    void deactivate() {
+        boolean shutdown = frameworkStopping.getAsBoolean();
         closing = true;
         attempts.cancel();
         worker.shutdownNow();
@@ -200,7 +162,7 @@ public final class SupervisorImpl implements Supervisor {
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
-        if (shutdown && !leaving) {
+        if (shutdown) {
             new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
         } else if (sv != null) {
             log.get().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
