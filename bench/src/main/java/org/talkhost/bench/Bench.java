@@ -118,6 +118,7 @@ public final class Bench {
             results.add("process", "port open to TalkHost declaring ready, median of 3",
                     Results.ms(Results.median(lag)), "< 300 ms", "AllTalk's launcher: 26 s / 5 s fixed sleep");
             execClient(source, host, results);
+            GatewayBench.run(port, host.gatewayPort, results);
         }
     }
 
