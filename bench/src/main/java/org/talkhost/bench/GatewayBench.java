@@ -29,8 +29,12 @@ final class GatewayBench {
     private GatewayBench() {
     }
 
-    static void run(int allTalkPort, int gatewayPort, Results results) throws Exception {
+    private long hostPid;
+    private double peakRssMb = -1;
+
+    static void run(int allTalkPort, int gatewayPort, long hostPid, Results results) throws Exception {
         GatewayBench b = new GatewayBench();
+        b.hostPid = hostPid;
         URI direct = URI.create("http://127.0.0.1:" + allTalkPort);
         URI gateway = URI.create("http://127.0.0.1:" + gatewayPort);
         if (!b.awaitOk(gateway.resolve("/api/ready"), 30_000)) {
@@ -57,6 +61,9 @@ final class GatewayBench {
                 Results.verdict(share >= 90) + String.format(Locale.ROOT,
                         "; gateway %.0f req/s, direct %.0f req/s (2 rounds of %d s each, alternating)", g, d,
                         THROUGHPUT_MILLIS / 1000));
+        results.add("memory", "host resident memory while serving " + CLIENTS + " concurrent clients through the gateway",
+                String.format(Locale.ROOT, "%.0f MB", b.peakRssMb), "< 130 MB",
+                Results.verdict(b.peakRssMb > 0 && b.peakRssMb < 130) + "; highest VmRSS sampled every 100 ms");
     }
 
     private static void row(Results results, String what, double[][] lat, String goal) {
@@ -126,7 +133,12 @@ final class GatewayBench {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(THROUGHPUT_MILLIS + 30_000, TimeUnit.MILLISECONDS);
+        while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+            peakRssMb = Math.max(peakRssMb, Proc.rssMb(hostPid));
+            if (System.nanoTime() > end + TimeUnit.SECONDS.toNanos(30)) {
+                break;
+            }
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         return done.get() / secs;
     }
