@@ -28,6 +28,7 @@ public final class Bench {
         boot(source, results);
         standin(source, results);
         supervision(source, results);
+        pool(results);
         Path out = source.resolve("bench/results-e2e.md");
         results.write(out, Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println("Written: " + out);
@@ -53,7 +54,7 @@ public final class Bench {
             }
         }
         results.add("foundation", "boot: JVM start to all bundles active, median of " + RUNS,
-                Results.ms(Results.median(boot)), "< 1500 ms",
+                Results.ms(Results.median(boot)), "< 700 ms (#20, HTTP runtime in)",
                 String.format(Locale.ROOT, "bare JVM start (java -version) %s; ratio %.1fx",
                         Results.ms(Results.median(jvm)), Results.median(boot) / Results.median(jvm)));
     }
@@ -88,6 +89,10 @@ public final class Bench {
             results.add("process", "host start to AllTalk (stand-in, 1 s load) ready", Results.ms(first / 1e6),
                     "< 10000 ms", "AllTalk's launcher sleeps 26 s (v1) / 5 s (v2) before it even looks");
             long readyLine = host.await("(?i)ready", t0, 10_000);
+            Thread.sleep(10_000);
+            double idle = Proc.rssMb(host.process.pid());
+            results.add("memory", "host resident memory, idle 10 s after ready", String.format(Locale.ROOT,
+                    "%.0f MB", idle), "< 100 MB", Results.verdict(idle > 0 && idle < 100) + "; VmRSS of the host JVM");
             Optional<ProcessHandle> server = host.server();
             if (server.isEmpty()) {
                 results.add("process", "kill -9 recovery", "n/a", "", "no stand-in child found");
@@ -117,6 +122,7 @@ public final class Bench {
             results.add("process", "port open to TalkHost declaring ready, median of 3",
                     Results.ms(Results.median(lag)), "< 300 ms", "AllTalk's launcher: 26 s / 5 s fixed sleep");
             execClient(source, host, results);
+            GatewayBench.run(port, host.gatewayPort, host.process.pid(), results);
         }
     }
 
@@ -131,8 +137,32 @@ public final class Bench {
             int status = p.waitFor();
             took[i] = status == 0 ? (System.nanoTime() - t0) / 1e6 : -1;
         }
+        String launcher = source.resolve("launcher/target/talkhost-launcher.jar").toString();
+        double[] bare = new double[RUNS];
+        double[] trivial = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            Proc.start(List.of(Proc.java(), "-version")).waitFor();
+            bare[i] = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            Proc.start(List.of(Proc.java(), "-cp", launcher + java.io.File.pathSeparator
+                    + source.resolve("bench/target/classes"), Noop.class.getName())).waitFor();
+            trivial[i] = (System.nanoTime() - t0) / 1e6;
+        }
         results.add("control", "--exec alltalk:status against the running host (JVM included), median of " + RUNS,
-                Results.ms(Results.median(took)), "< 200 ms", "was 1.4 s booting a second TalkHost; -1 = failed");
+                Results.ms(Results.median(took)), "< 200 ms",
+                "baselines: bare java -version " + Results.ms(Results.median(bare))
+                        + ", java -cp <launcher jar> <empty main> " + Results.ms(Results.median(trivial))
+                        + "; was 1.4 s booting a second TalkHost; -1 = failed");
+    }
+
+    /**
+     * Issue #21's row: throughput of three instances behind the gateway against one, the stand-in generating
+     * with a fixed delay (goal >= 2.7x). The pool is not built yet; its engineer fills this in.
+     */
+    static void pool(Results results) {
+        results.add("pool", "throughput, three instances vs one (fixed generation delay)", "not measured",
+                ">= 2.7x", "issue #21: the pool is not built yet; this row is its place");
     }
 
     private static long awaitPortOpen(int port, long since, long timeoutMillis) throws InterruptedException {

@@ -24,9 +24,12 @@ final class HostRun implements AutoCloseable {
     final Path home;
     final List<Line> lines = new CopyOnWriteArrayList<>();
 
-    private HostRun(Process process, Path home) {
+    final int gatewayPort;
+
+    private HostRun(Process process, Path home, int gatewayPort) {
         this.process = process;
         this.home = home;
+        this.gatewayPort = gatewayPort;
         Thread reader = new Thread(this::read, "bench-host-reader");
         reader.setDaemon(true);
         reader.start();
@@ -36,13 +39,17 @@ final class HostRun implements AutoCloseable {
         Path home = Files.createTempDirectory("talkhost-bench");
         Files.createDirectories(home.resolve("config"));
         Files.write(home.resolve("config/org.talkhost.alltalk.config"), List.of(allTalkConfig), StandardCharsets.UTF_8);
-        // the HTTP runtime (gateway, control API) on a free port too, never the fixed 7850
+        // the HTTP runtime (gateway, control API) on a free port too, never the fixed 7850; the gateway's
+        // setting is the one the user edits, and the gateway keeps the HTTP runtime's in line with it
+        int gatewayPort = Proc.freePort();
+        Files.write(home.resolve("config/org.talkhost.gateway.config"), List.of("port=I\"" + gatewayPort + "\""),
+                StandardCharsets.UTF_8);
         Files.write(home.resolve("config/org.apache.felix.http.config"), List.of("org.apache.felix.http.host=\"127.0.0.1\"",
-                "org.osgi.service.http.port=I\"" + Proc.freePort() + "\""), StandardCharsets.UTF_8);
+                "org.osgi.service.http.port=I\"" + gatewayPort + "\""), StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(Proc.java(), "-Dtalkhost.home=" + home, "-jar",
                 source.resolve("launcher/target/talkhost-launcher.jar").toString(), "--no-shell", "--home",
                 home.toString()).redirectErrorStream(true).start();
-        return new HostRun(p, home);
+        return new HostRun(p, home, gatewayPort);
     }
 
     private void read() {

@@ -101,4 +101,18 @@ final class Proc {
         }
         return -1;
     }
+
+    /** Resident memory of a process in MB (VmRSS from /proc), or -1 when it cannot be read. */
+    static double rssMb(long pid) {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
 }

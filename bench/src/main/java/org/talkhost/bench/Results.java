@@ -38,6 +38,11 @@ final class Results {
         Files.writeString(file, b, StandardCharsets.UTF_8);
     }
 
+    /** The verdict against a goal, as the table shows it. */
+    static String verdict(boolean met) {
+        return met ? "goal met" : "goal NOT met";
+    }
+
     static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
