@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
     private static final int RUNS = 5;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        Path source = Paths.get(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path source =
+                Paths.get(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Results results = new Results();
         boot(source, results);
         standin(source, results);
@@ -48,15 +48,24 @@ public final class Bench {
                 if (seen < 0) {
                     throw new IllegalStateException("the host did not report its start: " + host.lines);
                 }
-                String line = host.lines.stream().filter(l -> l.text().startsWith("TalkHost is running")).findFirst()
-                        .orElseThrow().text();
+                String line = host.lines.stream()
+                        .filter(l -> l.text().startsWith("TalkHost is running"))
+                        .findFirst()
+                        .orElseThrow()
+                        .text();
                 boot[i] = Double.parseDouble(line.replaceAll(".*started in (\\d+) ms.*", "$1"));
             }
         }
-        results.add("foundation", "boot: JVM start to all bundles active, median of " + RUNS,
-                Results.ms(Results.median(boot)), "< 700 ms (#20, HTTP runtime in)",
-                String.format(Locale.ROOT, "bare JVM start (java -version) %s; ratio %.1fx",
-                        Results.ms(Results.median(jvm)), Results.median(boot) / Results.median(jvm)));
+        results.add(
+                "foundation",
+                "boot: JVM start to all bundles active, median of " + RUNS,
+                Results.ms(Results.median(boot)),
+                "< 700 ms (#20, HTTP runtime in)",
+                String.format(
+                        Locale.ROOT,
+                        "bare JVM start (java -version) %s; ratio %.1fx",
+                        Results.ms(Results.median(jvm)),
+                        Results.median(boot) / Results.median(jvm)));
     }
 
     /** Stand-in start to ready with --load-seconds 0, and one sentence generated. */
@@ -67,32 +76,54 @@ public final class Bench {
             Path dir = Files.createTempDirectory("standin-bench");
             int port = Proc.freePort();
             long t0 = System.nanoTime();
-            Process p = Proc.start(List.of(Proc.java(), "-jar", jar.toString(), "--flavor", "v2", "--dir",
-                    dir.toString(), "--port", String.valueOf(port), "--load-seconds", "0"));
+            Process p = Proc.start(List.of(
+                    Proc.java(),
+                    "-jar",
+                    jar.toString(),
+                    "--flavor",
+                    "v2",
+                    "--dir",
+                    dir.toString(),
+                    "--port",
+                    String.valueOf(port),
+                    "--load-seconds",
+                    "0"));
             try {
                 ready[i] = Proc.awaitReady(port, t0, 20_000) / 1e6;
             } finally {
                 Proc.stop(p);
             }
         }
-        results.add("stand-in", "start to ready, --load-seconds 0, JVM included, median of " + RUNS,
-                Results.ms(Results.median(ready)), "< 300 ms", "polled every 5 ms");
+        results.add(
+                "stand-in",
+                "start to ready, --load-seconds 0, JVM included, median of " + RUNS,
+                Results.ms(Results.median(ready)),
+                "< 300 ms",
+                "polled every 5 ms");
     }
 
     /** A host in stand-in mode: first connection, kill -9 to ready again, port-open to ready lag. */
     static void supervision(Path source, Results results) throws Exception {
         int port = Proc.freePort();
         long t0 = System.nanoTime();
-        try (HostRun host = HostRun.start(source, "mode=\"standin\"", "ports=I[\"" + port + "\"]",
-                "standinArgs=\"--load-seconds 1\"")) {
+        try (HostRun host = HostRun.start(
+                source, "mode=\"standin\"", "ports=I[\"" + port + "\"]", "standinArgs=\"--load-seconds 1\"")) {
             long first = Proc.awaitReady(port, t0, 60_000);
-            results.add("process", "host start to AllTalk (stand-in, 1 s load) ready", Results.ms(first / 1e6),
-                    "< 10000 ms", "AllTalk's launcher sleeps 26 s (v1) / 5 s (v2) before it even looks");
+            results.add(
+                    "process",
+                    "host start to AllTalk (stand-in, 1 s load) ready",
+                    Results.ms(first / 1e6),
+                    "< 10000 ms",
+                    "AllTalk's launcher sleeps 26 s (v1) / 5 s (v2) before it even looks");
             long readyLine = host.await("(?i)ready", t0, 10_000);
             Thread.sleep(10_000);
             double idle = Proc.rssMb(host.process.pid());
-            results.add("memory", "host resident memory, idle 10 s after ready", String.format(Locale.ROOT,
-                    "%.0f MB", idle), "< 100 MB", Results.verdict(idle > 0 && idle < 100) + "; VmRSS of the host JVM");
+            results.add(
+                    "memory",
+                    "host resident memory, idle 10 s after ready",
+                    String.format(Locale.ROOT, "%.0f MB", idle),
+                    "< 100 MB",
+                    Results.verdict(idle > 0 && idle < 100) + "; VmRSS of the host JVM");
             Optional<ProcessHandle> server = host.server();
             if (server.isEmpty()) {
                 results.add("process", "kill -9 recovery", "n/a", "", "no stand-in child found");
@@ -107,20 +138,32 @@ public final class Bench {
                 s.destroyForcibly();
                 long seen = host.await("(?i)(stopped|exited|ended|crash|died|not answering)", kill, 30_000);
                 long open = awaitPortOpen(port, kill, 60_000);
-                long ready = host.await("(?i)is ready|ready on|ready again|answering again", Math.max(open, kill),
-                        60_000);
+                long ready =
+                        host.await("(?i)is ready|ready on|ready again|answering again", Math.max(open, kill), 60_000);
                 long answered = Proc.awaitReady(port, kill, 60_000);
                 detected[i] = seen < 0 ? -1 : (seen - kill) / 1e6;
                 recovered[i] = answered / 1e6;
                 lag[i] = ready < 0 || open < 0 ? -1 : (ready - open) / 1e6;
                 Thread.sleep(500);
             }
-            results.add("process", "kill -9 to crash reported (console), median of 3",
-                    Results.ms(Results.median(detected)), "-", "");
-            results.add("process", "kill -9 to ready again, median of 3", Results.ms(Results.median(recovered)),
-                    "-", "includes restart backoff and the stand-in's 1 s load");
-            results.add("process", "port open to TalkHost declaring ready, median of 3",
-                    Results.ms(Results.median(lag)), "< 300 ms", "AllTalk's launcher: 26 s / 5 s fixed sleep");
+            results.add(
+                    "process",
+                    "kill -9 to crash reported (console), median of 3",
+                    Results.ms(Results.median(detected)),
+                    "-",
+                    "");
+            results.add(
+                    "process",
+                    "kill -9 to ready again, median of 3",
+                    Results.ms(Results.median(recovered)),
+                    "-",
+                    "includes restart backoff and the stand-in's 1 s load");
+            results.add(
+                    "process",
+                    "port open to TalkHost declaring ready, median of 3",
+                    Results.ms(Results.median(lag)),
+                    "< 300 ms",
+                    "AllTalk's launcher: 26 s / 5 s fixed sleep");
             execClient(source, host, results);
             GatewayBench.run(port, host.gatewayPort, host.process.pid(), results);
         }
@@ -131,13 +174,22 @@ public final class Bench {
         double[] took = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
-            Process p = Proc.start(List.of(Proc.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Dtalkhost.home=" + host.home, "-jar", source.resolve("launcher/target/talkhost-launcher.jar").toString(),
-                    "--home", host.home.toString(), "--exec", "alltalk:status"));
+            Process p = Proc.start(List.of(
+                    Proc.java(),
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Dtalkhost.home=" + host.home,
+                    "-jar",
+                    source.resolve("launcher/target/talkhost-launcher.jar").toString(),
+                    "--home",
+                    host.home.toString(),
+                    "--exec",
+                    "alltalk:status"));
             int status = p.waitFor();
             took[i] = status == 0 ? (System.nanoTime() - t0) / 1e6 : -1;
         }
-        String launcher = source.resolve("launcher/target/talkhost-launcher.jar").toString();
+        String launcher =
+                source.resolve("launcher/target/talkhost-launcher.jar").toString();
         double[] bare = new double[RUNS];
         double[] trivial = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
@@ -145,12 +197,19 @@ public final class Bench {
             Proc.start(List.of(Proc.java(), "-version")).waitFor();
             bare[i] = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
-            Proc.start(List.of(Proc.java(), "-cp", launcher + java.io.File.pathSeparator
-                    + source.resolve("bench/target/classes"), Noop.class.getName())).waitFor();
+            Proc.start(List.of(
+                            Proc.java(),
+                            "-cp",
+                            launcher + java.io.File.pathSeparator + source.resolve("bench/target/classes"),
+                            Noop.class.getName()))
+                    .waitFor();
             trivial[i] = (System.nanoTime() - t0) / 1e6;
         }
-        results.add("control", "--exec alltalk:status against the running host (JVM included), median of " + RUNS,
-                Results.ms(Results.median(took)), "< 200 ms",
+        results.add(
+                "control",
+                "--exec alltalk:status against the running host (JVM included), median of " + RUNS,
+                Results.ms(Results.median(took)),
+                "< 200 ms",
                 "baselines: bare java -version " + Results.ms(Results.median(bare))
                         + ", java -cp <launcher jar> <empty main> " + Results.ms(Results.median(trivial))
                         + "; was 1.4 s booting a second TalkHost; -1 = failed");
@@ -161,8 +220,12 @@ public final class Bench {
      * with a fixed delay (goal >= 2.7x). The pool is not built yet; its engineer fills this in.
      */
     static void pool(Results results) {
-        results.add("pool", "throughput, three instances vs one (fixed generation delay)", "not measured",
-                ">= 2.7x", "issue #21: the pool is not built yet; this row is its place");
+        results.add(
+                "pool",
+                "throughput, three instances vs one (fixed generation delay)",
+                "not measured",
+                ">= 2.7x",
+                "issue #21: the pool is not built yet; this row is its place");
     }
 
     private static long awaitPortOpen(int port, long since, long timeoutMillis) throws InterruptedException {

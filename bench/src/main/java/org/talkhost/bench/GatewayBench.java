@@ -23,11 +23,12 @@ final class GatewayBench {
     private static final int CLIENTS = 8;
     private static final long THROUGHPUT_MILLIS = 3000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private GatewayBench() {
-    }
+    private GatewayBench() {}
 
     private long hostPid;
     private double peakRssMb = -1;
@@ -38,8 +39,12 @@ final class GatewayBench {
         URI direct = URI.create("http://127.0.0.1:" + allTalkPort);
         URI gateway = URI.create("http://127.0.0.1:" + gatewayPort);
         if (!b.awaitOk(gateway.resolve("/api/ready"), 30_000)) {
-            results.add("gateway", "gateway vs direct", "n/a", "", "the gateway on port " + gatewayPort
-                    + " did not answer /api/ready within 30 s");
+            results.add(
+                    "gateway",
+                    "gateway vs direct",
+                    "n/a",
+                    "",
+                    "the gateway on port " + gatewayPort + " did not answer /api/ready within 30 s");
             return;
         }
         // warm both paths
@@ -56,13 +61,23 @@ final class GatewayBench {
         double d = (directRps + directRps2) / 2;
         double g = (gatewayRps + gatewayRps2) / 2;
         double share = 100 * g / d;
-        results.add("gateway", "throughput, " + CLIENTS + " concurrent clients on /api/ready, gateway / direct",
-                String.format(Locale.ROOT, "%.0f %%", share), ">= 90 %",
-                Results.verdict(share >= 90) + String.format(Locale.ROOT,
-                        "; gateway %.0f req/s, direct %.0f req/s (2 rounds of %d s each, alternating)", g, d,
-                        THROUGHPUT_MILLIS / 1000));
-        results.add("memory", "host resident memory while serving " + CLIENTS + " concurrent clients through the gateway",
-                String.format(Locale.ROOT, "%.0f MB", b.peakRssMb), "< 130 MB",
+        results.add(
+                "gateway",
+                "throughput, " + CLIENTS + " concurrent clients on /api/ready, gateway / direct",
+                String.format(Locale.ROOT, "%.0f %%", share),
+                ">= 90 %",
+                Results.verdict(share >= 90)
+                        + String.format(
+                                Locale.ROOT,
+                                "; gateway %.0f req/s, direct %.0f req/s (2 rounds of %d s each, alternating)",
+                                g,
+                                d,
+                                THROUGHPUT_MILLIS / 1000));
+        results.add(
+                "memory",
+                "host resident memory while serving " + CLIENTS + " concurrent clients through the gateway",
+                String.format(Locale.ROOT, "%.0f MB", b.peakRssMb),
+                "< 130 MB",
                 Results.verdict(b.peakRssMb > 0 && b.peakRssMb < 130) + "; highest VmRSS sampled every 100 ms");
     }
 
@@ -72,10 +87,19 @@ final class GatewayBench {
         double p50 = pct(g, 50) - pct(d, 50);
         double p99 = pct(g, 99) - pct(d, 99);
         String verdict = goal.startsWith("<") ? Results.verdict(p50 < 1.0) + "; " : "";
-        results.add("gateway", "added latency on " + what + ", p50 / p99, " + d.length + " calls each",
-                String.format(Locale.ROOT, "%.2f / %.2f ms", p50, p99), goal,
-                verdict + String.format(Locale.ROOT, "direct p50 %.2f p99 %.2f ms; gateway p50 %.2f p99 %.2f ms",
-                        pct(d, 50), pct(d, 99), pct(g, 50), pct(g, 99)));
+        results.add(
+                "gateway",
+                "added latency on " + what + ", p50 / p99, " + d.length + " calls each",
+                String.format(Locale.ROOT, "%.2f / %.2f ms", p50, p99),
+                goal,
+                verdict
+                        + String.format(
+                                Locale.ROOT,
+                                "direct p50 %.2f p99 %.2f ms; gateway p50 %.2f p99 %.2f ms",
+                                pct(d, 50),
+                                pct(d, 99),
+                                pct(g, 50),
+                                pct(g, 99)));
     }
 
     interface Call {
@@ -147,8 +171,13 @@ final class GatewayBench {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(uri)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return true;
                 }
             } catch (Exception e) {

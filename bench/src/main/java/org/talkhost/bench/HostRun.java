@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  * are timestamped as they arrive.
  */
 final class HostRun implements AutoCloseable {
-    record Line(long nanos, String text) {
-    }
+    record Line(long nanos, String text) {}
 
     final Process process;
     final Path home;
@@ -42,19 +41,32 @@ final class HostRun implements AutoCloseable {
         // the HTTP runtime (gateway, control API) on a free port too, never the fixed 7850; the gateway's
         // setting is the one the user edits, and the gateway keeps the HTTP runtime's in line with it
         int gatewayPort = Proc.freePort();
-        Files.write(home.resolve("config/org.talkhost.gateway.config"), List.of("port=I\"" + gatewayPort + "\""),
+        Files.write(
+                home.resolve("config/org.talkhost.gateway.config"),
+                List.of("port=I\"" + gatewayPort + "\""),
                 StandardCharsets.UTF_8);
-        Files.write(home.resolve("config/org.apache.felix.http.config"), List.of("org.apache.felix.http.host=\"127.0.0.1\"",
-                "org.osgi.service.http.port=I\"" + gatewayPort + "\""), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(Proc.java(), "-Dtalkhost.home=" + home, "-jar",
-                source.resolve("launcher/target/talkhost-launcher.jar").toString(), "--no-shell", "--home",
-                home.toString()).redirectErrorStream(true).start();
+        Files.write(
+                home.resolve("config/org.apache.felix.http.config"),
+                List.of(
+                        "org.apache.felix.http.host=\"127.0.0.1\"",
+                        "org.osgi.service.http.port=I\"" + gatewayPort + "\""),
+                StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(
+                        Proc.java(),
+                        "-Dtalkhost.home=" + home,
+                        "-jar",
+                        source.resolve("launcher/target/talkhost-launcher.jar").toString(),
+                        "--no-shell",
+                        "--home",
+                        home.toString())
+                .redirectErrorStream(true)
+                .start();
         return new HostRun(p, home, gatewayPort);
     }
 
     private void read() {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String l;
             while ((l = r.readLine()) != null) {
                 lines.add(new Line(System.nanoTime(), l));
@@ -81,7 +93,8 @@ final class HostRun implements AutoCloseable {
 
     /** The stand-in (or AllTalk) process the host started. */
     Optional<ProcessHandle> server() {
-        return process.descendants().filter(h -> h.info().commandLine().orElse("").contains("alltalk-standin"))
+        return process.descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("alltalk-standin"))
                 .findFirst();
     }
 

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
 /** Child processes and small HTTP probes for the benchmarks. Everything started here is stopped here. */
 final class Proc {
 
-    private Proc() {
-    }
+    private Proc() {}
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -49,15 +48,17 @@ final class Proc {
     }
 
     private static void drain(BufferedReader r) {
-        Thread t = new Thread(() -> {
-            try {
-                while (r.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException e) {
-                // ended
-            }
-        }, "bench-drain");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (r.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException e) {
+                        // ended
+                    }
+                },
+                "bench-drain");
         t.setDaemon(true);
         t.start();
     }

@@ -13,8 +13,7 @@ import java.util.Locale;
 
 /** Collects figures, prints each as it comes, and writes them as a Markdown table. */
 final class Results {
-    record Row(String area, String what, String value, String goal, String note) {
-    }
+    record Row(String area, String what, String value, String goal, String note) {}
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -28,12 +27,23 @@ final class Results {
         StringBuilder b = new StringBuilder("# Benchmark results\n\n")
                 .append("Written by `bench/run` on ")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .append(" (").append(machine).append("). Each figure is measured in the same run as its ")
+                .append(" (")
+                .append(machine)
+                .append("). Each figure is measured in the same run as its ")
                 .append("baseline; this machine is shared and noisy, so read ratios rather than absolutes.\n\n")
                 .append("| area | what | value | goal | note |\n|---|---|---|---|---|\n");
         for (Row r : rows) {
-            b.append("| ").append(r.area).append(" | ").append(r.what).append(" | ").append(r.value).append(" | ")
-                    .append(r.goal).append(" | ").append(r.note).append(" |\n");
+            b.append("| ")
+                    .append(r.area)
+                    .append(" | ")
+                    .append(r.what)
+                    .append(" | ")
+                    .append(r.value)
+                    .append(" | ")
+                    .append(r.goal)
+                    .append(" | ")
+                    .append(r.note)
+                    .append(" |\n");
         }
         Files.writeString(file, b, StandardCharsets.UTF_8);
     }

@@ -93,7 +93,9 @@ final class AllTalkFolder implements AutoCloseable {
     }
 
     private static Stream<String> pairs(String json) {
-        return json.lines().map(String::strip).map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l)
+        return json.lines()
+                .map(String::strip)
+                .map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l)
                 .filter(l -> PAIR.matcher(l).matches());
     }
 

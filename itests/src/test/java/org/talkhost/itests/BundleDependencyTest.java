@@ -51,7 +51,9 @@ class BundleDependencyTest {
                     continue;
                 }
                 try (Stream<Path> jars = Files.list(m.resolve("target"))) {
-                    Path jar = jars.filter(p -> p.toString().endsWith("-SNAPSHOT.jar")).findFirst().orElse(null);
+                    Path jar = jars.filter(p -> p.toString().endsWith("-SNAPSHOT.jar"))
+                            .findFirst()
+                            .orElse(null);
                     if (jar != null) {
                         try (JarFile j = new JarFile(jar.toFile())) {
                             result.put("talkhost-" + name, j.getManifest());

@@ -20,8 +20,7 @@ import org.awaitility.core.ConditionTimeoutException;
 /** What a process printed, line by line, as it prints it (stdout and stderr drained all the time). */
 final class ConsoleCapture {
     /** One line, from which stream, and when it arrived (System.nanoTime). */
-    record Line(boolean error, String text, long nanos) {
-    }
+    record Line(boolean error, String text, long nanos) {}
 
     private final List<Line> lines = new ArrayList<>();
 
@@ -32,17 +31,19 @@ final class ConsoleCapture {
     }
 
     private void drain(InputStream in, boolean error, String name) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    synchronized (lines) {
-                        lines.add(new Line(error, line, System.nanoTime()));
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            synchronized (lines) {
+                                lines.add(new Line(error, line, System.nanoTime()));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, name);
+                },
+                name);
         t.setDaemon(true);
         t.start();
     }
@@ -80,17 +81,22 @@ final class ConsoleCapture {
     /** The first line after {@code mark} (either stream) that {@code pattern} finds, waiting up to {@code atMost}. */
     Line awaitLine(Pattern pattern, int mark, Duration atMost, Supplier<String> context) {
         try {
-            return await().atMost(atMost).pollInterval(Duration.ofMillis(50))
-                    .until(() -> find(pattern, mark), Optional::isPresent).get();
+            return await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> find(pattern, mark), Optional::isPresent)
+                    .get();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("No console line matching /" + pattern + "/ within " + atMost.toSeconds()
-                    + " s. Console so far:\n" + all() + context.get(), e);
+            throw new AssertionError(
+                    "No console line matching /" + pattern + "/ within " + atMost.toSeconds() + " s. Console so far:\n"
+                            + all() + context.get(),
+                    e);
         }
     }
 
     Optional<Line> find(Pattern pattern, int mark) {
         List<Line> all = lines();
         return all.subList(Math.min(mark, all.size()), all.size()).stream()
-                .filter(l -> pattern.matcher(l.text()).find()).findFirst();
+                .filter(l -> pattern.matcher(l.text()).find())
+                .findFirst();
     }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
 /** TalkHost's control API on 127.0.0.1:7850 as a test calls it, with or without the control token. */
 final class ControlApi {
     static final URI BASE = URI.create("http://127.0.0.1:7850/talkhost/api/");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path home;
 
@@ -24,7 +25,8 @@ final class ControlApi {
 
     String token() {
         try {
-            return Files.readString(home.resolve("runtime/control.token"), StandardCharsets.US_ASCII).trim();
+            return Files.readString(home.resolve("runtime/control.token"), StandardCharsets.US_ASCII)
+                    .trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,20 +37,26 @@ final class ControlApi {
     }
 
     HttpResponse<String> post(String call, String body, String token) {
-        return send(auth(HttpRequest.newBuilder(BASE.resolve(call)).POST(HttpRequest.BodyPublishers.ofString(body)),
-                token));
+        return send(auth(
+                HttpRequest.newBuilder(BASE.resolve(call)).POST(HttpRequest.BodyPublishers.ofString(body)), token));
     }
 
     HttpResponse<String> put(String call, String body, String token) {
-        return send(auth(HttpRequest.newBuilder(BASE.resolve(call)).PUT(HttpRequest.BodyPublishers.ofString(body)),
-                token));
+        return send(
+                auth(HttpRequest.newBuilder(BASE.resolve(call)).PUT(HttpRequest.BodyPublishers.ofString(body)), token));
     }
 
     HttpResponse<byte[]> postBytes(String call, String body, String token) {
         try {
-            return HTTP.send(auth(HttpRequest.newBuilder(BASE.resolve(call)).timeout(Duration.ofSeconds(90))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), token)
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(
+                    auth(
+                                    HttpRequest.newBuilder(BASE.resolve(call))
+                                            .timeout(Duration.ofSeconds(90))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                                    token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -41,7 +41,9 @@ class ControlApiTest {
         home = ScenarioHome.create();
         host = HostProcess.service(home);
         api = new ControlApi(home.dir());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(api::ready);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(api::ready);
     }
 
     @AfterAll
@@ -61,21 +63,36 @@ class ControlApiTest {
                 .isEqualTo("rw-------");
         HttpResponse<String> without = api.post("restart", "", null);
         assertThat(without.statusCode()).isEqualTo(401);
-        assertThat(without.body().strip()).contains("control token").doesNotContain("Exception").hasLineCount(1);
-        assertThat(api.post("exec", "alltalk:status", "not-the-token").statusCode()).isEqualTo(401);
-        assertThat(api.put("config/health.failuresBeforeDown", "4", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> cookie = ControlApi.client().send(HttpRequest.newBuilder(ControlApi.BASE.resolve("stop"))
-                .header("Cookie", "token=" + api.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(cookie.statusCode()).as("a token in a cookie is not accepted").isEqualTo(401);
-        assertThat(api.get("status").statusCode()).as("reading is open on loopback").isEqualTo(200);
+        assertThat(without.body().strip())
+                .contains("control token")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
+        assertThat(api.post("exec", "alltalk:status", "not-the-token").statusCode())
+                .isEqualTo(401);
+        assertThat(api.put("config/health.failuresBeforeDown", "4", null).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> cookie = ControlApi.client()
+                .send(
+                        HttpRequest.newBuilder(ControlApi.BASE.resolve("stop"))
+                                .header("Cookie", "token=" + api.token())
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(cookie.statusCode())
+                .as("a token in a cookie is not accepted")
+                .isEqualTo(401);
+        assertThat(api.get("status").statusCode())
+                .as("reading is open on loopback")
+                .isEqualTo(200);
         assertThat(api.post("exec", "alltalk:status", api.token()).statusCode()).isEqualTo(200);
     }
 
     @Test
     @Order(2)
     void everyReadingCall_answersJson() {
-        assertThat(api.get("status").body()).contains("\"state\":\"READY\"").contains("\"port\":7851")
+        assertThat(api.get("status").body())
+                .contains("\"state\":\"READY\"")
+                .contains("\"port\":7851")
                 .contains("\"notices\":[");
         assertThat(api.get("health").body()).contains("\"history\":[").contains("\"samples\":[");
         assertThat(api.get("voices").body()).contains("\"voices\":[\"");
@@ -84,21 +101,32 @@ class ControlApiTest {
         assertThat(api.get("metrics").body()).contains("\"operation\":\"client.ready\"");
         assertThat(api.get("log?lines=3").body()).contains("\"lines\":[").contains(" - AllTalk-");
         assertThat(api.get("log?lines=lots").statusCode()).isEqualTo(400);
-        assertThat(api.get("config").body()).contains("\"org.talkhost.alltalk\":{").contains("\"ports\":[7851,7852]");
+        assertThat(api.get("config").body())
+                .contains("\"org.talkhost.alltalk\":{")
+                .contains("\"ports\":[7851,7852]");
         assertThat(api.get("nothing-here").statusCode()).isEqualTo(404);
-        HttpResponse<String> metrics = ControlApi.client().sendAsync(HttpRequest.newBuilder(
-                ControlApi.BASE.resolve("/talkhost/metrics")).build(), HttpResponse.BodyHandlers.ofString()).join();
-        assertThat(metrics.body()).contains("# TYPE talkhost_ready gauge").contains("talkhost_ready 1")
+        HttpResponse<String> metrics = ControlApi.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(ControlApi.BASE.resolve("/talkhost/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .join();
+        assertThat(metrics.body())
+                .contains("# TYPE talkhost_ready gauge")
+                .contains("talkhost_ready 1")
                 .contains("# TYPE talkhost_health_check_seconds histogram")
                 .contains("talkhost_operations_total{operation=\"client.ready\"}")
-                .contains("talkhost_alltalk_resident_bytes").contains("# TYPE talkhost_gateway_served_total counter");
+                .contains("talkhost_alltalk_resident_bytes")
+                .contains("# TYPE talkhost_gateway_served_total counter");
     }
 
     @Test
     @Order(3)
     void changes_sayExecAndConfig() {
         HttpResponse<byte[]> wav = api.postBytes("say", "{\"text\":\"Hello from the control API.\"}", api.token());
-        assertThat(wav.statusCode()).as(new String(wav.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(wav.statusCode())
+                .as(new String(wav.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(wav.headers().firstValue("Content-Type")).hasValue("audio/wav");
         assertThat(new String(wav.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(wav.body().length).isGreaterThan(8000);
@@ -110,8 +138,11 @@ class ControlApiTest {
 
         HttpResponse<String> put = api.put("config/health.failuresBeforeDown", "4", api.token());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("config").body().contains("\"failuresBeforeDown\":4"));
-        assertThat(api.put("config/health.failuresBeforeDown", "many", api.token()).statusCode()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("config").body().contains("\"failuresBeforeDown\":4"));
+        assertThat(api.put("config/health.failuresBeforeDown", "many", api.token())
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -119,14 +150,17 @@ class ControlApiTest {
     void events_deliverANoticeWithin100Milliseconds() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         List<Instant> arrived = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Void>> stream = ControlApi.client().sendAsync(
-                HttpRequest.newBuilder(ControlApi.BASE.resolve("events")).build(),
-                HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines, arrived)));
+        CompletableFuture<HttpResponse<Void>> stream = ControlApi.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(ControlApi.BASE.resolve("events"))
+                                .build(),
+                        HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines, arrived)));
         await().atMost(Duration.ofSeconds(5)).until(() -> !lines.isEmpty());
         try {
             HttpResponse<String> restarted = api.post("restart", "", api.token());
             assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.startsWith("event: notice")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> lines.stream().anyMatch(l -> l.startsWith("event: notice")));
             int i = 0;
             while (!lines.get(i).equals("event: notice")) {
                 i++;
@@ -134,7 +168,9 @@ class ControlApiTest {
             Matcher m = NOTICE_TIME.matcher(lines.get(i + 1));
             assertThat(m.find()).as(lines.get(i + 1)).isTrue();
             Duration late = Duration.between(Instant.parse(m.group(1)), arrived.get(i + 1));
-            assertThat(late).as("from the notice to its arrival on the event stream").isLessThan(Duration.ofMillis(100));
+            assertThat(late)
+                    .as("from the notice to its arrival on the event stream")
+                    .isLessThan(Duration.ofMillis(100));
             assertThat(lines).anyMatch(l -> l.startsWith("event: state"));
         } finally {
             stream.cancel(true);
@@ -145,29 +181,46 @@ class ControlApiTest {
     @Order(5)
     void oneShotExec_goesToTheRunningHostAndKeepsTheExitStatus() {
         String log = home.resolve("log/alltalk_operations.log").toString();
-        long bundleLines = ScenarioHome.read(java.nio.file.Path.of(log)).lines().filter(l -> l.contains("Bundle talkhost")).count();
+        long bundleLines = ScenarioHome.read(java.nio.file.Path.of(log))
+                .lines()
+                .filter(l -> l.contains("Bundle talkhost"))
+                .count();
         try (HostProcess exec = HostProcess.exec(home, "alltalk:status")) {
-            assertThat(exec.awaitExit(Duration.ofSeconds(30))).as(exec.console().all()).isZero();
-            assertThat(exec.console().stdout()).contains("AllTalk is ready on 127.0.0.1:7851")
+            assertThat(exec.awaitExit(Duration.ofSeconds(30)))
+                    .as(exec.console().all())
+                    .isZero();
+            assertThat(exec.console().stdout())
+                    .contains("AllTalk is ready on 127.0.0.1:7851")
                     .doesNotContain("TalkHost is running:");
         }
         try (HostProcess exec = HostProcess.exec(home, "alltalk:nosuchcommand")) {
             assertThat(exec.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
         }
-        assertThat(ScenarioHome.read(java.nio.file.Path.of(log)).lines().filter(l -> l.contains("Bundle talkhost")).count())
-                .as("bundle start lines: a second framework would add some").isEqualTo(bundleLines);
+        assertThat(ScenarioHome.read(java.nio.file.Path.of(log))
+                        .lines()
+                        .filter(l -> l.contains("Bundle talkhost"))
+                        .count())
+                .as("bundle start lines: a second framework would add some")
+                .isEqualTo(bundleLines);
     }
 
     @Test
     @Order(6)
     void oneShotStop_holds() {
         try (HostProcess exec = HostProcess.exec(home, "alltalk:stop")) {
-            assertThat(exec.awaitExit(Duration.ofSeconds(30))).as(exec.console().all()).isZero();
+            assertThat(exec.awaitExit(Duration.ofSeconds(30)))
+                    .as(exec.console().all())
+                    .isZero();
         }
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
-                .until(() -> FixedPorts.free(FixedPorts.FIRST) && api.get("status").body().contains("\"state\":\"STOPPED\""));
+        await().during(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(8))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> FixedPorts.free(FixedPorts.FIRST)
+                        && api.get("status").body().contains("\"state\":\"STOPPED\""));
         try (HostProcess exec = HostProcess.exec(home, "alltalk:start")) {
-            assertThat(exec.awaitExit(Duration.ofSeconds(60))).as(exec.console().all()).isZero();
+            assertThat(exec.awaitExit(Duration.ofSeconds(60)))
+                    .as(exec.console().all())
+                    .isZero();
         }
         await().atMost(Duration.ofSeconds(10)).until(api::ready);
     }
@@ -194,11 +247,9 @@ class ControlApiTest {
         }
 
         @Override
-        public void onError(Throwable t) {
-        }
+        public void onError(Throwable t) {}
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
     }
 }

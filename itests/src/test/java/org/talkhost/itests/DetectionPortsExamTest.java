@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import javax.inject.Inject;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -60,10 +59,13 @@ public class DetectionPortsExamTest {
 
     @Inject
     AllTalkDetector detector;
+
     @Inject
     PortManager ports;
+
     @Inject
     ConfigurationAdmin configAdmin;
+
     @Inject
     ServiceComponentRuntime scr;
 
@@ -73,9 +75,11 @@ public class DetectionPortsExamTest {
     @Configuration
     public Option[] config() {
         int[] p = ExamSupport.sharedPorts("detect-a", "detect-b");
-        Path home = TalkHostExam.home("mode=\"external\"", "ports=I[\"" + p[0] + "\",\"" + p[1] + "\"]",
-                "standinArgs=\"--no-ui\"");
-        return ExamSupport.withAwaitility(TalkHostExam.feature(home), TalkHostExam.portOption("detect-a", p[0]),
+        Path home = TalkHostExam.home(
+                "mode=\"external\"", "ports=I[\"" + p[0] + "\",\"" + p[1] + "\"]", "standinArgs=\"--no-ui\"");
+        return ExamSupport.withAwaitility(
+                TalkHostExam.feature(home),
+                TalkHostExam.portOption("detect-a", p[0]),
                 TalkHostExam.portOption("detect-b", p[1]));
     }
 
@@ -84,7 +88,7 @@ public class DetectionPortsExamTest {
         int[] p = ExamSupport.sharedPorts("detect-a", "detect-b");
         a = p[0];
         b = p[1];
-        int[] candidates = { a, b };
+        int[] candidates = {a, b};
         for (String component : List.of(DETECTOR, PORTS)) {
             ExamSupport.awaitComponentConfig(scr, component, AllTalkSettings.KEY_PORTS, candidates);
             ExamSupport.awaitComponentConfig(scr, component, AllTalkSettings.KEY_PORT, 0); // none chosen yet
@@ -106,10 +110,13 @@ public class DetectionPortsExamTest {
         assertThat(d.chosen()).isEmpty();
         assertThat(d.endpoints()).extracting(Endpoint::port).containsExactly(a, b);
         assertThat(d.endpoints()).extracting(Endpoint::ready).containsOnly(ReadyState.REFUSED);
-        assertThat(d.summary()).startsWith("AllTalk isn't running yet.").contains(a + " or " + b)
+        assertThat(d.summary())
+                .startsWith("AllTalk isn't running yet.")
+                .contains(a + " or " + b)
                 .contains("has to be started");
         ExamSupport.assertPlain(d.summary());
-        assertThat(seen.told).extracting(Notice::text)
+        assertThat(seen.told)
+                .extracting(Notice::text)
                 .containsExactly("Checking if AllTalk is already running on your computer...", d.summary());
     }
 
@@ -128,10 +135,13 @@ public class DetectionPortsExamTest {
             assertThat(p.kind()).isEqualTo(ServerKind.STANDIN);
             assertThat(p.port()).isEqualTo(a);
             assertThat(p.commandLine()).contains("alltalk-standin");
-            assertThat(d.endpoints()).filteredOn(x -> x.port() == b).extracting(Endpoint::ready)
+            assertThat(d.endpoints())
+                    .filteredOn(x -> x.port() == b)
+                    .extracting(Endpoint::ready)
                     .containsExactly(ReadyState.REFUSED);
-            assertThat(d.summary()).isEqualTo("Found TalkHost's built-in stand-in for AllTalk running on port " + a
-                    + ", connecting now...");
+            assertThat(d.summary())
+                    .isEqualTo("Found TalkHost's built-in stand-in for AllTalk running on port " + a
+                            + ", connecting now...");
         }
     }
 
@@ -140,15 +150,22 @@ public class DetectionPortsExamTest {
         try (StandinRun s = StandinRun.start("v2", a, "--load-seconds", "20")) {
             Detection d = detectAlone(Set.of(s.pid())).detection;
 
-            assertThat(s.alive()).as("the loading stand-in runs: %s", s.console()).isTrue();
-            assertThat(d.endpoints()).filteredOn(x -> x.port() == a).extracting(Endpoint::ready)
-                    .as("its port is not open yet").containsExactly(ReadyState.REFUSED);
+            assertThat(s.alive())
+                    .as("the loading stand-in runs: %s", s.console())
+                    .isTrue();
+            assertThat(d.endpoints())
+                    .filteredOn(x -> x.port() == a)
+                    .extracting(Endpoint::ready)
+                    .as("its port is not open yet")
+                    .containsExactly(ReadyState.REFUSED);
             assertThat(d.conclusion()).as(d.summary()).isEqualTo(Conclusion.LOADING);
             assertThat(d.chosen().orElseThrow().port()).isEqualTo(a);
             assertThat(d.chosen().orElseThrow().kind()).isEqualTo(ServerKind.STANDIN);
             assertThat(d.chosenProcess().orElseThrow().pid()).isEqualTo(s.pid());
-            assertThat(d.summary()).contains("AllTalk is starting (program " + s.pid() + ")")
-                    .contains("isn't answering on port " + a + " yet").contains("will wait for it");
+            assertThat(d.summary())
+                    .contains("AllTalk is starting (program " + s.pid() + ")")
+                    .contains("isn't answering on port " + a + " yet")
+                    .contains("will wait for it");
             ExamSupport.assertPlain(d.summary());
         }
     }
@@ -158,29 +175,36 @@ public class DetectionPortsExamTest {
         HttpServer foreign = foreignServer(a);
         try (AllTalkFolder allTalk = AllTalkFolder.with(AllTalkFolder.V2_CONFIG)) {
             List<PortStatus> survey = ports.survey();
-            assertThat(survey).extracting(PortStatus::port, PortStatus::holder)
+            assertThat(survey)
+                    .extracting(PortStatus::port, PortStatus::holder)
                     .containsExactly(tuple(a, PortHolder.FOREIGN), tuple(b, PortHolder.FREE));
             Detection d = detectAlone(Set.of()).detection;
             assertThat(d.conclusion()).as(d.summary()).isEqualTo(Conclusion.FOREIGN);
-            assertThat(d.summary()).startsWith("Another program, not AllTalk, is using port " + a
-                    + " (it answered HTTP 200");
+            assertThat(d.summary())
+                    .startsWith("Another program, not AllTalk, is using port " + a + " (it answered HTTP 200");
 
             PortChoice choice = ports.choose(ServerKind.STANDIN);
             assertThat(choice.port()).as(choice.reason()).isEqualTo(b);
             assertThat(choice.uiPort()).as("no web page with --no-ui").isZero();
-            assertThat(choice.reason()).isEqualTo("Port " + a + " is used by another program (it answered HTTP 200), "
-                    + "so AllTalk will use " + b + ".");
+            assertThat(choice.reason())
+                    .isEqualTo("Port " + a + " is used by another program (it answered HTTP 200), "
+                            + "so AllTalk will use " + b + ".");
 
             String said = ports.persist(choice, allTalk.dir(), ServerKind.STANDIN);
-            assertThat(said).contains("TalkHost will use port " + b + " from now on")
-                    .contains("now says port " + b).contains("confignew.json.talkhost-backup");
+            assertThat(said)
+                    .contains("TalkHost will use port " + b + " from now on")
+                    .contains("now says port " + b)
+                    .contains("confignew.json.talkhost-backup");
             ExamSupport.assertPlain(said);
             HostConfig host = new HostConfig(configAdmin);
             assertThat(host.port()).isEqualTo(b);
-            assertThat(host.property(AllTalkSettings.KEY_MODE)).as("other settings kept").isEqualTo("external");
+            assertThat(host.property(AllTalkSettings.KEY_MODE))
+                    .as("other settings kept")
+                    .isEqualTo("external");
             // the write-back to config/ by FileInstall is checked end to end in ScenarioTest (port conflict);
             // inside Pax Exam it is switched off (see TalkHostExam)
-            assertThat(allTalk.configText()).as("an int, in api_def")
+            assertThat(allTalk.configText())
+                    .as("an int, in api_def")
                     .containsPattern("\"api_port_number\"\\s*:\\s*" + b + "\\s*[,\\n\\r}]");
             assertThat(allTalk.changedPairs()).as("every other key kept").containsExactly("\"api_port_number\": 7851");
             assertThat(allTalk.backup()).hasContent(AllTalkFolder.V2_CONFIG);
@@ -213,31 +237,36 @@ public class DetectionPortsExamTest {
     @Test
     public void v2WebPageOnA_countsAsTaken_choiceIsB() {
         int api = TalkHostExam.freePort();
-        try (StandinRun s = StandinRun.start("v2", api, "--ui-port", Integer.toString(a)).awaitReady()) {
-            assertThat(StandinRun.get(a, "/")).as("the v2 web page answers on A").contains("AllTalk");
+        try (StandinRun s =
+                StandinRun.start("v2", api, "--ui-port", Integer.toString(a)).awaitReady()) {
+            assertThat(StandinRun.get(a, "/"))
+                    .as("the v2 web page answers on A")
+                    .contains("AllTalk");
 
             List<PortStatus> survey = ports.survey();
             assertThat(survey.get(0).holder()).as(survey.get(0).explanation()).isEqualTo(PortHolder.ALLTALK_UI);
             PortChoice choice = ports.choose(ServerKind.STANDIN);
             assertThat(choice.port()).as(choice.reason()).isEqualTo(b);
-            assertThat(choice.reason()).isEqualTo("Port " + a + " is used by AllTalk's own web page, so AllTalk will "
-                    + "use " + b + ".");
+            assertThat(choice.reason())
+                    .isEqualTo("Port " + a + " is used by AllTalk's own web page, so AllTalk will " + "use " + b + ".");
         }
     }
 
     @Test
     public void twoStandinsOnAAndB_duplicate_namesTheOneUsedAndHowToStopTheOther() {
-        try (StandinRun first = StandinRun.start("v2", a); StandinRun second = StandinRun.start("v1", b)) {
+        try (StandinRun first = StandinRun.start("v2", a);
+                StandinRun second = StandinRun.start("v1", b)) {
             first.awaitReady();
             second.awaitReady();
 
-            Detection d = detector.detect(n -> { });
+            Detection d = detector.detect(n -> {});
 
             assertThat(d.conclusion()).as(d.summary()).isEqualTo(Conclusion.DUPLICATE);
             assertThat(d.chosen().orElseThrow().port()).isEqualTo(a);
             assertThat(d.chosenProcess().orElseThrow().pid()).isEqualTo(first.pid());
             assertThat(d.processes()).extracting(ServerProcess::pid).contains(first.pid(), second.pid());
-            assertThat(d.summary()).contains("AllTalk servers are running at the same time")
+            assertThat(d.summary())
+                    .contains("AllTalk servers are running at the same time")
                     .contains("TalkHost will use the one on port " + a + ".")
                     .contains("the built-in stand-in on port " + b + " (program " + second.pid()
                             + "), stop it with: kill " + second.pid());
@@ -247,8 +276,7 @@ public class DetectionPortsExamTest {
     }
 
     /** A detection and the notices it told the caller. */
-    private record Seen(Detection detection, List<Notice> told) {
-    }
+    private record Seen(Detection detection, List<Notice> told) {}
 
     /**
      * Detects with the configured candidates once no AllTalk runs on this machine but {@code mine}: detection
@@ -257,12 +285,16 @@ public class DetectionPortsExamTest {
     private Seen detectAlone(Set<Long> mine) {
         List<Seen> last = new ArrayList<>();
         try {
-            return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                List<Notice> told = new ArrayList<>();
-                Seen s = new Seen(detector.detect(told::add), told);
-                last.add(0, s);
-                return s;
-            }, s -> others(s.detection, mine).isEmpty());
+            return await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                List<Notice> told = new ArrayList<>();
+                                Seen s = new Seen(detector.detect(told::add), told);
+                                last.add(0, s);
+                                return s;
+                            },
+                            s -> others(s.detection, mine).isEmpty());
         } catch (ConditionTimeoutException e) { // no cause: Pax Exam would report only the root cause
             throw new AssertionError("Other AllTalk servers kept running on this machine, so this detection cannot "
                     + "be checked: " + others(last.get(0).detection, mine) + " (" + e.getMessage() + ")");
@@ -270,8 +302,10 @@ public class DetectionPortsExamTest {
     }
 
     private static List<String> others(Detection d, Set<Long> mine) {
-        return d.processes().stream().filter(p -> !mine.contains(p.pid()))
-                .map(p -> p.pid() + " " + p.commandLine()).collect(Collectors.toList());
+        return d.processes().stream()
+                .filter(p -> !mine.contains(p.pid()))
+                .map(p -> p.pid() + " " + p.commandLine())
+                .collect(Collectors.toList());
     }
 
     private HttpServer foreignServer(int port) throws IOException {

@@ -23,8 +23,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** What the detection, ports and health exam tests share: Awaitility in the container, config files, config waits. */
 final class ExamSupport {
-    private ExamSupport() {
-    }
+    private ExamSupport() {}
 
     /** The feature as built ({@link TalkHostExam#feature}, Awaitility included) plus {@code more}. */
     static Option[] withAwaitility(Option[] feature, Option... more) {
@@ -38,7 +37,7 @@ final class ExamSupport {
         while (second == first) {
             second = TalkHostExam.freePort();
         }
-        return new int[] { first, second };
+        return new int[] {first, second};
     }
 
     /** Writes {@code config/<pid>.config} in the home (Felix typed format), before the container boots. */
@@ -56,12 +55,15 @@ final class ExamSupport {
      */
     static void awaitComponentConfig(ServiceComponentRuntime scr, String name, String key, Object value) {
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> hasProperty(scr, name, key, value));
         } catch (ConditionTimeoutException e) { // no cause: Pax Exam would report only the root cause
             throw new AssertionError("Component " + name + " never ran with " + key + "=" + text(value)
-                    + " from config/ (FileInstall); it runs with " + properties(scr, name, key).stream()
-                            .map(ExamSupport::text).collect(Collectors.toList()) + " (" + e.getMessage() + ")");
+                    + " from config/ (FileInstall); it runs with "
+                    + properties(scr, name, key).stream().map(ExamSupport::text).collect(Collectors.toList()) + " ("
+                    + e.getMessage() + ")");
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-
 import javax.inject.Inject;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -70,18 +69,24 @@ public class ExtensionScenarioTest {
         Bundle addOn = context.getBundle(location);
         assertThat(addOn).as("installed from the shell: %s", install.output()).isNotNull();
         Gogo.Run start = Gogo.run(gogo, "felix:start " + addOn.getBundleId());
-        assertThat(addOn.getState()).as("started from the shell: %s", start.output()).isEqualTo(Bundle.ACTIVE);
-        ServiceReference<AudioSink> sink = await().atMost(Duration.ofSeconds(10)).until(this::countingSink,
-                Objects::nonNull);
+        assertThat(addOn.getState())
+                .as("started from the shell: %s", start.output())
+                .isEqualTo(Bundle.ACTIVE);
+        ServiceReference<AudioSink> sink =
+                await().atMost(Duration.ofSeconds(10)).until(this::countingSink, Objects::nonNull);
 
         RunState restarted = supervisor.restart(NoticeListener.NONE);
         assertThat(restarted.ready()).as(restarted.explanation()).isTrue();
         SpeakResult said = speaker.speak(SpeakRequest.of("Hello from the add-on test."));
         assertThat(said.sinks()).as("where it was played").contains("counting");
-        assertThat(countedBytes(sink)).as("PCM bytes the add-on's sink received").isPositive();
+        assertThat(countedBytes(sink))
+                .as("PCM bytes the add-on's sink received")
+                .isPositive();
         Path notices = HostPaths.logs().resolve("notices.txt");
-        await().atMost(Duration.ofSeconds(10)).alias("log/notices.txt has the restart's notices")
-                .until(() -> Files.isRegularFile(notices) && Files.readString(notices).contains("process: "));
+        await().atMost(Duration.ofSeconds(10))
+                .alias("log/notices.txt has the restart's notices")
+                .until(() -> Files.isRegularFile(notices)
+                        && Files.readString(notices).contains("process: "));
         assertThat(Files.readString(notices)).containsPattern("(?m)^\\S+ INFO process: .*AllTalk");
 
         Gogo.Run uninstall = Gogo.run(gogo, "felix:uninstall " + addOn.getBundleId());
@@ -94,7 +99,9 @@ public class ExtensionScenarioTest {
     }
 
     private ServiceReference<AudioSink> countingSink() throws InvalidSyntaxException {
-        return context.getServiceReferences(AudioSink.class, SINK_FILTER).stream().findFirst().orElse(null);
+        return context.getServiceReferences(AudioSink.class, SINK_FILTER).stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The add-on's own {@code bytes()} (its class is private to it, so reflectively). */

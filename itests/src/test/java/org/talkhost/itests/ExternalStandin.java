@@ -22,12 +22,25 @@ final class ExternalStandin implements AutoCloseable {
     private ExternalStandin(int port, List<String> extra) throws IOException {
         this.port = port;
         this.dir = Files.createTempDirectory("alltalk-external");
-        List<String> command = new ArrayList<>(List.of(HostProcess.java(), "-jar",
-                TalkHostExam.source().resolve("standin/target/alltalk-standin.jar").toString(), "--flavor", "v2",
-                "--dir", dir.toString(), "--port", Integer.toString(port), "--load-seconds", "0"));
+        List<String> command = new ArrayList<>(List.of(
+                HostProcess.java(),
+                "-jar",
+                TalkHostExam.source()
+                        .resolve("standin/target/alltalk-standin.jar")
+                        .toString(),
+                "--flavor",
+                "v2",
+                "--dir",
+                dir.toString(),
+                "--port",
+                Integer.toString(port),
+                "--load-seconds",
+                "0"));
         command.addAll(extra);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("console.txt").toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.txt").toFile())
+                .start();
     }
 
     /** Starts it on {@code port} and waits until it answers Ready. */
@@ -35,7 +48,8 @@ final class ExternalStandin implements AutoCloseable {
         try {
             ExternalStandin s = new ExternalStandin(port, List.of(extra));
             try {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50))
                         .alias("the external stand-in answers Ready on " + port)
                         .until(() -> "Ready".equals(LocalHttp.get(port, "/api/ready")));
             } catch (RuntimeException | AssertionError e) {

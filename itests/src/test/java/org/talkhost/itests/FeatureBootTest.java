@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -46,7 +45,8 @@ public class FeatureBootTest {
                 .collect(Collectors.toList());
         assertThat(notActive).as("bundles not active").isEmpty();
         long talkhost = Arrays.stream(context.getBundles())
-                .filter(b -> b.getSymbolicName().startsWith("talkhost-")).count();
+                .filter(b -> b.getSymbolicName().startsWith("talkhost-"))
+                .count();
         assertThat(talkhost).as("TalkHost bundles installed").isGreaterThanOrEqualTo(11);
     }
 
@@ -84,14 +84,14 @@ public class FeatureBootTest {
 
     private static String state(int s) {
         switch (s) {
-        case Bundle.INSTALLED:
-            return "INSTALLED (not resolved)";
-        case Bundle.RESOLVED:
-            return "RESOLVED (not started)";
-        case Bundle.STARTING:
-            return "STARTING";
-        default:
-            return String.valueOf(s);
+            case Bundle.INSTALLED:
+                return "INSTALLED (not resolved)";
+            case Bundle.RESOLVED:
+                return "RESOLVED (not started)";
+            case Bundle.STARTING:
+                return "STARTING";
+            default:
+                return String.valueOf(s);
         }
     }
 }

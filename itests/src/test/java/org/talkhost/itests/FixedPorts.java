@@ -16,8 +16,7 @@ final class FixedPorts {
     static final int FIRST = 7851;
     static final int SECOND = 7852;
 
-    private FixedPorts() {
-    }
+    private FixedPorts() {}
 
     /**
      * Waits (up to 15 s, for a program that is just ending) until 7851 and 7852 are free and no stand-in
@@ -25,8 +24,11 @@ final class FixedPorts {
      */
     static void assertFreeAndNoStandinRunning() {
         try {
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> free(FIRST) && free(SECOND) && StandinProcesses.all().isEmpty());
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> free(FIRST)
+                            && free(SECOND)
+                            && StandinProcesses.all().isEmpty());
         } catch (ConditionTimeoutException e) {
             List<ProcessHandle> standins = StandinProcesses.all();
             throw new AssertionError("The scenario tests need ports " + FIRST + " and " + SECOND

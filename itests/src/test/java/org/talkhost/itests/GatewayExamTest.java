@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
-
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -49,7 +48,8 @@ public class GatewayExamTest {
     private static final int ALLTALK = PORTS[0];
     private static final int GATEWAY = PORTS[1];
     private static final String SERVLET = "talkhost-gateway";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
     BundleContext context;
@@ -65,35 +65,46 @@ public class GatewayExamTest {
 
     @Configuration
     public Option[] config() {
-        Path home = TalkHostExam.home("mode=\"standin\"", "ports=I[\"" + ALLTALK + "\"]",
-                "standinArgs=\"--load-seconds 0 --no-ui\"");
+        Path home = TalkHostExam.home(
+                "mode=\"standin\"", "ports=I[\"" + ALLTALK + "\"]", "standinArgs=\"--load-seconds 0 --no-ui\"");
         ExamSupport.writeConfig(home, GatewayStatus.PID, "port=I\"" + GATEWAY + "\"");
-        return OptionUtils.combine(TalkHostExam.feature(home), TalkHostExam.portOption("gw-alltalk", ALLTALK),
+        return OptionUtils.combine(
+                TalkHostExam.feature(home),
+                TalkHostExam.portOption("gw-alltalk", ALLTALK),
                 TalkHostExam.portOption("gw-http", GATEWAY));
     }
 
     @Test
     public void a_theServletIsOnTheWhiteboardAndAnswersOnTheConfiguredPort() throws Exception {
         assertThat(supervisor.ensureRunning(NoticeListener.NONE).ready()).isTrue();
-        ServletDTO servlet = await().atMost(Duration.ofSeconds(15)).alias("the gateway servlet in the runtime's DTOs")
-                .until(() -> gatewayServlet(runtime.getRuntimeDTO()), Optional::isPresent).get();
+        ServletDTO servlet = await().atMost(Duration.ofSeconds(15))
+                .alias("the gateway servlet in the runtime's DTOs")
+                .until(() -> gatewayServlet(runtime.getRuntimeDTO()), Optional::isPresent)
+                .get();
         assertThat(servlet.patterns).containsExactly("/");
-        assertThat(servlet.asyncSupported).as("held requests leave the container's thread").isTrue();
-        assertThat(Arrays.stream(runtime.getRuntimeDTO().failedServletDTOs).map(f -> f.name)).doesNotContain(SERVLET);
+        assertThat(servlet.asyncSupported)
+                .as("held requests leave the container's thread")
+                .isTrue();
+        assertThat(Arrays.stream(runtime.getRuntimeDTO().failedServletDTOs).map(f -> f.name))
+                .doesNotContain(SERVLET);
 
         ServiceReference<HttpServiceRuntime> ref = context.getServiceReference(HttpServiceRuntime.class);
         Object endpoint = ref.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
         assertThat(endpoint instanceof Object[] a ? Arrays.toString(a) : String.valueOf(endpoint))
-                .contains(":" + GATEWAY + "/").doesNotContain(":7850");
+                .contains(":" + GATEWAY + "/")
+                .doesNotContain(":7850");
 
         HttpResponse<String> direct = get(ALLTALK, "/api/ready");
         HttpResponse<String> through = await().atMost(Duration.ofSeconds(10))
                 .until(() -> get(GATEWAY, "/api/ready"), r -> r != null && r.statusCode() == 200);
         assertThat(through.body()).isEqualTo("Ready").isEqualTo(direct.body());
-        assertThat(get(GATEWAY, "/api/voices").body()).isEqualTo(get(ALLTALK, "/api/voices").body());
+        assertThat(get(GATEWAY, "/api/voices").body())
+                .isEqualTo(get(ALLTALK, "/api/voices").body());
 
         GatewayStatus status = context.getService(context.getServiceReference(GatewayStatus.class));
-        await().atMost(Duration.ofSeconds(10)).alias("the gateway says it serves").until(status::serving);
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the gateway says it serves")
+                .until(status::serving);
         assertThat(status.address()).isEqualTo("http://127.0.0.1:" + GATEWAY);
         await().atMost(Duration.ofSeconds(5)).alias("requests served, counted").until(() -> status.served() >= 2);
     }
@@ -104,13 +115,16 @@ public class GatewayExamTest {
         int moved = TalkHostExam.freePort();
         try {
             gatewaySetting("port", moved);
-            await().atMost(Duration.ofSeconds(15)).alias("/api/ready on the new port " + moved)
+            await().atMost(Duration.ofSeconds(15))
+                    .alias("/api/ready on the new port " + moved)
                     .until(() -> get(moved, "/api/ready"), r -> r != null && "Ready".equals(r.body()));
-            assertThat(get(GATEWAY, "/api/ready")).as("nothing answers on the old port").isNull();
+            assertThat(get(GATEWAY, "/api/ready"))
+                    .as("nothing answers on the old port")
+                    .isNull();
         } finally {
             gatewaySetting("port", GATEWAY);
-            await().atMost(Duration.ofSeconds(15)).until(() -> get(GATEWAY, "/api/ready"),
-                    r -> r != null && "Ready".equals(r.body()));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> get(GATEWAY, "/api/ready"), r -> r != null && "Ready".equals(r.body()));
         }
     }
 
@@ -121,18 +135,23 @@ public class GatewayExamTest {
             gatewaySetting("bindAddress", "0.0.0.0");
             GatewayStatus status = context.getService(context.getServiceReference(GatewayStatus.class));
             await().atMost(Duration.ofSeconds(15)).until(() -> !status.serving());
-            assertThat(status.explanation()).contains("did not start").contains("0.0.0.0").contains("no token")
+            assertThat(status.explanation())
+                    .contains("did not start")
+                    .contains("0.0.0.0")
+                    .contains("no token")
                     .contains("org.talkhost.gateway.config");
             assertThat(status.explanation()).doesNotContain("Exception", "\tat ", "null");
-            await().atMost(Duration.ofSeconds(10)).alias("the servlet leaves the runtime")
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("the servlet leaves the runtime")
                     .until(() -> gatewayServlet(runtime.getRuntimeDTO()).isEmpty());
             HttpResponse<String> r = get(GATEWAY, "/api/ready");
-            assertThat(r == null || r.statusCode() == 404).as("AllTalk is no longer reachable through the gateway")
+            assertThat(r == null || r.statusCode() == 404)
+                    .as("AllTalk is no longer reachable through the gateway")
                     .isTrue();
         } finally {
             gatewaySetting("bindAddress", "127.0.0.1");
-            await().atMost(Duration.ofSeconds(15)).until(() -> get(GATEWAY, "/api/ready"),
-                    r -> r != null && "Ready".equals(r.body()));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> get(GATEWAY, "/api/ready"), r -> r != null && "Ready".equals(r.body()));
         }
     }
 
@@ -144,15 +163,20 @@ public class GatewayExamTest {
     }
 
     private static Optional<ServletDTO> gatewayServlet(RuntimeDTO dto) {
-        return Arrays.stream(dto.servletContextDTOs).flatMap(c -> Arrays.stream(c.servletDTOs))
-                .filter(s -> SERVLET.equals(s.name)).findFirst();
+        return Arrays.stream(dto.servletContextDTOs)
+                .flatMap(c -> Arrays.stream(c.servletDTOs))
+                .filter(s -> SERVLET.equals(s.name))
+                .findFirst();
     }
 
     /** The answer of {@code GET http://127.0.0.1:port/path}, or null when nothing answers. */
     private static HttpResponse<String> get(int port, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -64,41 +64,55 @@ final class GatewayHost implements AutoCloseable {
 
     /** As {@link #start(String, String, String...)}, with the gateway on {@code gw}. */
     static GatewayHost start(String flavor, String standinArgs, int gw, String... gatewayLines) {
-        int[] at = { TalkHostExam.freePort(), TalkHostExam.freePort() };
+        int[] at = {TalkHostExam.freePort(), TalkHostExam.freePort()};
         ScenarioHome home = ScenarioHome.create();
-        home.config("org.talkhost.alltalk", "mode=\"standin\"", "standinFlavor=\"" + flavor + "\"",
+        home.config(
+                "org.talkhost.alltalk",
+                "mode=\"standin\"",
+                "standinFlavor=\"" + flavor + "\"",
                 "standinArgs=\"--load-seconds 0 --no-ui " + standinArgs + "\"",
                 "ports=I[\"" + at[0] + "\",\"" + at[1] + "\"]");
         List<String> gateway = new ArrayList<>(List.of("port=I\"" + gw + "\""));
         gateway.addAll(List.of(gatewayLines));
         home.config("org.talkhost.gateway", gateway.toArray(new String[0]));
-        home.config("org.apache.felix.http", "org.osgi.service.http.port=I\"" + gw + "\"",
-                "org.apache.felix.http.host=\"127.0.0.1\"", "org.apache.felix.http.jetty.sendServerHeader=B\"false\"");
+        home.config(
+                "org.apache.felix.http",
+                "org.osgi.service.http.port=I\"" + gw + "\"",
+                "org.apache.felix.http.host=\"127.0.0.1\"",
+                "org.apache.felix.http.jetty.sendServerHeader=B\"false\"");
         return new GatewayHost(home, gw, at);
     }
 
     /** Waits until AllTalk answers Ready through the gateway. */
     GatewayHost awaitReady() {
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
                     .until(() -> "Ready".equals(get(gateway, "/api/ready").text()));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("AllTalk never answered Ready through the gateway on " + gateway + ". Console:\n"
-                    + host.console().all() + host.logTail(), e);
+            throw new AssertionError(
+                    "AllTalk never answered Ready through the gateway on " + gateway + ". Console:\n"
+                            + host.console().all() + host.logTail(),
+                    e);
         }
         return this;
     }
 
     /** AllTalk's own port now (the one of the two that answers Ready). */
     int direct() {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (int p : allTalk) {
-                if ("Ready".equals(StandinRun.get(p, "/api/ready"))) {
-                    return p;
-                }
-            }
-            return 0;
-        }, p -> p > 0);
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            for (int p : allTalk) {
+                                if ("Ready".equals(StandinRun.get(p, "/api/ready"))) {
+                                    return p;
+                                }
+                            }
+                            return 0;
+                        },
+                        p -> p > 0);
     }
 
     HostProcess process() {
@@ -108,9 +122,15 @@ final class GatewayHost implements AutoCloseable {
     /** Runs a console command line through the control API (Gogo), with the control token. */
     Answer exec(String commandLine) {
         try {
-            String token = Files.readString(home.resolve("runtime/control.token"), StandardCharsets.US_ASCII).trim();
-            return send(gateway, "POST", "/talkhost/api/exec", commandLine.getBytes(StandardCharsets.UTF_8),
-                    "Content-Type: text/plain", "Authorization: Bearer " + token);
+            String token = Files.readString(home.resolve("runtime/control.token"), StandardCharsets.US_ASCII)
+                    .trim();
+            return send(
+                    gateway,
+                    "POST",
+                    "/talkhost/api/exec",
+                    commandLine.getBytes(StandardCharsets.UTF_8),
+                    "Content-Type: text/plain",
+                    "Authorization: Bearer " + token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,8 +161,8 @@ final class GatewayHost implements AutoCloseable {
     static Answer send(int port, String method, String target, byte[] body, String... headers) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(120_000);
-            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n");
+            StringBuilder head = new StringBuilder(
+                    method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
             for (String h : headers) {
                 head.append(h).append("\r\n");
             }
@@ -167,12 +187,15 @@ final class GatewayHost implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
             int colon = l.indexOf(':');
-            headers.merge(l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip(),
+            headers.merge(
+                    l.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    l.substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int n = Integer.parseInt(line(in).split(";")[0].strip(), 16); n > 0;
+            for (int n = Integer.parseInt(line(in).split(";")[0].strip(), 16);
+                    n > 0;
                     n = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
                 body.write(in.readNBytes(n));
                 line(in);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
 import org.talkhost.itests.GatewayHost.Answer;
 
 /**
@@ -37,8 +36,9 @@ class GatewayScenarioTest {
     private static final Pattern STAMP = Pattern.compile("_\\d{10}[0-9a-f]{5}");
     private static final Pattern FILE_URL = Pattern.compile("\"output_file_url\"\\s*:\\s*\"([^\"]+)\"");
     /** Headers of one connection or one moment, never compared. */
-    private static final List<String> OWN = List.of("date", "server", "connection", "keep-alive", "transfer-encoding",
-            "content-length");
+    private static final List<String> OWN =
+            List.of("date", "server", "connection", "keep-alive", "transfer-encoding", "content-length");
+
     private static GatewayHost v2;
 
     @AfterAll
@@ -78,17 +78,25 @@ class GatewayScenarioTest {
     @Order(3)
     void traversalAndOversizedBodies_areRefused() throws Exception {
         int gw = v2().gateway;
-        for (String path : new String[] { "/audio/../x", "/audio/../../../../etc/passwd", "/audiocache/../x",
-                "/audio/..%2F..%2Fconfig%2Forg.talkhost.alltalk.config", "/audio/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                "/audio/%2E%2E/x", "/audio//etc/passwd", "/audio/%2Fetc%2Fpasswd", "/audiocache/sub/x.wav",
-                "/audio/..%5c..%5cx" }) {
+        for (String path : new String[] {
+            "/audio/../x",
+            "/audio/../../../../etc/passwd",
+            "/audiocache/../x",
+            "/audio/..%2F..%2Fconfig%2Forg.talkhost.alltalk.config",
+            "/audio/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "/audio/%2E%2E/x",
+            "/audio//etc/passwd",
+            "/audio/%2Fetc%2Fpasswd",
+            "/audiocache/sub/x.wav",
+            "/audio/..%5c..%5cx"
+        }) {
             Answer a = GatewayHost.get(gw, path);
             assertThat(a.status()).as(path + ": " + a).isIn(400, 403, 404);
             assertThat(a.text()).as(path).doesNotContain("root:", "org.talkhost.alltalk", "Exception");
         }
         byte[] big = "a".repeat(3_000_000).getBytes(StandardCharsets.US_ASCII);
-        Answer tooBig = GatewayHost.send(gw, "POST", "/api/tts-generate", big,
-                "Content-Type: application/x-www-form-urlencoded");
+        Answer tooBig = GatewayHost.send(
+                gw, "POST", "/api/tts-generate", big, "Content-Type: application/x-www-form-urlencoded");
         assertThat(tooBig.status()).as(tooBig.toString()).isEqualTo(413);
         assertThat(tooBig.text()).contains("larger than the gateway takes").contains("maxBodyKb");
     }
@@ -101,14 +109,17 @@ class GatewayScenarioTest {
         assertThat(before).hasSize(1);
         List<Answer> answers = underLoad(host, 40, 5, () -> before.get(0).destroyForcibly());
         assertThat(answers).allSatisfy(GatewayScenarioTest::generated);
-        assertThat(host.process().standins()).as("a new AllTalk").doesNotContain(before.get(0)).hasSize(1);
+        assertThat(host.process().standins())
+                .as("a new AllTalk")
+                .doesNotContain(before.get(0))
+                .hasSize(1);
     }
 
     @Test
     @Order(5)
     void generations_allSucceedWhileTheBundlesBehindTheGatewayAreUpdated() throws Exception {
         GatewayHost host = v2();
-        for (String bundle : new String[] { "talkhost-process", "talkhost-connection", "talkhost-health" }) {
+        for (String bundle : new String[] {"talkhost-process", "talkhost-connection", "talkhost-health"}) {
             long id = host.bundleId(bundle);
             List<Answer> answers = underLoad(host, 20, 3, () -> {
                 Answer update = host.exec("update " + id);
@@ -124,13 +135,15 @@ class GatewayScenarioTest {
     void aSecondTalkHostOnTheSameGatewayPort_saysSoInOnePlainMessage() throws Exception {
         GatewayHost first = v2();
         try (GatewayHost second = GatewayHost.start("v2", "", first.gateway)) {
-            ConsoleCapture.Line line = second.process().awaitLine(Pattern.compile("The gateway cannot answer"), 0,
-                    Duration.ofSeconds(30));
-            assertThat(line.text()).contains("another program already uses port " + first.gateway)
+            ConsoleCapture.Line line =
+                    second.process().awaitLine(Pattern.compile("The gateway cannot answer"), 0, Duration.ofSeconds(30));
+            assertThat(line.text())
+                    .contains("another program already uses port " + first.gateway)
                     .contains("config/org.talkhost.gateway.config");
             assertThat(second.process().console().all()).doesNotContain("\tat ", "Exception", "Failed to bind");
         }
-        assertThat(GatewayHost.get(first.gateway, "/api/ready").text()).as("the first one still serves")
+        assertThat(GatewayHost.get(first.gateway, "/api/ready").text())
+                .as("the first one still serves")
                 .isEqualTo("Ready");
     }
 
@@ -138,11 +151,13 @@ class GatewayScenarioTest {
     @Order(7)
     void aNetworkAddressWithoutAToken_isRefusedSayingWhy() throws Exception {
         try (GatewayHost open = GatewayHost.start("v2", "", "bindAddress=\"0.0.0.0\"")) {
-            ConsoleCapture.Line line = open.process().awaitLine(Pattern.compile("The gateway did not start"), 0,
-                    Duration.ofSeconds(30));
+            ConsoleCapture.Line line =
+                    open.process().awaitLine(Pattern.compile("The gateway did not start"), 0, Duration.ofSeconds(30));
             assertThat(line.text()).contains("0.0.0.0").contains("no token").contains("bindAddress back to 127.0.0.1");
             Answer ready = GatewayHost.get(open.gateway, "/api/ready");
-            assertThat(ready.status()).as("nothing of AllTalk's is served: %s", ready).isEqualTo(404);
+            assertThat(ready.status())
+                    .as("nothing of AllTalk's is served: %s", ready)
+                    .isEqualTo(404);
             assertThat(open.process().console().all()).doesNotContain("\tat ", "Exception");
         }
     }
@@ -163,7 +178,8 @@ class GatewayScenarioTest {
                     }
                 }));
             }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
                     .until(() -> answered.get() >= after);
             meanwhile.run();
             List<Answer> answers = new ArrayList<>();
@@ -182,7 +198,11 @@ class GatewayScenarioTest {
     }
 
     private static Answer generate(int port, String text) throws IOException {
-        return GatewayHost.send(port, "POST", "/api/tts-generate", form(text, "gw").getBytes(StandardCharsets.UTF_8),
+        return GatewayHost.send(
+                port,
+                "POST",
+                "/api/tts-generate",
+                form(text, "gw").getBytes(StandardCharsets.UTF_8),
                 "Content-Type: application/x-www-form-urlencoded");
     }
 
@@ -197,32 +217,49 @@ class GatewayScenarioTest {
         int direct = host.direct();
         int gw = host.gateway;
         String[][] calls = {
-                { "GET", "/api/ready", null }, { "GET", "/ready", null }, { "GET", "/api/voices", null },
-                { "GET", "/api/currentsettings", null }, { "GET", "/settings-json", null },
-                { "GET", "/api/rvcvoices", null }, { "GET", "/api/tts-generate-streaming?text=Streaming+through"
-                        + "+the+gateway.&voice=female_01.wav&language=en&output_file=gws", null },
-                { "PUT", "/api/stop-generation", "" },
-                { "POST", "/api/tts-generate", form("The gateway speaks.", "gw") },
-                { "POST", "/api/tts-generate", "text_input=" },
-                { "POST", "/api/tts-generate", "text_input=Hi&character_voice_gen=nobody" },
-                { "POST", "/api/previewvoice/", "voice=female_01.wav" },
-                { "POST", "/api/generate", "{\"text\":\"Hello.\",\"voice\":\"female_01.wav\",\"language\":\"en\"}" },
-                { "GET", "/audio/nothing_here.wav", null }, { "GET", "/audiocache/nothing_here.wav", null },
-                { "GET", "/no/such/page", null }, { "DELETE", "/api/voices", null },
-                { "OPTIONS", "/api/tts-generate", null }, { "POST", "/api/reload_config", "" },
-                { "POST", "/api/reload?tts_method=nonsense", "" } };
+            {"GET", "/api/ready", null},
+            {"GET", "/ready", null},
+            {"GET", "/api/voices", null},
+            {"GET", "/api/currentsettings", null},
+            {"GET", "/settings-json", null},
+            {"GET", "/api/rvcvoices", null},
+            {
+                "GET",
+                "/api/tts-generate-streaming?text=Streaming+through"
+                        + "+the+gateway.&voice=female_01.wav&language=en&output_file=gws",
+                null
+            },
+            {"PUT", "/api/stop-generation", ""},
+            {"POST", "/api/tts-generate", form("The gateway speaks.", "gw")},
+            {"POST", "/api/tts-generate", "text_input="},
+            {"POST", "/api/tts-generate", "text_input=Hi&character_voice_gen=nobody"},
+            {"POST", "/api/previewvoice/", "voice=female_01.wav"},
+            {"POST", "/api/generate", "{\"text\":\"Hello.\",\"voice\":\"female_01.wav\",\"language\":\"en\"}"},
+            {"GET", "/audio/nothing_here.wav", null},
+            {"GET", "/audiocache/nothing_here.wav", null},
+            {"GET", "/no/such/page", null},
+            {"DELETE", "/api/voices", null},
+            {"OPTIONS", "/api/tts-generate", null},
+            {"POST", "/api/reload_config", ""},
+            {"POST", "/api/reload?tts_method=nonsense", ""}
+        };
         for (String[] c : calls) {
             byte[] body = c[2] == null ? null : c[2].getBytes(StandardCharsets.UTF_8);
-            String type = c[2] != null && c[2].startsWith("{") ? "application/json" : "application/x-www-form-urlencoded";
-            String[] headers = { "Origin: http://localhost:8000", "Access-Control-Request-Method: POST",
-                    "Content-Type: " + type };
+            String type =
+                    c[2] != null && c[2].startsWith("{") ? "application/json" : "application/x-www-form-urlencoded";
+            String[] headers = {
+                "Origin: http://localhost:8000", "Access-Control-Request-Method: POST", "Content-Type: " + type
+            };
             Answer d = GatewayHost.send(direct, c[0], c[1], body, headers);
             Answer g = GatewayHost.send(gw, c[0], c[1], body, headers);
             String what = c[0] + " " + c[1];
-            assertThat(g.status()).as(what + "\ndirect:  " + d + "\ngateway: " + g).isEqualTo(d.status());
+            assertThat(g.status())
+                    .as(what + "\ndirect:  " + d + "\ngateway: " + g)
+                    .isEqualTo(d.status());
             assertThat(relevant(g)).as(what).isEqualTo(relevant(d));
-            assertThat(normal(g.text(), gw)).as(what).isEqualTo(normal(d.text(), direct).replace(":" + direct + "/",
-                    ":" + gw + "/"));
+            assertThat(normal(g.text(), gw))
+                    .as(what)
+                    .isEqualTo(normal(d.text(), direct).replace(":" + direct + "/", ":" + gw + "/"));
             Matcher url = FILE_URL.matcher(g.text());
             if (url.find()) {
                 fileThroughTheGateway(url.group(1), gw, direct);
@@ -244,9 +281,14 @@ class GatewayScenarioTest {
     }
 
     private static void openAiSpeechIsAPlayableWav(GatewayHost host) throws IOException {
-        Answer a = GatewayHost.send(host.gateway, "POST", "/v1/audio/speech", ("{\"model\":\"tts-1\",\"input\":"
-                + "\"OpenAI clients work too.\",\"voice\":\"nova\",\"response_format\":\"wav\"}")
-                .getBytes(StandardCharsets.UTF_8), "Content-Type: application/json");
+        Answer a = GatewayHost.send(
+                host.gateway,
+                "POST",
+                "/v1/audio/speech",
+                ("{\"model\":\"tts-1\",\"input\":"
+                                + "\"OpenAI clients work too.\",\"voice\":\"nova\",\"response_format\":\"wav\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                "Content-Type: application/json");
         assertThat(a.status()).as(a.toString()).isEqualTo(200);
         ByteBuffer b = ByteBuffer.wrap(a.body()).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(new String(a.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");

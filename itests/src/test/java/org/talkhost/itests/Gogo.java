@@ -17,8 +17,7 @@ final class Gogo {
         }
     }
 
-    private Gogo() {
-    }
+    private Gogo() {}
 
     static Run run(CommandProcessor processor, String command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.time.Duration;
-
 import javax.inject.Inject;
 
 import org.apache.felix.hc.api.HealthCheck;
@@ -37,10 +36,14 @@ public class HealthCheckExamTest {
 
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(TalkHostExam.feature(TalkHostExam.home("mode=\"standin\"",
-                "ports=I[\"" + PORT + "\"]", "standinArgs=\"--load-seconds 0 --no-ui\"")),
-                TalkHostExam.portOption("hc", PORT), mavenBundle("org.apache.felix",
-                        "org.apache.felix.healthcheck.api", System.getProperty("felix.hc.api.version")));
+        return OptionUtils.combine(
+                TalkHostExam.feature(TalkHostExam.home(
+                        "mode=\"standin\"", "ports=I[\"" + PORT + "\"]", "standinArgs=\"--load-seconds 0 --no-ui\"")),
+                TalkHostExam.portOption("hc", PORT),
+                mavenBundle(
+                        "org.apache.felix",
+                        "org.apache.felix.healthcheck.api",
+                        System.getProperty("felix.hc.api.version")));
     }
 
     @Test
@@ -50,8 +53,8 @@ public class HealthCheckExamTest {
                 .until(() -> context.getServiceReference(HealthCheck.class), r -> r != null);
         assertThat(ref.getProperty(HealthCheck.NAME)).isEqualTo("AllTalk (TalkHost)");
         HealthCheck check = context.getService(ref);
-        Result r = await().atMost(Duration.ofSeconds(20)).until(check::execute,
-                res -> res.getStatus() == Result.Status.OK);
+        Result r = await().atMost(Duration.ofSeconds(20))
+                .until(check::execute, res -> res.getStatus() == Result.Status.OK);
         assertThat(r.toString()).contains("AllTalk is ready");
     }
 }

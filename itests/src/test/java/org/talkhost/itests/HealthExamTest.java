@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import javax.inject.Inject;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -57,12 +56,16 @@ public class HealthExamTest {
 
     @Inject
     BundleContext context;
+
     @Inject
     HealthMonitor health;
+
     @Inject
     AllTalkClient client;
+
     @Inject
     Supervisor supervisor;
+
     @Inject
     ServiceComponentRuntime scr;
 
@@ -76,11 +79,19 @@ public class HealthExamTest {
         int[] p = ExamSupport.sharedPorts("health-a", "health-b");
         // --no-ui: the v2 stand-in opens no web page, so the port choice never looks at 7852;
         // --host: it listens on 127.0.0.1 only (v2 listens on every address by default)
-        Path home = TalkHostExam.home("mode=\"standin\"", "ports=I[\"" + p[0] + "\",\"" + p[1] + "\"]",
+        Path home = TalkHostExam.home(
+                "mode=\"standin\"",
+                "ports=I[\"" + p[0] + "\",\"" + p[1] + "\"]",
                 "standinArgs=\"--load-seconds 0 --control --no-ui --host 127.0.0.1\"");
-        ExamSupport.writeConfig(home, "org.talkhost.health", "intervalSeconds=I\"" + INTERVAL.toSeconds() + "\"",
-                "timeoutSeconds=D\"" + TIMEOUT.toMillis() / 1000.0 + "\"", "failuresBeforeDown=I\"" + FAILURES + "\"");
-        return ExamSupport.withAwaitility(TalkHostExam.feature(home), TalkHostExam.portOption("health-a", p[0]),
+        ExamSupport.writeConfig(
+                home,
+                "org.talkhost.health",
+                "intervalSeconds=I\"" + INTERVAL.toSeconds() + "\"",
+                "timeoutSeconds=D\"" + TIMEOUT.toMillis() / 1000.0 + "\"",
+                "failuresBeforeDown=I\"" + FAILURES + "\"");
+        return ExamSupport.withAwaitility(
+                TalkHostExam.feature(home),
+                TalkHostExam.portOption("health-a", p[0]),
                 TalkHostExam.portOption("health-b", p[1]));
     }
 
@@ -95,8 +106,12 @@ public class HealthExamTest {
         int a = ports[0];
         started = supervisor.ensureRunning(NoticeListener.NONE);
         assertThat(started.ready()).as(started.explanation()).isTrue();
-        assertThat(started.startedByUs()).as("TalkHost started its own stand-in (another AllTalk on this machine "
-                + "would be adopted instead): %s", started).isTrue();
+        assertThat(started.startedByUs())
+                .as(
+                        "TalkHost started its own stand-in (another AllTalk on this machine "
+                                + "would be adopted instead): %s",
+                        started)
+                .isTrue();
         assertThat(started.mode()).isEqualTo(Mode.STANDIN);
         assertThat(started.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(started.address().port()).isEqualTo(a);
@@ -133,24 +148,32 @@ public class HealthExamTest {
         Instant hangAt = Instant.now();
         StandinRun.fault(port, "hang", "true");
 
-        HealthTransition down = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
-                .until(() -> transitionTo(HealthState.DOWN, hangAt), Optional::isPresent).get();
+        HealthTransition down = await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> transitionTo(HealthState.DOWN, hangAt), Optional::isPresent)
+                .get();
         Duration took = Duration.between(hangAt, down.time());
         Duration bound = INTERVAL.multipliedBy(FAILURES).plus(TIMEOUT).plusSeconds(1);
-        assertThat(took).as("hang to down").isLessThanOrEqualTo(bound)
+        assertThat(took)
+                .as("hang to down")
+                .isLessThanOrEqualTo(bound)
                 .isGreaterThanOrEqualTo(INTERVAL.multipliedBy(FAILURES - 1));
         Notice downNotice = notices.await("health.down.restart", Duration.ofSeconds(2));
         assertThat(downNotice.level()).isEqualTo(Notice.Level.WARNING);
         assertThat(downNotice.text()).startsWith("AllTalk stopped answering").contains("Restarting it now");
         ExamSupport.assertPlain(downNotice.text());
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).alias("restarted and ready")
-                .until(() -> health.current().state() == HealthState.READY && supervisor.state().ready()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .alias("restarted and ready")
+                .until(() -> health.current().state() == HealthState.READY
+                        && supervisor.state().ready()
                         && supervisor.state().pid() != started.pid());
         RunState again = supervisor.state();
         assertThat(again.startedByUs()).as(again.explanation()).isTrue();
         assertThat(again.address().port()).isEqualTo(port);
-        assertThat(ProcessHandle.of(started.pid()).map(ProcessHandle::isAlive)).as("the hung stand-in is stopped")
+        assertThat(ProcessHandle.of(started.pid()).map(ProcessHandle::isAlive))
+                .as("the hung stand-in is stopped")
                 .isNotEqualTo(Optional.of(true));
         Notice recovered = notices.await("health.ready.recovered", Duration.ofSeconds(2));
         assertThat(recovered.text()).startsWith("AllTalk is answering again after");
@@ -161,9 +184,11 @@ public class HealthExamTest {
 
         List<String> healthCodes = codes(notices.from("health", begin));
         assertThat(healthCodes.get(0)).as("health notices %s", healthCodes).isEqualTo("health.down.restart");
-        assertThat(healthCodes.get(healthCodes.size() - 1)).as("health notices %s", healthCodes)
+        assertThat(healthCodes.get(healthCodes.size() - 1))
+                .as("health notices %s", healthCodes)
                 .isEqualTo("health.ready.recovered");
-        assertThat(healthCodes.subList(1, healthCodes.size() - 1)).as("between down and recovered: %s", healthCodes)
+        assertThat(healthCodes.subList(1, healthCodes.size() - 1))
+                .as("between down and recovered: %s", healthCodes)
                 .allMatch(c -> c.startsWith("health.reconnecting"));
         assertThat(downNotice.time()).isBeforeOrEqualTo(restart.time());
         assertThat(restart.time()).isBeforeOrEqualTo(recovered.time());
@@ -173,16 +198,18 @@ public class HealthExamTest {
     public void longGeneration_busyNeverDown() throws Exception {
         int port = started.address().port();
         StandinRun.fault(port, "generate-seconds", "4");
-        CompletableFuture<GenerateResult> speaking = CompletableFuture.supplyAsync(() -> client.generate(
-                GenerateRequest.of("A long sentence that keeps AllTalk busy for a few seconds.")));
+        CompletableFuture<GenerateResult> speaking = CompletableFuture.supplyAsync(() ->
+                client.generate(GenerateRequest.of("A long sentence that keeps AllTalk busy for a few seconds.")));
 
         awaitState(HealthState.BUSY, Duration.ofSeconds(4));
         GenerateResult result = speaking.get(30, TimeUnit.SECONDS);
         assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         awaitState(HealthState.READY, Duration.ofSeconds(4));
 
-        List<HealthState> states = health.history().stream().filter(t -> !t.time().isBefore(begin))
-                .map(HealthTransition::to).collect(Collectors.toList());
+        List<HealthState> states = health.history().stream()
+                .filter(t -> !t.time().isBefore(begin))
+                .map(HealthTransition::to)
+                .collect(Collectors.toList());
         assertThat(states).as("while speaking").containsExactly(HealthState.BUSY, HealthState.READY);
         notices.await("health.ready.idle", Duration.ofSeconds(2));
         List<Notice> said = notices.from("health", begin);
@@ -199,7 +226,8 @@ public class HealthExamTest {
         StandinRun.fault(port, "unloaded-forever", "true");
 
         awaitState(HealthState.DEGRADED, Duration.ofSeconds(3));
-        await().during(Duration.ofSeconds(FAILURES + 1)).atMost(Duration.ofSeconds(FAILURES + 3))
+        await().during(Duration.ofSeconds(FAILURES + 1))
+                .atMost(Duration.ofSeconds(FAILURES + 3))
                 .alias("stays degraded: Unloaded is an answer, not a failure")
                 .until(() -> health.current().state() == HealthState.DEGRADED);
         Notice degraded = notices.await("health.degraded.unloaded", Duration.ofSeconds(2));
@@ -211,18 +239,22 @@ public class HealthExamTest {
         awaitState(HealthState.READY, Duration.ofSeconds(3));
         Notice normal = notices.await("health.ready.normal", Duration.ofSeconds(2));
         assertThat(normal.text()).startsWith("AllTalk is working normally again");
-        assertThat(codes(notices.from("health", begin))).containsExactly("health.degraded.unloaded",
-                "health.ready.normal");
+        assertThat(codes(notices.from("health", begin)))
+                .containsExactly("health.degraded.unloaded", "health.ready.normal");
         assertThat(supervisor.state().pid()).as("not restarted").isEqualTo(started.pid());
     }
 
     private Optional<HealthTransition> transitionTo(HealthState state, Instant from) {
-        return health.history().stream().filter(t -> t.to() == state && !t.time().isBefore(from)).findFirst();
+        return health.history().stream()
+                .filter(t -> t.to() == state && !t.time().isBefore(from))
+                .findFirst();
     }
 
     private void awaitState(HealthState state, Duration atMost) {
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> health.current().state() == state);
+            await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> health.current().state() == state);
         } catch (ConditionTimeoutException e) { // no cause: Pax Exam would report only the root cause
             throw new AssertionError("Health did not become " + state + " within " + atMost.toMillis() + " ms; it is "
                     + health.current() + "; history " + health.history() + "; notices:\n" + notices.describe());

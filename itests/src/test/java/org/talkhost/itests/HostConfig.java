@@ -45,8 +45,10 @@ final class HostConfig {
     static void awaitFileSays(String regex) {
         Path file = HostPaths.config().resolve(AllTalkSettings.PID + ".config");
         Pattern line = Pattern.compile(regex);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .alias(file + " says " + regex).until(() -> line.matcher(Files.readString(file)).find());
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .alias(file + " says " + regex)
+                .until(() -> line.matcher(Files.readString(file)).find());
     }
 
     private Configuration configuration() throws IOException {

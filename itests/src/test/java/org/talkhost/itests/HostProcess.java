@@ -31,14 +31,22 @@ final class HostProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), "-Dtalkhost.home=" + home.dir()));
         String repository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
         if (repository != null && !repository.isBlank()) {
-            command.add("-Dmaven.repo.local=" + repository); // the bundles the build installed, also with -Dmaven.repo.local
+            command.add("-Dmaven.repo.local="
+                    + repository); // the bundles the build installed, also with -Dmaven.repo.local
         }
-        command.addAll(List.of("-jar", TalkHostExam.source().resolve("launcher/target/talkhost-launcher.jar").toString(),
-                "--home", home.dir().toString()));
+        command.addAll(List.of(
+                "-jar",
+                TalkHostExam.source()
+                        .resolve("launcher/target/talkhost-launcher.jar")
+                        .toString(),
+                "--home",
+                home.dir().toString()));
         command.addAll(options);
         try {
-            process = new ProcessBuilder(command).directory(home.dir().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            process = new ProcessBuilder(command)
+                    .directory(home.dir().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,11 +86,15 @@ final class HostProcess implements AutoCloseable {
     /** Waits until {@code log/<file>} has a line that {@code pattern} finds. */
     void awaitLog(String file, Pattern pattern, Duration atMost) {
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(100))
-                    .until(() -> pattern.matcher(ScenarioHome.read(home.resolve("log/" + file))).find());
+            await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> pattern.matcher(ScenarioHome.read(home.resolve("log/" + file)))
+                            .find());
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("log/" + file + " has no line matching /" + pattern + "/ within "
-                    + atMost.toSeconds() + " s. Console:\n" + console.all() + logTail(), e);
+            throw new AssertionError(
+                    "log/" + file + " has no line matching /" + pattern + "/ within " + atMost.toSeconds()
+                            + " s. Console:\n" + console.all() + logTail(),
+                    e);
         }
     }
 

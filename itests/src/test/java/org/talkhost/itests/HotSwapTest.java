@@ -3,7 +3,6 @@ package org.talkhost.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -102,8 +100,10 @@ public class HotSwapTest {
     }
 
     private void swap(String symbolicName, String service) throws Exception {
-        Bundle bundle = Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals(symbolicName))
-                .findFirst().orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
+        Bundle bundle = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals(symbolicName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
         String filter = service.endsWith(" command")
                 ? "(&(osgi.command.scope=alltalk)(osgi.command.function=status))"
                 : "(objectClass=" + service + ")";
@@ -120,20 +120,33 @@ public class HotSwapTest {
             List<SwapLog.Call> explained = only(calls, SwapLog.Kind.EXPLAINED);
             List<SwapLog.Call> absent = only(calls, SwapLog.Kind.ABSENT);
             RunState after = readyState(load);
-            SwapGaps.add(new SwapGaps.Row(symbolicName, service.substring(service.lastIndexOf('.') + 1),
-                    update[0], update[1], restart[0], restart[1], explained.size(), absent.size(),
+            SwapGaps.add(new SwapGaps.Row(
+                    symbolicName,
+                    service.substring(service.lastIndexOf('.') + 1),
+                    update[0],
+                    update[1],
+                    restart[0],
+                    restart[1],
+                    explained.size(),
+                    absent.size(),
                     load.log().pids().equals(Set.of(serverPid)) && after.pid() == serverPid
-                            ? "same (" + serverPid + ")" : "CHANGED " + load.log().pids(),
+                            ? "same (" + serverPid + ")"
+                            : "CHANGED " + load.log().pids(),
                     distinct(explained, unexplained)));
 
-            assertThat(unexplained).as("failures without a plain message while swapping %s", symbolicName)
+            assertThat(unexplained)
+                    .as("failures without a plain message while swapping %s", symbolicName)
                     .isEmpty();
             assertThat(load.log().pids()).as("AllTalk pids the load saw").containsOnly(serverPid);
-            assertThat(after.pid()).as("AllTalk's pid after swapping %s", symbolicName).isEqualTo(serverPid);
-            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).as("the server process is alive")
+            assertThat(after.pid())
+                    .as("AllTalk's pid after swapping %s", symbolicName)
+                    .isEqualTo(serverPid);
+            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive))
+                    .as("the server process is alive")
                     .contains(true);
-            assertThat(after.startedByUs()).as("still TalkHost's own AllTalk (stopped when TalkHost stops): %s",
-                    after.explanation()).isTrue();
+            assertThat(after.startedByUs())
+                    .as("still TalkHost's own AllTalk (stopped when TalkHost stops): %s", after.explanation())
+                    .isTrue();
         }
     }
 
@@ -149,11 +162,13 @@ public class HotSwapTest {
         try {
             long t0 = System.nanoTime();
             swap.on(bundle);
-            await().atMost(BACK).alias(bundle.getSymbolicName() + ": its service is registered again")
+            await().atMost(BACK)
+                    .alias(bundle.getSymbolicName() + ": its service is registered again")
                     .until(() -> registered.get() > 0);
-            long good = await().atMost(BACK).alias(bundle.getSymbolicName() + ": the load succeeds again")
+            long good = await().atMost(BACK)
+                    .alias(bundle.getSymbolicName() + ": the load succeeds again")
                     .until(() -> load.log().allGoodAgainAfter(t0, 2), v -> v > 0);
-            return new long[] { (registered.get() - t0) / 1_000_000, (good - t0) / 1_000_000 };
+            return new long[] {(registered.get() - t0) / 1_000_000, (good - t0) / 1_000_000};
         } finally {
             context.removeServiceListener(listener);
         }
@@ -179,7 +194,10 @@ public class HotSwapTest {
     }
 
     private static List<String> distinct(List<SwapLog.Call> explained, List<SwapLog.Call> unexplained) {
-        return Stream.concat(unexplained.stream(), explained.stream()).map(Object::toString)
-                .distinct().limit(12).collect(Collectors.toList());
+        return Stream.concat(unexplained.stream(), explained.stream())
+                .map(Object::toString)
+                .distinct()
+                .limit(12)
+                .collect(Collectors.toList());
     }
 }

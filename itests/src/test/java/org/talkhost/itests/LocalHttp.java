@@ -9,10 +9,10 @@ import java.time.Duration;
 
 /** Plain HTTP to 127.0.0.1 with short timeouts: null when nothing (or nothing in time) answers. */
 final class LocalHttp {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private LocalHttp() {
-    }
+    private LocalHttp() {}
 
     static String get(int port, String path) {
         return send(HttpRequest.newBuilder(uri(port, path)).GET());
@@ -28,8 +28,8 @@ final class LocalHttp {
 
     private static String send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    CLIENT.send(request.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode() + ": " + r.body();
         } catch (IOException e) {
             return null;

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
@@ -27,12 +26,12 @@ final class MetatypeFiles {
     /** One attribute definition as bnd wrote it. */
     record Attribute(String id, String type, String min, String max) {
         boolean numeric() {
-            return List.of("Integer", "Long", "Double", "Float", "Short", "Byte").contains(type);
+            return List.of("Integer", "Long", "Double", "Float", "Short", "Byte")
+                    .contains(type);
         }
     }
 
-    private MetatypeFiles() {
-    }
+    private MetatypeFiles() {}
 
     static Map<String, Set<String>> keysByPid() throws Exception {
         Map<String, Set<String>> out = new TreeMap<>();
@@ -49,9 +48,10 @@ final class MetatypeFiles {
                     continue;
                 }
                 try (JarFile j = new JarFile(jar.toFile())) {
-                    for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements();) {
+                    for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
                         JarEntry entry = e.nextElement();
-                        if (entry.getName().startsWith("OSGI-INF/metatype/") && entry.getName().endsWith(".xml")) {
+                        if (entry.getName().startsWith("OSGI-INF/metatype/")
+                                && entry.getName().endsWith(".xml")) {
                             try (InputStream in = j.getInputStream(entry)) {
                                 read(in, result);
                             }
@@ -69,7 +69,9 @@ final class MetatypeFiles {
             return null;
         }
         try (Stream<Path> jars = Files.list(target)) {
-            return jars.filter(p -> p.toString().endsWith("-SNAPSHOT.jar")).findFirst().orElse(null);
+            return jars.filter(p -> p.toString().endsWith("-SNAPSHOT.jar"))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -85,7 +87,10 @@ final class MetatypeFiles {
             NodeList list = ocd.getElementsByTagNameNS("*", "AD");
             for (int k = 0; k < list.getLength(); k++) {
                 Element ad = (Element) list.item(k);
-                ads.add(new Attribute(ad.getAttribute("id"), ad.getAttribute("type"), ad.getAttribute("min"),
+                ads.add(new Attribute(
+                        ad.getAttribute("id"),
+                        ad.getAttribute("type"),
+                        ad.getAttribute("min"),
                         ad.getAttribute("max")));
             }
             byOcd.put(ocd.getAttribute("id"), ads);
@@ -98,7 +103,8 @@ final class MetatypeFiles {
             for (int k = 0; k < objects.getLength(); k++) {
                 List<Attribute> ads = byOcd.get(((Element) objects.item(k)).getAttribute("ocdref"));
                 if (ads != null) {
-                    ads.forEach(a -> result.computeIfAbsent(pid, p -> new TreeMap<>()).put(a.id(), a));
+                    ads.forEach(a ->
+                            result.computeIfAbsent(pid, p -> new TreeMap<>()).put(a.id(), a));
                 }
             }
         }

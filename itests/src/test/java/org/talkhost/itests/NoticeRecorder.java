@@ -51,7 +51,8 @@ final class NoticeRecorder implements EventHandler, AutoCloseable {
     /** The notices of one area ("health", "process", ...) said at or after {@code since}, in arrival order. */
     List<Notice> from(String source, Instant since) {
         Instant ms = since.truncatedTo(ChronoUnit.MILLIS);
-        return all().stream().filter(n -> n.source().equals(source) && !n.time().isBefore(ms))
+        return all().stream()
+                .filter(n -> n.source().equals(source) && !n.time().isBefore(ms))
                 .collect(Collectors.toList());
     }
 
@@ -62,7 +63,9 @@ final class NoticeRecorder implements EventHandler, AutoCloseable {
 
     Notice await(Predicate<Notice> which, String what, Duration atMost) {
         try {
-            return org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+            return org.awaitility.Awaitility.await()
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> all().stream().filter(which).findFirst().orElse(null), n -> n != null);
         } catch (ConditionTimeoutException e) { // no cause: Pax Exam would report only the root cause
             throw new AssertionError("No notice " + what + " within " + atMost.toMillis() + " ms. Notices so far:\n"
@@ -71,8 +74,9 @@ final class NoticeRecorder implements EventHandler, AutoCloseable {
     }
 
     String describe() {
-        return all().stream().map(n -> n.time() + " " + n.level() + " " + n.source() + "/" + n.code() + ": "
-                + n.text()).collect(Collectors.joining("\n"));
+        return all().stream()
+                .map(n -> n.time() + " " + n.level() + " " + n.source() + "/" + n.code() + ": " + n.text())
+                .collect(Collectors.joining("\n"));
     }
 
     @Override

@@ -8,8 +8,7 @@ import org.ops4j.pax.exam.Option;
 
 /** Pax Exam options for the in-container scenarios: the feature as built ({@link TalkHostExam#feature}). */
 final class ScenarioExam {
-    private ScenarioExam() {
-    }
+    private ScenarioExam() {}
 
     static Option[] options(Path home) {
         return TalkHostExam.feature(home);
@@ -24,5 +23,4 @@ final class ScenarioExam {
         }
         return TalkHostExam.home(lines.toArray(new String[0]));
     }
-
 }

@@ -36,7 +36,9 @@ final class ScenarioHome implements AutoCloseable {
     /** Writes {@code config/<pid>.config} (Felix typed format). */
     ScenarioHome config(String pid, String... lines) {
         try {
-            Files.write(Files.createDirectories(dir.resolve("config")).resolve(pid + ".config"), List.of(lines),
+            Files.write(
+                    Files.createDirectories(dir.resolve("config")).resolve(pid + ".config"),
+                    List.of(lines),
                     StandardCharsets.UTF_8);
             return this;
         } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -58,8 +57,10 @@ public class ScenarioLoadTest {
     @Configuration
     public Option[] config() throws Exception {
         Path home = ScenarioExam.standinHome("standinArgs=\"--load-seconds 0 --generate-seconds 0.3\"");
-        Files.write(home.resolve("config/org.talkhost.audio.config"),
-                List.of("sinks=[\"null\"]", "queueBound=I\"" + BOUND + "\""), StandardCharsets.UTF_8);
+        Files.write(
+                home.resolve("config/org.talkhost.audio.config"),
+                List.of("sinks=[\"null\"]", "queueBound=I\"" + BOUND + "\""),
+                StandardCharsets.UTF_8);
         return ScenarioExam.options(home);
     }
 
@@ -67,8 +68,11 @@ public class ScenarioLoadTest {
     public void fiftyAtOnceWhileGenerationIsSlow_boundHoldsNoneLostNoneHangingMemoryBounded() throws Exception {
         RunState state = supervisor.ensureRunning(NoticeListener.NONE);
         assertThat(state.ready()).as(state.explanation()).isTrue();
-        String commandLine = ProcessHandle.of(state.pid()).flatMap(h -> h.info().commandLine()).orElse("");
-        assertThat(commandLine).as("the stand-in runs with the configured standinArgs (slow generation)")
+        String commandLine = ProcessHandle.of(state.pid())
+                .flatMap(h -> h.info().commandLine())
+                .orElse("");
+        assertThat(commandLine)
+                .as("the stand-in runs with the configured standinArgs (slow generation)")
                 .contains("--generate-seconds 0.3");
         speaker.speak(SpeakRequest.of("Warming up."));
         long heapBefore = usedHeapAfterGc();
@@ -102,20 +106,37 @@ public class ScenarioLoadTest {
             Outcome outcome = Outcome.of(futures, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
             done.set(1);
             long heapAfter = usedHeapAfterGc();
-            System.out.printf("Load: %d requests in %d ms: %d spoken, %d refused as busy, %d other failures, "
-                    + "%d still running; most waiting at once %d (bound %d); used heap after GC %+.1f MB%n",
-                    REQUESTS, (System.nanoTime() - t0) / 1_000_000, outcome.spoken, outcome.busy,
-                    outcome.others.size(), outcome.hanging, maxWaiting.get(), BOUND,
+            System.out.printf(
+                    "Load: %d requests in %d ms: %d spoken, %d refused as busy, %d other failures, "
+                            + "%d still running; most waiting at once %d (bound %d); used heap after GC %+.1f MB%n",
+                    REQUESTS,
+                    (System.nanoTime() - t0) / 1_000_000,
+                    outcome.spoken,
+                    outcome.busy,
+                    outcome.others.size(),
+                    outcome.hanging,
+                    maxWaiting.get(),
+                    BOUND,
                     (heapAfter - heapBefore) / 1048576.0);
 
-            assertThat(outcome.hanging).as("requests still not finished after 60 s").isZero();
-            assertThat(outcome.others).as("failures other than the plain busy message").isEmpty();
-            assertThat(outcome.spoken + outcome.busy).as("requests accounted for").isEqualTo(REQUESTS);
-            assertThat(outcome.busy).as("requests refused because the queue was full").isPositive();
+            assertThat(outcome.hanging)
+                    .as("requests still not finished after 60 s")
+                    .isZero();
+            assertThat(outcome.others)
+                    .as("failures other than the plain busy message")
+                    .isEmpty();
+            assertThat(outcome.spoken + outcome.busy)
+                    .as("requests accounted for")
+                    .isEqualTo(REQUESTS);
+            assertThat(outcome.busy)
+                    .as("requests refused because the queue was full")
+                    .isPositive();
             assertThat(outcome.spoken).as("requests spoken").isGreaterThanOrEqualTo(BOUND);
-            assertThat(maxWaiting.get()).as("requests waiting at once (one more is speaking)")
+            assertThat(maxWaiting.get())
+                    .as("requests waiting at once (one more is speaking)")
                     .isLessThanOrEqualTo(BOUND - 1);
-            assertThat(heapAfter - heapBefore).as("growth of the used heap after GC, bytes")
+            assertThat(heapAfter - heapBefore)
+                    .as("growth of the used heap after GC, bytes")
                     .isLessThan(MAX_HEAP_GROWTH);
         } finally {
             callers.shutdownNow();

@@ -41,20 +41,33 @@ class ScenarioTest {
     @Test
     @Order(1)
     void cleanEnvironment_oneShotStartsAllTalkSpeaksAndStopsWhatItStarted() throws Exception {
-        try (ScenarioHome home = ScenarioHome.create(); StandinWatch watch = new StandinWatch()) {
+        try (ScenarioHome home = ScenarioHome.create();
+                StandinWatch watch = new StandinWatch()) {
             Path wav = home.resolve("hello.wav");
             try (HostProcess host = HostProcess.exec(home, "alltalk:say \"" + SENTENCE + "\" --to " + wav)) {
                 int status = host.awaitExit(ONE_SHOT);
                 String console = host.console().all();
-                assertThat(status).as("exit status of the one-shot run; console:\n%s", console).isZero();
-                assertThat(host.console().stdout()).contains("Said \"" + SENTENCE + "\"").contains(wav.toString());
-                assertThat(host.console().stderr()).as("notices").contains("Starting AllTalk")
+                assertThat(status)
+                        .as("exit status of the one-shot run; console:\n%s", console)
+                        .isZero();
+                assertThat(host.console().stdout())
+                        .contains("Said \"" + SENTENCE + "\"")
+                        .contains(wav.toString());
+                assertThat(host.console().stderr())
+                        .as("notices")
+                        .contains("Starting AllTalk")
                         .contains("port " + FIRST);
                 assertSpeech(wav);
                 Map<Long, String> ours = startedBy(host, watch);
-                assertThat(ours).as("stand-in servers started by the one-shot run").hasSize(1);
-                assertThat(alive(ours)).as("servers left running after the run that started them").isEmpty();
-                assertThat(FixedPorts.free(FIRST)).as("port %s is free again", FIRST).isTrue();
+                assertThat(ours)
+                        .as("stand-in servers started by the one-shot run")
+                        .hasSize(1);
+                assertThat(alive(ours))
+                        .as("servers left running after the run that started them")
+                        .isEmpty();
+                assertThat(FixedPorts.free(FIRST))
+                        .as("port %s is free again", FIRST)
+                        .isTrue();
                 assertNoStackTraces(host);
             }
         }
@@ -63,21 +76,30 @@ class ScenarioTest {
     @Test
     @Order(2)
     void existingProcess_isAdoptedNotDuplicatedAndLeftRunning() {
-        try (ExternalStandin external = ExternalStandin.start(FIRST); ScenarioHome home = ScenarioHome.create();
+        try (ExternalStandin external = ExternalStandin.start(FIRST);
+                ScenarioHome home = ScenarioHome.create();
                 StandinWatch watch = new StandinWatch()) {
             try (HostProcess host = HostProcess.exec(home, "alltalk:status")) {
                 int status = host.awaitExit(ONE_SHOT);
                 String out = host.console().stdout();
-                assertThat(status).as("exit status; console:\n%s", host.console().all()).isZero();
-                assertThat(out).contains("AllTalk is ready on 127.0.0.1:" + FIRST).contains("found already running")
+                assertThat(status)
+                        .as("exit status; console:\n%s", host.console().all())
+                        .isZero();
+                assertThat(out)
+                        .contains("AllTalk is ready on 127.0.0.1:" + FIRST)
+                        .contains("found already running")
                         .contains("pid " + external.handle().pid());
-                assertThat(startedBy(host, watch)).as("stand-in servers started by TalkHost (should be none)")
+                assertThat(startedBy(host, watch))
+                        .as("stand-in servers started by TalkHost (should be none)")
                         .isEmpty();
-                assertThat(watch.seen()).as("every stand-in seen is the one the test started").containsOnlyKeys(
-                        external.handle().pid());
+                assertThat(watch.seen())
+                        .as("every stand-in seen is the one the test started")
+                        .containsOnlyKeys(external.handle().pid());
                 assertNoStackTraces(host);
             }
-            assertThat(external.handle().isAlive()).as("the external server is still running").isTrue();
+            assertThat(external.handle().isAlive())
+                    .as("the external server is still running")
+                    .isTrue();
             assertThat(LocalHttp.get(FIRST, "/api/ready")).isEqualTo("Ready");
         }
     }
@@ -97,15 +119,20 @@ class ScenarioTest {
                 HostProcess host = HostProcess.service(home)) {
             host.awaitLine(Pattern.compile("is ready on 127\\.0\\.0\\.1:" + SECOND), 0, ONE_SHOT);
             assertThat(LocalHttp.get(SECOND, "/api/ready")).isEqualTo("Ready");
-            assertThat(LocalHttp.get(FIRST, "/")).as("the foreign program still answers")
+            assertThat(LocalHttp.get(FIRST, "/"))
+                    .as("the foreign program still answers")
                     .contains("not AllTalk");
-            await().atMost(Duration.ofSeconds(10)).alias("config/org.talkhost.alltalk.config says port 7852")
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("config/org.talkhost.alltalk.config says port 7852")
                     .until(() -> Pattern.compile("(?m)^port\\s*=\\s*I\"" + SECOND + "\"")
-                            .matcher(home.config("org.talkhost.alltalk")).find());
+                            .matcher(home.config("org.talkhost.alltalk"))
+                            .find());
             String confignew = ScenarioHome.read(home.resolve("runtime/standin/confignew.json"));
-            assertThat(confignew).as("the stand-in's confignew.json").containsPattern(
-                    "\"api_port_number\"\\s*:\\s*" + SECOND + "\\b");
-            assertThat(confignew).containsPattern("\"gradio_port_number\"\\s*:\\s*\\d+")
+            assertThat(confignew)
+                    .as("the stand-in's confignew.json")
+                    .containsPattern("\"api_port_number\"\\s*:\\s*" + SECOND + "\\b");
+            assertThat(confignew)
+                    .containsPattern("\"gradio_port_number\"\\s*:\\s*\\d+")
                     .doesNotContainPattern("\"gradio_port_number\"\\s*:\\s*" + SECOND + "\\b");
             assertNoStackTraces(host);
         } finally {
@@ -120,25 +147,32 @@ class ScenarioTest {
         int failures = 3;
         double timeout = 1.0;
         try (ScenarioHome home = ScenarioHome.create("standinArgs=\"--control --load-seconds 0\"")
-                .config("org.talkhost.health", "intervalSeconds=I\"" + interval + "\"",
-                        "timeoutSeconds=D\"" + timeout + "\"", "failuresBeforeDown=I\"" + failures + "\"");
+                        .config(
+                                "org.talkhost.health",
+                                "intervalSeconds=I\"" + interval + "\"",
+                                "timeoutSeconds=D\"" + timeout + "\"",
+                                "failuresBeforeDown=I\"" + failures + "\"");
                 HostProcess host = HostProcess.service(home)) {
             ConsoleCapture console = host.console();
             host.awaitLine(Pattern.compile("is ready on 127\\.0\\.0\\.1:" + FIRST), 0, ONE_SHOT);
             host.awaitLog("alltalk_operations.log", Pattern.compile("Health: \\w+ -> READY"), Duration.ofSeconds(10));
             int mark = console.mark();
             long hung = System.nanoTime();
-            assertThat(LocalHttp.post(FIRST, "/_standin/fault?name=hang&value=true")).contains("\"hang\":true");
+            assertThat(LocalHttp.post(FIRST, "/_standin/fault?name=hang&value=true"))
+                    .contains("\"hang\":true");
             Duration bound = Duration.ofMillis((long) (failures * (interval + timeout) * 1000) + 5000);
-            ConsoleCapture.Line down = host.awaitLine(
-                    Pattern.compile("(?i)stopped answering|isn.t answering|not answering"), mark, bound);
-            System.out.printf("Connection failure: hang noticed after %d ms: %s%n",
+            ConsoleCapture.Line down =
+                    host.awaitLine(Pattern.compile("(?i)stopped answering|isn.t answering|not answering"), mark, bound);
+            System.out.printf(
+                    "Connection failure: hang noticed after %d ms: %s%n",
                     (down.nanos() - hung) / 1_000_000, down.text());
             assertThat(down.text()).as("a plain notice").matches(NOTICE.pattern() + ".*");
             ConsoleCapture.Line back = host.awaitLine(
-                    Pattern.compile("(?i)answering again|is ready on 127\\.0\\.0\\.1:" + FIRST), mark,
+                    Pattern.compile("(?i)answering again|is ready on 127\\.0\\.0\\.1:" + FIRST),
+                    mark,
                     Duration.ofSeconds(30));
-            System.out.printf("Connection failure: answering again after %d ms: %s%n",
+            System.out.printf(
+                    "Connection failure: answering again after %d ms: %s%n",
                     (back.nanos() - hung) / 1_000_000, back.text());
             assertThat(LocalHttp.get(FIRST, "/api/ready")).isEqualTo("Ready");
 
@@ -146,16 +180,21 @@ class ScenarioTest {
             long crashed = System.nanoTime();
             assertThat(LocalHttp.post(FIRST, "/_standin/fault?name=crash-after-requests&value=1"))
                     .contains("\"crash-after-requests\":1");
-            ConsoleCapture.Line gone = host.awaitLine(Pattern.compile("(?i)stopped unexpectedly|has stopped"),
-                    beforeCrash, Duration.ofSeconds(15));
+            ConsoleCapture.Line gone = host.awaitLine(
+                    Pattern.compile("(?i)stopped unexpectedly|has stopped"), beforeCrash, Duration.ofSeconds(15));
             assertThat(gone.text()).matches(NOTICE.pattern() + ".*");
-            ConsoleCapture.Line again = host.awaitLine(Pattern.compile("is ready on 127\\.0\\.0\\.1:" + FIRST),
-                    console.lines().indexOf(gone), Duration.ofSeconds(30));
-            System.out.printf("Connection failure: crash (refused) to ready again %d ms: %s%n",
+            ConsoleCapture.Line again = host.awaitLine(
+                    Pattern.compile("is ready on 127\\.0\\.0\\.1:" + FIRST),
+                    console.lines().indexOf(gone),
+                    Duration.ofSeconds(30));
+            System.out.printf(
+                    "Connection failure: crash (refused) to ready again %d ms: %s%n",
                     (again.nanos() - crashed) / 1_000_000, gone.text());
             assertThat(LocalHttp.get(FIRST, "/api/ready")).isEqualTo("Ready");
             assertNoStackTraces(host);
-            assertThat(console.all()).as("the server's own traceback stays in its log").doesNotContain("Traceback");
+            assertThat(console.all())
+                    .as("the server's own traceback stays in its log")
+                    .doesNotContain("Traceback");
         }
     }
 
@@ -170,24 +209,34 @@ class ScenarioTest {
             long killed = before.get(0).pid();
             long t0 = System.nanoTime();
             before.get(0).destroyForcibly();
-            ProcessHandle again = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+            ProcessHandle again = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
                     .alias("a new stand-in below the host answers Ready on " + FIRST)
                     .until(() -> readyStandin(host, killed), h -> h != null);
-            System.out.printf("Recovery: kill -9 of pid %d to a new server (pid %d) ready: %d ms%n", killed,
-                    again.pid(), (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "Recovery: kill -9 of pid %d to a new server (pid %d) ready: %d ms%n",
+                    killed, again.pid(), (System.nanoTime() - t0) / 1_000_000);
 
-            try (ScenarioHome second = ScenarioHome.create(); StandinWatch watch = new StandinWatch()) {
+            try (ScenarioHome second = ScenarioHome.create();
+                    StandinWatch watch = new StandinWatch()) {
                 Path wav = second.resolve("again.wav");
                 try (HostProcess oneShot = HostProcess.exec(second, "alltalk:say \"" + SENTENCE + "\" --to " + wav)) {
-                    assertThat(oneShot.awaitExit(ONE_SHOT)).as("console:\n%s", oneShot.console().all()).isZero();
-                    assertThat(oneShot.console().stderr()).contains("already running")
+                    assertThat(oneShot.awaitExit(ONE_SHOT))
+                            .as("console:\n%s", oneShot.console().all())
+                            .isZero();
+                    assertThat(oneShot.console().stderr())
+                            .contains("already running")
                             .contains("process " + again.pid());
                     assertNoStackTraces(oneShot);
                     assertSpeech(wav);
-                    assertThat(startedBy(oneShot, watch)).as("servers the second TalkHost started").isEmpty();
+                    assertThat(startedBy(oneShot, watch))
+                            .as("servers the second TalkHost started")
+                            .isEmpty();
                 }
             }
-            assertThat(again.isAlive()).as("the second TalkHost left the server it adopted running").isTrue();
+            assertThat(again.isAlive())
+                    .as("the second TalkHost left the server it adopted running")
+                    .isTrue();
             assertStopsOnSigterm(host, List.of(again));
         }
     }
@@ -210,14 +259,16 @@ class ScenarioTest {
         host.awaitExit(Duration.ofSeconds(10));
         System.out.printf("SIGTERM to exit: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertThat(servers.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid))
-                .as("servers the host started, still running after it stopped").isEmpty();
+                .as("servers the host started, still running after it stopped")
+                .isEmpty();
         assertThat(FixedPorts.free(FIRST)).as("port %s is free again", FIRST).isTrue();
         assertNoStackTraces(host);
     }
 
     /** A stand-in below the host, other than {@code killed}, that answers Ready; null while there is none. */
     private static ProcessHandle readyStandin(HostProcess host, long killed) {
-        List<ProcessHandle> now = host.standins().stream().filter(h -> h.pid() != killed).collect(Collectors.toList());
+        List<ProcessHandle> now =
+                host.standins().stream().filter(h -> h.pid() != killed).collect(Collectors.toList());
         return now.size() == 1 && "Ready".equals(LocalHttp.get(FIRST, "/api/ready")) ? now.get(0) : null;
     }
 
@@ -225,13 +276,15 @@ class ScenarioTest {
     private static Map<Long, String> startedBy(HostProcess host, StandinWatch watch) {
         String parent = "parent " + host.handle().pid() + ":";
         return watch.seen().entrySet().stream()
-                .filter(e -> e.getValue().startsWith(parent) || e.getValue().contains(host.homeDir().toString()))
+                .filter(e -> e.getValue().startsWith(parent)
+                        || e.getValue().contains(host.homeDir().toString()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static List<Long> alive(Map<Long, String> processes) {
-        return processes.keySet().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
-                .orElse(false)).collect(Collectors.toList());
+        return processes.keySet().stream()
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .collect(Collectors.toList());
     }
 
     private static void assertSpeech(Path wav) throws Exception {
@@ -242,6 +295,9 @@ class ScenarioTest {
 
     private static void assertNoStackTraces(HostProcess host) {
         String all = host.console().all();
-        assertThat(all).as("the console shows no stack traces").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(all)
+                .as("the console shows no stack traces")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 }

@@ -20,9 +20,12 @@ class SeededConfigKeysTest {
 
     @Test
     void everySeededKeyIsASettingOfItsPid() throws Exception {
-        FeatureFile feature = FeatureFile.read(TalkHostExam.source().resolve("features").resolve("talkhost.json"));
+        FeatureFile feature =
+                FeatureFile.read(TalkHostExam.source().resolve("features").resolve("talkhost.json"));
         Map<String, Set<String>> described = MetatypeFiles.keysByPid();
-        assertThat(described).as("PIDs described by the built bundles' metatype").isNotEmpty();
+        assertThat(described)
+                .as("PIDs described by the built bundles' metatype")
+                .isNotEmpty();
         List<String> wrong = new ArrayList<>();
         feature.configurations.forEach((pid, values) -> {
             if (!pid.startsWith("org.talkhost.")) {

@@ -17,13 +17,17 @@ class SettingRangesTest {
     @Test
     void everyNumericSettingHasAMinimumAndAMaximum() throws Exception {
         Map<String, Map<String, MetatypeFiles.Attribute>> all = MetatypeFiles.attributesByPid();
-        assertThat(all).as("PIDs described by the built bundles").containsKeys("org.talkhost.alltalk",
-                "org.talkhost.health", "org.talkhost.logging", "org.talkhost.process");
+        assertThat(all)
+                .as("PIDs described by the built bundles")
+                .containsKeys(
+                        "org.talkhost.alltalk", "org.talkhost.health", "org.talkhost.logging", "org.talkhost.process");
         List<String> open = new ArrayList<>();
-        all.forEach((pid, ads) -> ads.values().stream().filter(MetatypeFiles.Attribute::numeric)
+        all.forEach((pid, ads) -> ads.values().stream()
+                .filter(MetatypeFiles.Attribute::numeric)
                 .filter(a -> a.min().isEmpty() || a.max().isEmpty())
                 .forEach(a -> open.add(pid + " " + a.id() + " (min '" + a.min() + "', max '" + a.max() + "')")));
         assertThat(open).isEmpty();
-        assertThat(all.get("org.talkhost.alltalk").get("healthTimeoutSeconds").min()).isEqualTo("0.1");
+        assertThat(all.get("org.talkhost.alltalk").get("healthTimeoutSeconds").min())
+                .isEqualTo("0.1");
     }
 }

@@ -34,14 +34,19 @@ class SimultaneousStartTest {
                 first.awaitLine(USING, 0, READY);
                 second.awaitLine(USING, 0, READY);
                 int r = round;
-                List<ProcessHandle> servers = await().atMost(Duration.ofSeconds(5))
-                        .until(StandinProcesses::all, l -> !l.isEmpty());
-                assertThat(servers).as("round %d: servers from two hosts started together: %s", r,
-                        StandinProcesses.describe(servers)).hasSize(1);
+                List<ProcessHandle> servers =
+                        await().atMost(Duration.ofSeconds(5)).until(StandinProcesses::all, l -> !l.isEmpty());
+                assertThat(servers)
+                        .as(
+                                "round %d: servers from two hosts started together: %s",
+                                r, StandinProcesses.describe(servers))
+                        .hasSize(1);
                 assertThat(first.console().all() + second.console().all())
-                        .as("round %d: nobody reported a crash", r).doesNotContain("stopped unexpectedly");
+                        .as("round %d: nobody reported a crash", r)
+                        .doesNotContain("stopped unexpectedly");
             }
-            await().atMost(Duration.ofSeconds(15)).until(() -> StandinProcesses.all().isEmpty());
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> StandinProcesses.all().isEmpty());
         }
     }
 }

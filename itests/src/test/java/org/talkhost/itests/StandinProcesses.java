@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 final class StandinProcesses {
     static final String MARKER = "alltalk-standin";
 
-    private StandinProcesses() {
-    }
+    private StandinProcesses() {}
 
     /** Every stand-in server process running now, on the whole machine. */
     static List<ProcessHandle> all() {
@@ -56,8 +55,9 @@ final class StandinProcesses {
     }
 
     static String describe(List<ProcessHandle> processes) {
-        return processes.stream().map(h -> "pid " + h.pid() + " (parent "
-                + h.parent().map(p -> Long.toString(p.pid())).orElse("?") + "): " + commandLine(h))
+        return processes.stream()
+                .map(h -> "pid " + h.pid() + " (parent "
+                        + h.parent().map(p -> Long.toString(p.pid())).orElse("?") + "): " + commandLine(h))
                 .collect(Collectors.joining("; "));
     }
 

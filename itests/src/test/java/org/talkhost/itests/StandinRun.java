@@ -36,13 +36,27 @@ final class StandinRun implements AutoCloseable {
     static StandinRun start(String flavor, int port, String... extra) {
         try {
             Path dir = Files.createTempDirectory("alltalk-standin-run");
-            List<String> command = new ArrayList<>(List.of(java(), "-jar",
-                    TalkHostExam.source().resolve("standin/target/alltalk-standin.jar").toString(), "--flavor", flavor,
-                    "--dir", dir.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
-                    "--load-seconds", "0"));
+            List<String> command = new ArrayList<>(List.of(
+                    java(),
+                    "-jar",
+                    TalkHostExam.source()
+                            .resolve("standin/target/alltalk-standin.jar")
+                            .toString(),
+                    "--flavor",
+                    flavor,
+                    "--dir",
+                    dir.toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--host",
+                    "127.0.0.1",
+                    "--load-seconds",
+                    "0"));
             command.addAll(List.of(extra)); // a later --load-seconds wins
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("console.txt").toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("console.txt").toFile())
+                    .start();
             return new StandinRun(p, dir, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,19 +64,22 @@ final class StandinRun implements AutoCloseable {
     }
 
     static String java() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Waits until it answers Ready (it prints its console on failure). */
     StandinRun awaitReady() {
         try {
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> "Ready".equals(get(port, "/api/ready")) || !process.isAlive());
         } catch (RuntimeException e) {
             close();
-            throw new AssertionError("The stand-in on " + port + " did not become ready (" + e.getMessage() + "): "
-                    + console());
+            throw new AssertionError(
+                    "The stand-in on " + port + " did not become ready (" + e.getMessage() + "): " + console());
         }
         if (!process.isAlive()) {
             throw new AssertionError("The stand-in on " + port + " ended: " + console());
@@ -117,8 +134,8 @@ final class StandinRun implements AutoCloseable {
     static void fault(int port, String name, String value) {
         String answer = send("POST", port, "/_standin/fault?name=" + name + "&value=" + value);
         if (answer == null || answer.startsWith("HTTP ")) {
-            throw new AssertionError("The stand-in on " + port + " did not take the fault " + name + "=" + value
-                    + ": " + answer);
+            throw new AssertionError(
+                    "The stand-in on " + port + " did not take the fault " + name + "=" + value + ": " + answer);
         }
     }
 

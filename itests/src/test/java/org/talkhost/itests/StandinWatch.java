@@ -21,8 +21,9 @@ final class StandinWatch implements AutoCloseable {
     private void run() {
         while (running) {
             for (ProcessHandle h : StandinProcesses.all()) {
-                String who = "parent " + h.parent().map(p -> Long.toString(p.pid())).orElse("?") + ": "
-                        + StandinProcesses.commandLine(h);
+                String who =
+                        "parent " + h.parent().map(p -> Long.toString(p.pid())).orElse("?") + ": "
+                                + StandinProcesses.commandLine(h);
                 synchronized (seen) {
                     seen.putIfAbsent(h.pid(), who);
                 }

@@ -38,18 +38,31 @@ class StatusPageBrowserTest {
     @BeforeAll
     static void start() {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
-                .as("this test needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver "
-                        + "(.ci/run installs them)").isTrue();
+                .as(
+                        "this test needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver "
+                                + "(.ci/run installs them)")
+                .isTrue();
         FixedPorts.assertFreeAndNoStandinRunning();
         home = ScenarioHome.create();
         host = HostProcess.service(home);
         api = new ControlApi(home.dir());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(api::ready);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400",
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(api::ready);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--window-size=1000,1400",
                         "--autoplay-policy=no-user-gesture-required");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         browser.get("http://127.0.0.1:7850/talkhost/");
     }
 
@@ -80,7 +93,8 @@ class StatusPageBrowserTest {
         within(Duration.ofSeconds(10)).until(b -> "Ready".equals(text("badge")));
         assertThat(text("address")).isEqualTo("http://127.0.0.1:7851");
         assertThat(text("pid")).matches("\\d+");
-        assertThat(browser.findElement(By.cssSelector("label[for=token]")).getText()).isEqualTo("Control token");
+        assertThat(browser.findElement(By.cssSelector("label[for=token]")).getText())
+                .isEqualTo("Control token");
     }
 
     @Test
@@ -89,8 +103,12 @@ class StatusPageBrowserTest {
         long pid = Long.parseLong(text("pid"));
         browser.findElement(By.id("say-text")).click(); // a person is on the page: the live stream is open
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        within(Duration.ofSeconds(2)).until(b -> !"Ready".equals(text("badge")) || !String.valueOf(pid).equals(text("pid")));
-        within(Duration.ofSeconds(30)).until(b -> "Ready".equals(text("badge")) && !String.valueOf(pid).equals(text("pid")));
+        within(Duration.ofSeconds(2))
+                .until(b ->
+                        !"Ready".equals(text("badge")) || !String.valueOf(pid).equals(text("pid")));
+        within(Duration.ofSeconds(30))
+                .until(b ->
+                        "Ready".equals(text("badge")) && !String.valueOf(pid).equals(text("pid")));
     }
 
     @Test
@@ -100,7 +118,8 @@ class StatusPageBrowserTest {
         String before = text("pid");
         browser.findElement(By.id("restart")).click();
         within(Duration.ofSeconds(5)).until(b -> text("action-result").contains("control token"));
-        assertThat(browser.findElement(By.id("action-result")).getAttribute("class")).contains("refused");
+        assertThat(browser.findElement(By.id("action-result")).getAttribute("class"))
+                .contains("refused");
         assertThat(text("pid")).isEqualTo(before);
 
         browser.findElement(By.id("token")).sendKeys(api.token());
@@ -112,7 +131,8 @@ class StatusPageBrowserTest {
     @Order(4)
     void speak_givesAnAudioPlayerWithSound() {
         WebElement box = browser.findElement(By.id("say-text"));
-        if (text("token").isEmpty() && browser.findElement(By.id("token")).getAttribute("value").isEmpty()) {
+        if (text("token").isEmpty()
+                && browser.findElement(By.id("token")).getAttribute("value").isEmpty()) {
             browser.findElement(By.id("token")).sendKeys(api.token());
         }
         box.clear();

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-
 import javax.inject.Inject;
 
 import org.junit.Test;
@@ -49,10 +48,14 @@ public class SupervisorExamTest {
 
     @Configuration
     public Option[] config() throws IOException {
-        Path home = TalkHostExam.home("mode=\"standin\"", "ports=I[\"" + PORT + "\"]",
-                "standinArgs=\"--load-seconds 0.3\"");
-        Files.write(home.resolve("config/org.talkhost.process.config"),
-                List.of("maxStarts=I\"3\"", "startWindowSeconds=I\"120\"", "backoffMaxSeconds=I\"1\"",
+        Path home = TalkHostExam.home(
+                "mode=\"standin\"", "ports=I[\"" + PORT + "\"]", "standinArgs=\"--load-seconds 0.3\"");
+        Files.write(
+                home.resolve("config/org.talkhost.process.config"),
+                List.of(
+                        "maxStarts=I\"3\"",
+                        "startWindowSeconds=I\"120\"",
+                        "backoffMaxSeconds=I\"1\"",
                         "stopGraceSeconds=I\"3\""));
         return OptionUtils.combine(TalkHostExam.feature(home), TalkHostExam.portOption("supervisor", PORT));
     }
@@ -97,7 +100,9 @@ public class SupervisorExamTest {
         ProcessHandle.of(before).orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             RunState s = supervisor().state();
-            return s.ready() && s.pid() != before && ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false);
+            return s.ready()
+                    && s.pid() != before
+                    && ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false);
         });
         assertThat(supervisor().state().address().port()).isEqualTo(PORT);
     }
@@ -106,7 +111,9 @@ public class SupervisorExamTest {
     public void updatingTheProcessBundleKeepsTheSameServer() throws Exception {
         long before = ready().pid();
         Bundle process = java.util.Arrays.stream(context.getBundles())
-                .filter(b -> "talkhost-process".equals(b.getSymbolicName())).findFirst().orElseThrow();
+                .filter(b -> "talkhost-process".equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow();
         process.update();
         await().atMost(Duration.ofSeconds(30)).until(() -> supervisor().state().ready());
         RunState after = supervisor().state();
@@ -130,11 +137,14 @@ public class SupervisorExamTest {
             });
             RunState s = supervisor().state();
             assertThat(s.explanation()).contains("exit code 1").doesNotContain("Exception");
-            assertThat(millis[0]).as("reported at once, not after the ready deadline").isLessThan(15_000);
+            assertThat(millis[0])
+                    .as("reported at once, not after the ready deadline")
+                    .isLessThan(15_000);
         } finally {
             standinArgs("--load-seconds 0.3");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor().start(NoticeListener.NONE).ready());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> supervisor().start(NoticeListener.NONE).ready());
     }
 
     @Test
@@ -143,15 +153,18 @@ public class SupervisorExamTest {
         standinArgs("--load-seconds 0.2 --crash-after-seconds 0.3");
         try {
             supervisor().restart(NoticeListener.NONE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> supervisor().state().phase() == Phase.FAILED);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> supervisor().state().phase() == Phase.FAILED);
             String why = supervisor().state().explanation();
             assertThat(why).contains("stopped restarting").contains("alltalk:start");
         } finally {
             standinArgs("--load-seconds 0.3");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor().start(NoticeListener.NONE).ready());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> supervisor().start(NoticeListener.NONE).ready());
         RunState again = supervisor().state();
         supervisor().stop(NoticeListener.NONE);
-        assertThat(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 }

@@ -10,14 +10,21 @@ import java.util.List;
 /** The hot-swap gaps, one row per bundle, printed and written to itests/target/hotswap-gaps.md. */
 final class SwapGaps {
     /** Milliseconds from the update (or stop) call until the main service is back, and until the load succeeds. */
-    record Row(String bundle, String service, long updateService, long updateLoad, long restartService,
-            long restartLoad, long explained, long absent, String pid, List<String> messages) {
-    }
+    record Row(
+            String bundle,
+            String service,
+            long updateService,
+            long updateLoad,
+            long restartService,
+            long restartLoad,
+            long explained,
+            long absent,
+            String pid,
+            List<String> messages) {}
 
     private static final List<Row> ROWS = new ArrayList<>();
 
-    private SwapGaps() {
-    }
+    private SwapGaps() {}
 
     static synchronized void add(Row row) {
         ROWS.removeIf(r -> r.bundle().equals(row.bundle()));
@@ -44,10 +51,24 @@ final class SwapGaps {
                 .append("stop+start: load | plain failures | service absent | AllTalk pid |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row r : ROWS) {
-            b.append("| ").append(r.bundle()).append(" | ").append(r.service()).append(" | ")
-                    .append(r.updateService()).append(" | ").append(r.updateLoad()).append(" | ")
-                    .append(r.restartService()).append(" | ").append(r.restartLoad()).append(" | ")
-                    .append(r.explained()).append(" | ").append(r.absent()).append(" | ").append(r.pid())
+            b.append("| ")
+                    .append(r.bundle())
+                    .append(" | ")
+                    .append(r.service())
+                    .append(" | ")
+                    .append(r.updateService())
+                    .append(" | ")
+                    .append(r.updateLoad())
+                    .append(" | ")
+                    .append(r.restartService())
+                    .append(" | ")
+                    .append(r.restartLoad())
+                    .append(" | ")
+                    .append(r.explained())
+                    .append(" | ")
+                    .append(r.absent())
+                    .append(" | ")
+                    .append(r.pid())
                     .append(" |\n");
         }
         b.append("\nWhat the load was told during the swaps (distinct messages):\n\n");

@@ -49,21 +49,23 @@ final class SwapLoad implements AutoCloseable {
     }
 
     private void start(String name, Callable<Boolean> round) {
-        Thread t = new Thread(() -> {
-            while (running) {
-                long begin = System.nanoTime();
-                boolean ok;
-                try {
-                    ok = round.call();
-                } catch (Exception e) {
-                    ok = false;
-                }
-                log.round(name, begin, System.nanoTime(), ok);
-                if (!ok) {
-                    LockSupport.parkNanos(20_000_000);
-                }
-            }
-        }, "swap-load-" + name);
+        Thread t = new Thread(
+                () -> {
+                    while (running) {
+                        long begin = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = round.call();
+                        } catch (Exception e) {
+                            ok = false;
+                        }
+                        log.round(name, begin, System.nanoTime(), ok);
+                        if (!ok) {
+                            LockSupport.parkNanos(20_000_000);
+                        }
+                    }
+                },
+                "swap-load-" + name);
         t.setDaemon(true);
         threads.add(t);
         t.start();
@@ -76,7 +78,10 @@ final class SwapLoad implements AutoCloseable {
                 throw new SwapLog.Absent("no Speaker service");
             }
             return s.speak(new SpeakRequest("A steady sentence while bundles are swapped.", "", "", wav, false, 1.0))
-                    .audioSeconds() > 0 ? "" : "no audio";
+                                    .audioSeconds()
+                            > 0
+                    ? ""
+                    : "no audio";
         });
         boolean status = log.call("alltalk:status", () -> {
             CommandProcessor p = gogo.getService();
@@ -87,7 +92,9 @@ final class SwapLoad implements AutoCloseable {
             if (r.failed()) {
                 throw r.error();
             }
-            return Integer.valueOf(0).equals(r.exit()) ? "" : r.output().lines().findFirst().orElse("(nothing)");
+            return Integer.valueOf(0).equals(r.exit())
+                    ? ""
+                    : r.output().lines().findFirst().orElse("(nothing)");
         });
         return spoke && status;
     }

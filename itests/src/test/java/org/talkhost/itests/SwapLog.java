@@ -31,8 +31,7 @@ final class SwapLog {
         }
     }
 
-    record Round(String thread, long begin, long end, boolean ok) {
-    }
+    record Round(String thread, long begin, long end, boolean ok) {}
 
     /** Thrown by the load when a service is not registered. */
     static final class Absent extends RuntimeException {
@@ -62,7 +61,8 @@ final class SwapLog {
             if (e instanceof Absent || msg != null && msg.startsWith("Command not found")) {
                 kind = Kind.ABSENT;
             } else {
-                boolean plainType = e instanceof AllTalkException || e instanceof IllegalStateException
+                boolean plainType = e instanceof AllTalkException
+                        || e instanceof IllegalStateException
                         || e instanceof RejectedExecutionException;
                 kind = plainType && plain(msg) ? Kind.EXPLAINED : Kind.UNEXPLAINED;
             }
@@ -107,8 +107,11 @@ final class SwapLog {
             return -1;
         }
         for (String thread : names) {
-            long first = rounds.stream().filter(r -> r.thread().equals(thread) && r.ok() && r.begin() >= from)
-                    .mapToLong(Round::end).min().orElse(-1);
+            long first = rounds.stream()
+                    .filter(r -> r.thread().equals(thread) && r.ok() && r.begin() >= from)
+                    .mapToLong(Round::end)
+                    .min()
+                    .orElse(-1);
             if (first < 0) {
                 return -1;
             }

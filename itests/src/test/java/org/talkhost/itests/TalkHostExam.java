@@ -31,8 +31,7 @@ public final class TalkHostExam {
     private static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
     private static final String ENABLE_CONFIG_SAVE = "felix.fileinstall.enableConfigSave";
 
-    private TalkHostExam() {
-    }
+    private TalkHostExam() {}
 
     /** The source tree (the reactor root). */
     public static Path source() {
@@ -53,7 +52,9 @@ public final class TalkHostExam {
             }
             Files.write(config.resolve("org.talkhost.alltalk.config"), lines, StandardCharsets.UTF_8);
             // the HTTP runtime of a test container never takes the gateway's fixed port 7850
-            Files.write(config.resolve("org.talkhost.gateway.config"), List.of("port=I\"" + freePort() + "\""),
+            Files.write(
+                    config.resolve("org.talkhost.gateway.config"),
+                    List.of("port=I\"" + freePort() + "\""),
                     StandardCharsets.UTF_8);
             return home;
         } catch (IOException e) {
@@ -66,7 +67,8 @@ public final class TalkHostExam {
         Path f = home.resolve("config/org.talkhost.gateway.config");
         if (Files.isRegularFile(f)) {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^port\\s*=\\s*I\"(\\d+)\"").matcher(line);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^port\\s*=\\s*I\"(\\d+)\"")
+                        .matcher(line);
                 if (m.find()) {
                     return Integer.parseInt(m.group(1));
                 }
@@ -107,12 +109,14 @@ public final class TalkHostExam {
             options.add(systemProperty("talkhost.home").value(home.toString()));
             options.add(systemProperty("talkhost.source").value(source().toString()));
             options.add(systemProperty("talkhost.standin.jar")
-                    .value(source().resolve("standin/target/alltalk-standin.jar").toString()));
+                    .value(source().resolve("standin/target/alltalk-standin.jar")
+                            .toString()));
             options.add(systemProperty("org.ops4j.pax.url.mvn.repositories")
                     .value("https://repo1.maven.org/maven2@id=central"));
             String local = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
             if (local != null) {
-                options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(local));
+                options.add(
+                        systemProperty("org.ops4j.pax.url.mvn.localRepository").value(local));
             }
             feature.frameworkProperties.forEach((k, v) -> {
                 if (!k.equals(STORAGE_CLEAN) && !k.equals(ENABLE_CONFIG_SAVE)) {
@@ -129,9 +133,12 @@ public final class TalkHostExam {
             options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(httpPort(home))));
             options.add(frameworkProperty("talkhost.home").value(home.toString()));
             for (FeatureFile.Entry e : feature.bundles) {
-                Path jar = locator.locate(e).orElseThrow(() -> new IllegalStateException(
-                        e.coordinates() + " is not built: run ./mvnw install first"));
-                options.add(bundle(jar.toUri().toString()).startLevel(e.startOrder()).start());
+                Path jar = locator.locate(e)
+                        .orElseThrow(() ->
+                                new IllegalStateException(e.coordinates() + " is not built: run ./mvnw install first"));
+                options.add(bundle(jar.toUri().toString())
+                        .startLevel(e.startOrder())
+                        .start());
             }
             options.add(junitBundles());
             options.add(mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("bytebuddy.version")));

@@ -35,7 +35,7 @@ public final class BundleLocator {
         String v = entry.id().getVersion();
         String jar = a + "-" + v + ".jar";
         if (OWN_GROUP.equals(g)) {
-            for (String tree : new String[] { "bundles", "examples" }) {
+            for (String tree : new String[] {"bundles", "examples"}) {
                 Path dir = source.resolve(tree);
                 if (!Files.isDirectory(dir)) {
                     continue;
@@ -50,7 +50,8 @@ public final class BundleLocator {
                 }
             }
         }
-        Path inRepo = repository.resolve(g.replace('.', '/')).resolve(a).resolve(v).resolve(jar);
+        Path inRepo =
+                repository.resolve(g.replace('.', '/')).resolve(a).resolve(v).resolve(jar);
         return Files.isRegularFile(inRepo) ? Optional.of(inRepo) : Optional.empty();
     }
 }

@@ -12,8 +12,8 @@ import org.osgi.framework.Constants;
 
 /** Explains, in plain words, each bundle that did not resolve or start. */
 final class BundleReport {
-    private static final Pattern MISSING_PACKAGE = Pattern
-            .compile("osgi\\.wiring\\.package; \\(&?\\(?osgi\\.wiring\\.package=([^)]+)\\)");
+    private static final Pattern MISSING_PACKAGE =
+            Pattern.compile("osgi\\.wiring\\.package; \\(&?\\(?osgi\\.wiring\\.package=([^)]+)\\)");
     private static final Pattern MISSING_EE = Pattern.compile("osgi\\.ee");
 
     /** One problem: the bundle, whether the feature requires it, and why it is not active. */
@@ -25,8 +25,7 @@ final class BundleReport {
         }
     }
 
-    private BundleReport() {
-    }
+    private BundleReport() {}
 
     /** Checks every bundle that should be active; {@code optional} maps bundle ids to "may fail". */
     static List<Problem> check(List<Bundle> expected, Map<Long, Boolean> optional) {
@@ -56,7 +55,8 @@ final class BundleReport {
             return "it needs the Java package " + m.group(1)
                     + ", which no installed bundle provides. Add the bundle that exports it to features/talkhost.json.";
         }
-        if (e.getType() == BundleException.RESOLVE_ERROR && MISSING_EE.matcher(msg).find()) {
+        if (e.getType() == BundleException.RESOLVE_ERROR
+                && MISSING_EE.matcher(msg).find()) {
             return "it needs a newer Java than this one (" + System.getProperty("java.version") + ").";
         }
         if (e.getType() == BundleException.RESOLVE_ERROR) {

@@ -43,13 +43,17 @@ final class CommandRunner {
         try {
             ClassLoader gogo = processor.getClass().getClassLoader();
             Class<?> sessionType = Class.forName(SESSION, false, gogo);
-            Object session = processor.getClass()
+            Object session = processor
+                    .getClass()
                     .getMethod("createSession", java.io.InputStream.class, OutputStream.class, OutputStream.class)
                     .invoke(processor, new ByteArrayInputStream(new byte[0]), out, err);
             try {
-                Object result = sessionType.getMethod("execute", CharSequence.class).invoke(session, command);
+                Object result =
+                        sessionType.getMethod("execute", CharSequence.class).invoke(session, command);
                 if (result != null) {
-                    Object text = sessionType.getMethod("format", Object.class, int.class).invoke(session, result, 0);
+                    Object text = sessionType
+                            .getMethod("format", Object.class, int.class)
+                            .invoke(session, result, 0);
                     out.println(text);
                 }
                 Object exit = sessionType.getMethod("get", String.class).invoke(session, EXIT_VARIABLE);
@@ -106,5 +110,4 @@ final class CommandRunner {
             Thread.sleep(20);
         }
     }
-
 }

@@ -28,8 +28,7 @@ final class ConfigSeeder {
             # settings stay in force until it is corrected.
             """;
 
-    private ConfigSeeder() {
-    }
+    private ConfigSeeder() {}
 
     /** Returns the files written. */
     static List<Path> writeMissing(Path configDir, Map<String, Map<String, Object>> configurations) throws IOException {
@@ -40,7 +39,8 @@ final class ConfigSeeder {
             if (Files.exists(file)) {
                 continue;
             }
-            StringBuilder out = new StringBuilder("# Defaults for ").append(c.getKey())
+            StringBuilder out = new StringBuilder("# Defaults for ")
+                    .append(c.getKey())
                     .append(", written by TalkHost on first start. Edit freely: changes apply while it runs.\n")
                     .append(HEADER);
             for (Map.Entry<String, Object> e : c.getValue().entrySet()) {
@@ -56,7 +56,9 @@ final class ConfigSeeder {
 
     /** Copies {@code from} to {@code to} when {@code to} does not exist yet (and {@code from} does). */
     static void copyMissing(Path from, Path to) throws IOException {
-        if (!Files.exists(to) && Files.isRegularFile(from) && !from.toAbsolutePath().equals(to.toAbsolutePath())) {
+        if (!Files.exists(to)
+                && Files.isRegularFile(from)
+                && !from.toAbsolutePath().equals(to.toAbsolutePath())) {
             Files.createDirectories(to.getParent());
             Files.copy(from, to);
         }
@@ -108,13 +110,13 @@ final class ConfigSeeder {
         StringBuilder inner = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {
-            case '\\', '"' -> inner.append('\\').append(c);
-            case '\n' -> inner.append("\\n");
-            case '\t' -> inner.append("\\t");
-            case '\r' -> inner.append("\\r");
-            case '\b' -> inner.append("\\b");
-            case '\f' -> inner.append("\\f");
-            default -> inner.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                case '\\', '"' -> inner.append('\\').append(c);
+                case '\n' -> inner.append("\\n");
+                case '\t' -> inner.append("\\t");
+                case '\r' -> inner.append("\\r");
+                case '\b' -> inner.append("\\b");
+                case '\f' -> inner.append("\\f");
+                default -> inner.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         StringBuilder outer = new StringBuilder("\"");

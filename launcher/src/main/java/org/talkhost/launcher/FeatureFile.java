@@ -35,7 +35,10 @@ public final class FeatureFile {
     public final Map<String, Map<String, Object>> configurations;
     public final Map<String, String> frameworkProperties;
 
-    private FeatureFile(String name, List<Entry> bundles, Map<String, Map<String, Object>> configurations,
+    private FeatureFile(
+            String name,
+            List<Entry> bundles,
+            Map<String, Map<String, Object>> configurations,
             Map<String, String> frameworkProperties) {
         this.name = name;
         this.bundles = bundles;
@@ -48,7 +51,8 @@ public final class FeatureFile {
             throw new IOException("The feature file " + file + " does not exist.");
         }
         FeatureService service = ServiceLoader.load(FeatureService.class, FeatureFile.class.getClassLoader())
-                .findFirst().orElseThrow(() -> new IOException("No Feature service on the launcher's class path."));
+                .findFirst()
+                .orElseThrow(() -> new IOException("No Feature service on the launcher's class path."));
         Feature feature;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             feature = service.readFeature(r);
@@ -59,7 +63,9 @@ public final class FeatureFile {
         for (FeatureBundle b : feature.getBundles()) {
             Object order = b.getMetadata().get("start-order");
             Object optional = b.getMetadata().get("optional");
-            bundles.add(new Entry(b.getID(), order == null ? 1 : Integer.parseInt(order.toString()),
+            bundles.add(new Entry(
+                    b.getID(),
+                    order == null ? 1 : Integer.parseInt(order.toString()),
                     Boolean.parseBoolean(String.valueOf(optional))));
         }
         bundles.sort(Comparator.comparingInt(Entry::startOrder));
@@ -70,15 +76,20 @@ public final class FeatureFile {
         Map<String, String> props = new LinkedHashMap<>();
         FeatureExtension ext = feature.getExtensions().get(LAUNCH_PROPERTIES);
         if (ext != null) {
-            jakarta.json.JsonObject json = ext.getJSON() == null ? null
-                    : jakarta.json.Json.createReader(new java.io.StringReader(ext.getJSON())).readObject();
+            jakarta.json.JsonObject json = ext.getJSON() == null
+                    ? null
+                    : jakarta.json.Json.createReader(new java.io.StringReader(ext.getJSON()))
+                            .readObject();
             if (json != null) {
-                json.forEach((k, v) -> props.put(k, v instanceof jakarta.json.JsonString
-                        ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+                json.forEach((k, v) -> props.put(
+                        k,
+                        v instanceof jakarta.json.JsonString
+                                ? ((jakarta.json.JsonString) v).getString()
+                                : v.toString()));
             }
         }
-        return new FeatureFile(feature.getName().orElse(feature.getID().toString()), List.copyOf(bundles), configs,
-                props);
+        return new FeatureFile(
+                feature.getName().orElse(feature.getID().toString()), List.copyOf(bundles), configs, props);
     }
 
     public int highestStartOrder() {

@@ -95,7 +95,8 @@ final class Host {
     }
 
     int activeCount() {
-        return (int) installed.stream().filter(b -> b.getState() == Bundle.ACTIVE).count();
+        return (int)
+                installed.stream().filter(b -> b.getState() == Bundle.ACTIVE).count();
     }
 
     /** Stops the framework and waits up to {@code millis}; true when it stopped in time. */

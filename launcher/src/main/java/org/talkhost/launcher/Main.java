@@ -17,8 +17,7 @@ import org.osgi.framework.launch.Framework;
 public final class Main {
     private static final long STOP_MILLIS = 20_000;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -55,7 +54,8 @@ public final class Main {
             host = new Host(feature, home);
             List<Path> files = host.locateBundles(new BundleLocator(source, BundleLocator.defaultRepository()));
             List<Path> seeded = ConfigSeeder.writeMissing(home.resolve("config"), feature.configurations);
-            ConfigSeeder.copyMissing(source.resolve("config").resolve("logback.xml"),
+            ConfigSeeder.copyMissing(
+                    source.resolve("config").resolve("logback.xml"),
                     home.resolve("config").resolve("logback.xml"));
             storage = new Storage(home.resolve("runtime"));
             storage.prepare(files, options.clean);
@@ -67,14 +67,18 @@ public final class Main {
                 }
             });
             Host running = host;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (stopping.compareAndSet(false, true)) {
-                    running.stop(STOP_MILLIS);
-                }
-                used.close();
-            }, "talkhost-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                if (stopping.compareAndSet(false, true)) {
+                                    running.stop(STOP_MILLIS);
+                                }
+                                used.close();
+                            },
+                            "talkhost-shutdown"));
             Framework framework = host.start(files, props);
-            long bootMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long bootMillis = System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
             List<BundleReport.Problem> problems = host.problems();
             problems.forEach(p -> err.println("talkhost: " + p));
             boolean requiredFailed = problems.stream().anyMatch(BundleReport.Problem::required);
@@ -83,8 +87,8 @@ public final class Main {
                 return stop(host, stopping, 1);
             }
             if (options.mode != Options.Mode.EXEC) {
-                out.println("TalkHost is running: " + host.activeCount() + " bundles active, started in "
-                        + bootMillis + " ms." + (seeded.isEmpty() ? "" : " Default settings written to config/."));
+                out.println("TalkHost is running: " + host.activeCount() + " bundles active, started in " + bootMillis
+                        + " ms." + (seeded.isEmpty() ? "" : " Default settings written to config/."));
                 if (options.mode == Options.Mode.SERVICE) {
                     out.println("Running as a service without a console. Stop it with Ctrl-C.");
                 }
@@ -117,7 +121,8 @@ public final class Main {
 
     static Path defaultHome() {
         String home = System.getProperty("talkhost.home");
-        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home).toAbsolutePath()
+        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home)
+                .toAbsolutePath()
                 .normalize();
     }
 
@@ -131,9 +136,15 @@ public final class Main {
             return Paths.get(s).toAbsolutePath().normalize();
         }
         try {
-            Path jar = Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Paths.get(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path root = jar.getParent() == null ? null : jar.getParent().getParent();
-            if (root != null && root.getParent() != null && java.nio.file.Files.isDirectory(root.getParent().resolve("features"))) {
+            if (root != null
+                    && root.getParent() != null
+                    && java.nio.file.Files.isDirectory(root.getParent().resolve("features"))) {
                 return root.getParent();
             }
         } catch (java.net.URISyntaxException | RuntimeException e) {
@@ -149,8 +160,13 @@ public final class Main {
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(feature.highestStartOrder()));
         props.put("talkhost.home", home.toString());
         props.put("talkhost.source", o.source.toString());
-        props.putIfAbsent("talkhost.standin.jar",
-                o.source.resolve("standin").resolve("target").resolve("alltalk-standin.jar").toString());
+        props.putIfAbsent(
+                "talkhost.standin.jar",
+                o.source
+                        .resolve("standin")
+                        .resolve("target")
+                        .resolve("alltalk-standin.jar")
+                        .toString());
         props.put("talkhost.console.notices", o.mode == Options.Mode.EXEC ? "stderr" : "stdout");
         props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
         if (o.mode != Options.Mode.CONSOLE) {

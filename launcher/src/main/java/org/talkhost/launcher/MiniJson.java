@@ -35,13 +35,20 @@ final class MiniJson {
         }
         char c = s.charAt(i);
         switch (c) {
-        case '{': return object();
-        case '[': return array();
-        case '"': return string();
-        case 't': return word("true", Boolean.TRUE);
-        case 'f': return word("false", Boolean.FALSE);
-        case 'n': return word("null", null);
-        default: return number();
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return word("true", Boolean.TRUE);
+            case 'f':
+                return word("false", Boolean.FALSE);
+            case 'n':
+                return word("null", null);
+            default:
+                return number();
         }
     }
 
@@ -103,13 +110,27 @@ final class MiniJson {
             }
             char e = s.charAt(i++);
             switch (e) {
-            case 'n': b.append('\n'); break;
-            case 't': b.append('\t'); break;
-            case 'r': b.append('\r'); break;
-            case 'b': b.append('\b'); break;
-            case 'f': b.append('\f'); break;
-            case 'u': b.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; break;
-            default: b.append(e);
+                case 'n':
+                    b.append('\n');
+                    break;
+                case 't':
+                    b.append('\t');
+                    break;
+                case 'r':
+                    b.append('\r');
+                    break;
+                case 'b':
+                    b.append('\b');
+                    break;
+                case 'f':
+                    b.append('\f');
+                    break;
+                case 'u':
+                    b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    i += 4;
+                    break;
+                default:
+                    b.append(e);
             }
         }
     }

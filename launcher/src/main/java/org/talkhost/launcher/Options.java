@@ -7,7 +7,8 @@ import java.util.List;
 
 /** The command line of {@code ./talkhost}. */
 final class Options {
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: ./talkhost [options]",
             "",
             "Starts TalkHost: it finds a running AllTalk text-to-speech server or starts one, keeps it",
@@ -26,7 +27,12 @@ final class Options {
             "Files: config/ (settings, one file per part), log/talkhost.log (host log),",
             "log/alltalk_operations.log (what TalkHost did with AllTalk), runtime/ (internal state).");
 
-    enum Mode { CONSOLE, SERVICE, EXEC, HELP }
+    enum Mode {
+        CONSOLE,
+        SERVICE,
+        EXEC,
+        HELP
+    }
 
     final Mode mode;
     final String command;
@@ -55,31 +61,32 @@ final class Options {
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
             switch (a) {
-            case "-h":
-            case "--help":
-                return new Options(Mode.HELP, null, home, source, feature, clean);
-            case "--no-shell":
-                mode = mode == Mode.EXEC ? mode : Mode.SERVICE;
-                break;
-            case "--exec":
-            case "-c":
-                if (rest.isEmpty() || rest.get(0).isBlank()) {
-                    throw new IllegalArgumentException("--exec needs a command, for example: --exec \"alltalk:status\"");
-                }
-                mode = Mode.EXEC;
-                command = rest.remove(0);
-                break;
-            case "--home":
-                home = Paths.get(value(a, rest)).toAbsolutePath().normalize();
-                break;
-            case "--feature":
-                feature = Paths.get(value(a, rest)).toAbsolutePath().normalize();
-                break;
-            case "--clean":
-                clean = true;
-                break;
-            default:
-                throw new IllegalArgumentException("\"" + a + "\" is not an option TalkHost knows.");
+                case "-h":
+                case "--help":
+                    return new Options(Mode.HELP, null, home, source, feature, clean);
+                case "--no-shell":
+                    mode = mode == Mode.EXEC ? mode : Mode.SERVICE;
+                    break;
+                case "--exec":
+                case "-c":
+                    if (rest.isEmpty() || rest.get(0).isBlank()) {
+                        throw new IllegalArgumentException(
+                                "--exec needs a command, for example: --exec \"alltalk:status\"");
+                    }
+                    mode = Mode.EXEC;
+                    command = rest.remove(0);
+                    break;
+                case "--home":
+                    home = Paths.get(value(a, rest)).toAbsolutePath().normalize();
+                    break;
+                case "--feature":
+                    feature = Paths.get(value(a, rest)).toAbsolutePath().normalize();
+                    break;
+                case "--clean":
+                    clean = true;
+                    break;
+                default:
+                    throw new IllegalArgumentException("\"" + a + "\" is not an option TalkHost knows.");
             }
         }
         if (feature == null) {

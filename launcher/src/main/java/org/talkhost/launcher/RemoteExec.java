@@ -79,8 +79,8 @@ final class RemoteExec {
             }
             return OptionalInt.of(read(c.getInputStream()));
         } catch (IOException e) {
-            err.println("talkhost: the running TalkHost (process " + host.pid + ") stopped answering while \""
-                    + command + "\" ran (" + e.getMessage() + "). See its log/talkhost.log.");
+            err.println("talkhost: the running TalkHost (process " + host.pid + ") stopped answering while \"" + command
+                    + "\" ran (" + e.getMessage() + "). See its log/talkhost.log.");
             return OptionalInt.of(1);
         }
     }
@@ -115,7 +115,8 @@ final class RemoteExec {
     static String noticeLine(Map<?, ?> n) {
         String time;
         try {
-            time = LocalTime.ofInstant(Instant.parse(String.valueOf(n.get("time"))), ZoneId.systemDefault()).format(CLOCK);
+            time = LocalTime.ofInstant(Instant.parse(String.valueOf(n.get("time"))), ZoneId.systemDefault())
+                    .format(CLOCK);
         } catch (RuntimeException e) {
             time = LocalTime.now().format(CLOCK);
         }

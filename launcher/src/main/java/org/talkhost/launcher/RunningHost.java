@@ -45,10 +45,12 @@ final class RunningHost {
                 return Optional.empty();
             }
             long p = ((Number) pid).longValue();
-            if (p == ProcessHandle.current().pid() || !ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
+            if (p == ProcessHandle.current().pid()
+                    || !ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
                 return Optional.empty();
             }
-            String token = Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
+            String token =
+                    Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
             return Optional.of(new RunningHost(URI.create((String) api), token, p));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

@@ -92,15 +92,19 @@ final class Storage implements AutoCloseable {
     static String fingerprint(List<Path> files) throws IOException {
         StringBuilder b = new StringBuilder();
         for (Path f : files) {
-            b.append(f).append(' ').append(Files.size(f)).append(' ')
-                    .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            b.append(f)
+                    .append(' ')
+                    .append(Files.size(f))
+                    .append(' ')
+                    .append(Files.getLastModifiedTime(f).toMillis())
+                    .append('\n');
         }
         return b.toString();
     }
 
     private boolean tryLock() throws IOException {
-        FileChannel channel = FileChannel.open(runtime.resolve("felix-cache.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                runtime.resolve("felix-cache.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
@@ -119,7 +123,8 @@ final class Storage implements AutoCloseable {
         try (DirectoryStream<Path> all = Files.newDirectoryStream(runtime, PRIVATE_PREFIX + "*")) {
             for (Path p : all) {
                 String pid = p.getFileName().toString().substring(PRIVATE_PREFIX.length());
-                if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                if (pid.chars().allMatch(Character::isDigit)
+                        && !pid.isEmpty()
                         && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
                     delete(p);
                 }

@@ -15,14 +15,13 @@ import org.osgi.framework.launch.Framework;
  * Arguments: the runtime folder, then one bundle file.
  */
 public final class CacheHolder {
-    private CacheHolder() {
-    }
+    private CacheHolder() {}
 
     public static void main(String[] args) throws Exception {
         Storage storage = new Storage(Paths.get(args[0]));
         storage.prepare(List.of(Paths.get(args[1])), false);
-        Framework framework = new FrameworkFactory().newFramework(
-                Map.of(Constants.FRAMEWORK_STORAGE, storage.dir().toString()));
+        Framework framework = new FrameworkFactory()
+                .newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.dir().toString()));
         framework.init();
         framework.start();
         System.out.println(storage.dir());

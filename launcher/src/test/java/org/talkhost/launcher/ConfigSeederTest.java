@@ -33,14 +33,14 @@ class ConfigSeederTest {
         values.put("installDir", path);
         values.put("standinArgs", "--load-seconds 3\t--say \"a\\nb\"\nsecond line");
         values.put("python", "");
-        values.put("ports", new String[] { "a,b", "c\"d" });
+        values.put("ports", new String[] {"a,b", "c\"d"});
         ConfigSeeder.writeMissing(dir, Map.of("org.talkhost.alltalk", values));
 
         Map<String, Object> read = fileInstallReads(dir.resolve("org.talkhost.alltalk.config"));
         assertThat(read.get("installDir")).isEqualTo(path);
         assertThat(read.get("standinArgs")).isEqualTo(values.get("standinArgs"));
         assertThat(read.get("python")).isEqualTo("");
-        assertThat(read.get("ports")).isEqualTo(new String[] { "a,b", "c\"d" });
+        assertThat(read.get("ports")).isEqualTo(new String[] {"a,b", "c\"d"});
     }
 
     @Test
@@ -55,7 +55,10 @@ class ConfigSeederTest {
         String text = Files.readString(dir.resolve("org.talkhost.alltalk.config"));
         assertThat(text).contains("apiTimeoutSeconds=D\"5.0\"").contains("D\"5.0\" and never D\"5\"");
         Map<String, Object> read = fileInstallReads(dir.resolve("org.talkhost.alltalk.config"));
-        assertThat(read).containsEntry("apiTimeoutSeconds", 5.0).containsEntry("generateTimeoutSeconds", 120.0)
-                .containsEntry("tiny", 1e-5).containsEntry("huge", 1e20);
+        assertThat(read)
+                .containsEntry("apiTimeoutSeconds", 5.0)
+                .containsEntry("generateTimeoutSeconds", 120.0)
+                .containsEntry("tiny", 1e-5)
+                .containsEntry("huge", 1e20);
     }
 }

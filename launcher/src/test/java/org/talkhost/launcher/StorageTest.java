@@ -48,7 +48,9 @@ class StorageTest {
                 running.destroyForcibly();
             }
         }
-        assertThat(running.exitValue()).as("the host stopped cleanly on its own cache").isZero();
+        assertThat(running.exitValue())
+                .as("the host stopped cleanly on its own cache")
+                .isZero();
     }
 
     @Test
@@ -71,8 +73,15 @@ class StorageTest {
 
     private static Process holdCache(Path runtime, Path jar) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CacheHolder.class.getName(),
-                runtime.toString(), jar.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CacheHolder.class.getName(),
+                        runtime.toString(),
+                        jar.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static String firstLine(Process p) throws Exception {

@@ -46,9 +46,10 @@ public final class AllTalkConfig {
 
     private static StartupFailure crash(Console console, String last, Flavor flavor) {
         console.error("Traceback (most recent call last):");
-        console.error(flavor == Flavor.V1
-                ? "  File \"tts_server.py\", line 56, in <module>\n    params = load_config(configfile_path)"
-                : "  File \"tts_server.py\", line 84, in <module>\n    load_config()");
+        console.error(
+                flavor == Flavor.V1
+                        ? "  File \"tts_server.py\", line 56, in <module>\n    params = load_config(configfile_path)"
+                        : "  File \"tts_server.py\", line 84, in <module>\n    load_config()");
         console.error(last);
         return new StartupFailure(last, 1);
     }

@@ -1,9 +1,10 @@
 package org.talkhost.standin;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+
+import com.sun.net.httpserver.HttpServer;
 
 /** Opens a listening port; when that fails, prints uvicorn's error line and ends start-up with exit code 1. */
 final class Binding {
@@ -13,19 +14,20 @@ final class Binding {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private Binding() {
-    }
+    private Binding() {}
 
     static HttpServer open(String host, int port, Console console, boolean uvicornInfo) throws StartupFailure {
         try {
             return HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            String errno = message.contains("in use") ? "[Errno 98] error while attempting to bind on address ('"
-                    + host + "', " + port + "): address already in use"
-                    : message.contains("assign") ? "[Errno 99] error while attempting to bind on address ('"
-                    + host + "', " + port + "): cannot assign requested address"
-                    : "[Errno -2] Name or service not known";
+            String errno = message.contains("in use")
+                    ? "[Errno 98] error while attempting to bind on address ('" + host + "', " + port
+                            + "): address already in use"
+                    : message.contains("assign")
+                            ? "[Errno 99] error while attempting to bind on address ('" + host + "', " + port
+                                    + "): cannot assign requested address"
+                            : "[Errno -2] Name or service not known";
             console.error("ERROR:    " + errno);
             if (uvicornInfo) {
                 console.error("INFO:     Waiting for application shutdown.");

@@ -41,8 +41,8 @@ final class Crash {
             pending = null;
         }
         if (seconds > 0) {
-            pending = timer.schedule(() -> now("--crash-after-seconds " + seconds),
-                    (long) (seconds * 1000), TimeUnit.MILLISECONDS);
+            pending = timer.schedule(
+                    () -> now("--crash-after-seconds " + seconds), (long) (seconds * 1000), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -13,9 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Faults {
 
     /** The names accepted by {@link #set}, as on the command line without the leading dashes. */
-    public static final List<String> NAMES = List.of("crash-after-requests", "crash-after-seconds",
-            "hang-after-requests", "hang", "unloaded-forever", "generate-seconds", "fail-generate",
-            "malformed-json", "drip-ms");
+    public static final List<String> NAMES = List.of(
+            "crash-after-requests",
+            "crash-after-seconds",
+            "hang-after-requests",
+            "hang",
+            "unloaded-forever",
+            "generate-seconds",
+            "fail-generate",
+            "malformed-json",
+            "drip-ms");
 
     private volatile int crashAfterRequests;
     private volatile double crashAfterSeconds;
@@ -31,18 +38,36 @@ public final class Faults {
     /** Sets one fault by name; throws IllegalArgumentException in plain words for a bad name or value. */
     public void set(String name, String value) {
         switch (name) {
-            case "crash-after-requests": crashAfterRequests = count(name, value); break;
-            case "crash-after-seconds": crashAfterSeconds = OptionParser.seconds("--" + name, value); break;
-            case "hang-after-requests": hangAfterRequests = count(name, value); break;
-            case "hang": hang = flag(name, value); break;
-            case "unloaded-forever": unloadedForever = flag(name, value); break;
-            case "generate-seconds": generateSeconds = OptionParser.seconds("--" + name, value); break;
-            case "fail-generate": failGenerate = flag(name, value); break;
-            case "malformed-json": malformedJson = flag(name, value); break;
-            case "drip-ms": dripMs = count(name, value); break;
+            case "crash-after-requests":
+                crashAfterRequests = count(name, value);
+                break;
+            case "crash-after-seconds":
+                crashAfterSeconds = OptionParser.seconds("--" + name, value);
+                break;
+            case "hang-after-requests":
+                hangAfterRequests = count(name, value);
+                break;
+            case "hang":
+                hang = flag(name, value);
+                break;
+            case "unloaded-forever":
+                unloadedForever = flag(name, value);
+                break;
+            case "generate-seconds":
+                generateSeconds = OptionParser.seconds("--" + name, value);
+                break;
+            case "fail-generate":
+                failGenerate = flag(name, value);
+                break;
+            case "malformed-json":
+                malformedJson = flag(name, value);
+                break;
+            case "drip-ms":
+                dripMs = count(name, value);
+                break;
             default:
-                throw new IllegalArgumentException("there is no fault called '" + name + "'; known faults: "
-                        + String.join(", ", NAMES));
+                throw new IllegalArgumentException(
+                        "there is no fault called '" + name + "'; known faults: " + String.join(", ", NAMES));
         }
     }
 
@@ -67,12 +92,29 @@ public final class Faults {
         return after > 0 && n >= after;
     }
 
-    public double crashAfterSeconds() { return crashAfterSeconds; }
-    public boolean unloadedForever() { return unloadedForever; }
-    public double generateSeconds() { return generateSeconds; }
-    public boolean failGenerate() { return failGenerate; }
-    public boolean malformedJson() { return malformedJson; }
-    public int dripMs() { return dripMs; }
+    public double crashAfterSeconds() {
+        return crashAfterSeconds;
+    }
+
+    public boolean unloadedForever() {
+        return unloadedForever;
+    }
+
+    public double generateSeconds() {
+        return generateSeconds;
+    }
+
+    public boolean failGenerate() {
+        return failGenerate;
+    }
+
+    public boolean malformedJson() {
+        return malformedJson;
+    }
+
+    public int dripMs() {
+        return dripMs;
+    }
 
     /** The current settings, for the control endpoint. */
     public Map<String, Object> describe() {
@@ -103,8 +145,16 @@ public final class Faults {
 
     private static boolean flag(String name, String value) {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true": case "1": case "yes": case "on": return true;
-            case "false": case "0": case "no": case "off": return false;
+            case "true":
+            case "1":
+            case "yes":
+            case "on":
+                return true;
+            case "false":
+            case "0":
+            case "no":
+            case "off":
+                return false;
             default:
                 throw new IllegalArgumentException("--" + name + " must be true or false, not '" + value + "'");
         }

@@ -1,11 +1,5 @@
 package org.talkhost.standin;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * JSON with jackson-core streaming only (databind costs start-up time). Values are plain Java:
@@ -22,8 +23,7 @@ public final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A JSON text that does not parse; the message reads like Python's json module. */
     public static final class Problem extends Exception {
@@ -56,7 +56,8 @@ public final class Json {
         if (at == null) {
             return "line 1 column 1 (char 0)";
         }
-        return "line " + at.getLineNr() + " column " + at.getColumnNr() + " (char " + Math.max(0, at.getCharOffset()) + ")";
+        return "line " + at.getLineNr() + " column " + at.getColumnNr() + " (char " + Math.max(0, at.getCharOffset())
+                + ")";
     }
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {
@@ -76,14 +77,22 @@ public final class Json {
                 }
                 return list;
             }
-            case VALUE_STRING: return p.getText();
-            case VALUE_NUMBER_INT: return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? p.getBigIntegerValue() : (Object) p.getLongValue();
-            case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
-            case VALUE_TRUE: return Boolean.TRUE;
-            case VALUE_FALSE: return Boolean.FALSE;
-            case VALUE_NULL: return null;
-            default: throw new IOException("unexpected JSON token " + t);
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? p.getBigIntegerValue()
+                        : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new IOException("unexpected JSON token " + t);
         }
     }
 

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Options options;

@@ -5,17 +5,21 @@ import java.util.Locale;
 /** The start-up "model load": AllTalk's lines, the injected lines, and the wait (before the port opens). */
 final class ModelLoad {
 
-    private ModelLoad() {
-    }
+    private ModelLoad() {}
 
     static void run(Options o, Console console, Faults faults, String speech) throws StartupFailure {
         boolean v1 = o.flavor() == Flavor.V1;
-        console.note("Speech comes from " + speech + ("espeak-ng".equals(speech) ? "."
-                : ": espeak-ng " + (o.noEspeak() ? "is switched off (--no-espeak)" : "is not on PATH")
-                + ", so every word is a synthetic tone (never silence)."));
+        console.note("Speech comes from " + speech
+                + ("espeak-ng".equals(speech)
+                        ? "."
+                        : ": espeak-ng " + (o.noEspeak() ? "is switched off (--no-espeak)" : "is not on PATH")
+                                + ", so every word is a synthetic tone (never silence)."));
         if (o.exitDuringLoad()) {
             console.error("Traceback (most recent call last):");
-            console.error(v1 ? "  File \"tts_server.py\", line 7, in <module>" : "  File \"system/tts_engines/xtts/model_engine.py\", line 42, in <module>");
+            console.error(
+                    v1
+                            ? "  File \"tts_server.py\", line 7, in <module>"
+                            : "  File \"system/tts_engines/xtts/model_engine.py\", line 42, in <module>");
             console.error("    from TTS.tts.configs.xtts_config import XttsConfig");
             console.error("ModuleNotFoundError: No module named 'TTS'");
             throw new StartupFailure("ModuleNotFoundError: No module named 'TTS'", 1);
@@ -57,8 +61,10 @@ final class ModelLoad {
         if (seconds <= 0) {
             return;
         }
-        console.note(String.format(Locale.ROOT,
-                "Loading the voice model; this takes about %.1f seconds (--load-seconds). The port opens afterwards.", seconds));
+        console.note(String.format(
+                Locale.ROOT,
+                "Loading the voice model; this takes about %.1f seconds (--load-seconds). The port opens afterwards.",
+                seconds));
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         try {
@@ -70,8 +76,11 @@ final class ModelLoad {
                 Thread.sleep(Math.min(5000, Math.max(1, left / 1_000_000)));
                 long done = System.nanoTime() - start;
                 if (end - System.nanoTime() > 1e9) {
-                    console.note(String.format(Locale.ROOT, "Still loading the voice model: %d%% done, about %.0f seconds left.",
-                            (int) (100 * done / (seconds * 1e9)), (end - System.nanoTime()) / 1e9));
+                    console.note(String.format(
+                            Locale.ROOT,
+                            "Still loading the voice model: %d%% done, about %.0f seconds left.",
+                            (int) (100 * done / (seconds * 1e9)),
+                            (end - System.nanoTime()) / 1e9));
                 }
             }
         } catch (InterruptedException e) {

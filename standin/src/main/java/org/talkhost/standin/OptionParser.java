@@ -67,26 +67,64 @@ public final class OptionParser {
 
     private void one(String name, String inline) {
         switch (name) {
-            case "-h": case "--help": help = true; break;
-            case "--flavor": case "--flavour": flavor = Flavor.parse(value(name, inline)); break;
-            case "--dir": dir = Path.of(value(name, inline)); break;
-            case "--port": port = port(name, value(name, inline)); break;
-            case "--host": host = value(name, inline); break;
-            case "--ui-port": uiPort = port(name, value(name, inline)); break;
-            case "--no-ui": noUi = true; break;
-            case "--load-seconds": loadSeconds = seconds(name, value(name, inline)); break;
-            case "--reload-seconds": reloadSeconds = seconds(name, value(name, inline)); break;
-            case "--concurrent": concurrent = true; break;
-            case "--no-espeak": noEspeak = true; break;
-            case "--control": control = true; break;
-            case "--exit-during-load": exitDuringLoad = true; break;
-            case "--float-wav": floatWav = true; break;
-            case "--print-line": printLines.add(value(name, inline)); break;
-            case "--crash-after-requests": case "--crash-after-seconds": case "--hang-after-requests":
-            case "--generate-seconds": case "--drip-ms":
+            case "-h":
+            case "--help":
+                help = true;
+                break;
+            case "--flavor":
+            case "--flavour":
+                flavor = Flavor.parse(value(name, inline));
+                break;
+            case "--dir":
+                dir = Path.of(value(name, inline));
+                break;
+            case "--port":
+                port = port(name, value(name, inline));
+                break;
+            case "--host":
+                host = value(name, inline);
+                break;
+            case "--ui-port":
+                uiPort = port(name, value(name, inline));
+                break;
+            case "--no-ui":
+                noUi = true;
+                break;
+            case "--load-seconds":
+                loadSeconds = seconds(name, value(name, inline));
+                break;
+            case "--reload-seconds":
+                reloadSeconds = seconds(name, value(name, inline));
+                break;
+            case "--concurrent":
+                concurrent = true;
+                break;
+            case "--no-espeak":
+                noEspeak = true;
+                break;
+            case "--control":
+                control = true;
+                break;
+            case "--exit-during-load":
+                exitDuringLoad = true;
+                break;
+            case "--float-wav":
+                floatWav = true;
+                break;
+            case "--print-line":
+                printLines.add(value(name, inline));
+                break;
+            case "--crash-after-requests":
+            case "--crash-after-seconds":
+            case "--hang-after-requests":
+            case "--generate-seconds":
+            case "--drip-ms":
                 faults.put(name.substring(2), value(name, inline));
                 break;
-            case "--hang": case "--unloaded-forever": case "--fail-generate": case "--malformed-json":
+            case "--hang":
+            case "--unloaded-forever":
+            case "--fail-generate":
+            case "--malformed-json":
                 faults.put(name.substring(2), inline == null ? "true" : inline);
                 break;
             default:
@@ -129,7 +167,22 @@ public final class OptionParser {
     }
 
     private Options build() {
-        return new Options(flavor, dir, port, host, uiPort, noUi, loadSeconds, reloadSeconds, concurrent,
-                noEspeak, control, exitDuringLoad, floatWav, printLines, faults, help);
+        return new Options(
+                flavor,
+                dir,
+                port,
+                host,
+                uiPort,
+                noUi,
+                loadSeconds,
+                reloadSeconds,
+                concurrent,
+                noEspeak,
+                control,
+                exitDuringLoad,
+                floatWav,
+                printLines,
+                faults,
+                help);
     }
 }

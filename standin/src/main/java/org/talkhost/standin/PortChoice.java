@@ -5,8 +5,7 @@ final class PortChoice {
 
     static final int DEFAULT_API_PORT = 7851;
 
-    private PortChoice() {
-    }
+    private PortChoice() {}
 
     /** --port, else confignew.json (v1 "port_number" string, v2 api_def.api_port_number int), else 7851. */
     static int apiPort(Options o, AllTalkConfig config, Console console) throws StartupFailure {

@@ -9,8 +9,7 @@ import org.talkhost.standin.http.Router;
 /** The API of one flavour: the shared endpoints plus that flavour's own. */
 final class Routes {
 
-    private Routes() {
-    }
+    private Routes() {}
 
     static Router of(Context ctx) {
         Router router = new Router();

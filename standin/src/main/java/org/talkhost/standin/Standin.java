@@ -1,11 +1,11 @@
 package org.talkhost.standin;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.talkhost.standin.api.Context;
 import org.talkhost.standin.api.ControlEndpoints;
 import org.talkhost.standin.api.ModelState;
@@ -22,6 +22,8 @@ import org.talkhost.standin.speech.SpeechEngine;
 import org.talkhost.standin.speech.ToneSpeech;
 import org.talkhost.standin.speech.Transcoder;
 
+import com.sun.net.httpserver.HttpServer;
+
 /**
  * A running stand-in. {@link #start} goes through AllTalk's start-up (config, model load, then the
  * port) and returns once the server answers; {@link #close} stops everything it started.
@@ -31,7 +33,8 @@ public final class Standin implements AutoCloseable {
     static {
         // uvicorn closes a keep-alive connection after 5 idle seconds; the JDK server's default is 30,
         // checked every 10. These are read once, when the JDK server is first used in this JVM.
-        System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "5"));
+        System.setProperty(
+                "sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "5"));
         System.setProperty("sun.net.httpserver.clockTick", System.getProperty("sun.net.httpserver.clockTick", "500"));
     }
 
@@ -44,8 +47,15 @@ public final class Standin implements AutoCloseable {
     private final Speech speech;
     private final Crash crash;
 
-    private Standin(HttpServer api, HttpServer ui, ExecutorService httpThreads, ExecutorService streams,
-            RequestGate gate, Generator generator, Speech speech, Crash crash) {
+    private Standin(
+            HttpServer api,
+            HttpServer ui,
+            ExecutorService httpThreads,
+            ExecutorService streams,
+            RequestGate gate,
+            Generator generator,
+            Speech speech,
+            Crash crash) {
         this.api = api;
         this.ui = ui;
         this.httpThreads = httpThreads;
@@ -61,7 +71,8 @@ public final class Standin implements AutoCloseable {
         console.note("TalkHost stand-in for AllTalk " + o.flavor().label() + ", process id "
                 + ProcessHandle.current().pid() + ", folder " + o.dir().toAbsolutePath());
         if (!v1) {
-            console.error("INFO:     Started server process [" + ProcessHandle.current().pid() + "]");
+            console.error("INFO:     Started server process ["
+                    + ProcessHandle.current().pid() + "]");
             console.error("INFO:     Waiting for application startup.");
         }
         Faults faults = new Faults();
@@ -75,10 +86,12 @@ public final class Standin implements AutoCloseable {
             voices.seedIfMissing();
             outputs.create();
         } catch (IOException e) {
-            console.error("PermissionError: [Errno 13] Permission denied: '" + o.dir().toAbsolutePath() + "'");
+            console.error(
+                    "PermissionError: [Errno 13] Permission denied: '" + o.dir().toAbsolutePath() + "'");
             throw new StartupFailure("cannot write to " + o.dir(), 1);
         }
-        Speech speech = o.noEspeak() ? new ToneSpeech()
+        Speech speech = o.noEspeak()
+                ? new ToneSpeech()
                 : Executables.find("espeak-ng").<Speech>map(EspeakSpeech::new).orElseGet(ToneSpeech::new);
         ModelLoad.run(o, console, faults, speech.kind());
         if (!v1) {
@@ -88,22 +101,36 @@ public final class Standin implements AutoCloseable {
         int bound = api.getAddress().getPort();
         String urlHost = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
         boolean legacy = !v1 && Boolean.TRUE.equals(config.apiDef("api_use_legacy_api", false));
-        String urlBase = v1 ? "http://" + urlHost + ":" + bound
+        String urlBase = v1
+                ? "http://" + urlHost + ":" + bound
                 : legacy ? "http://" + config.apiDef("api_legacy_ip_address", "127.0.0.1") + ":" + bound : "";
 
-        ExecutorService httpThreads = o.concurrent() ? Executors.newCachedThreadPool(named("standin-http"))
-                : v1 ? Executors.newSingleThreadExecutor(named("standin-http"))
-                : NewestFirst.singleThread(named("standin-http"));
+        ExecutorService httpThreads = o.concurrent()
+                ? Executors.newCachedThreadPool(named("standin-http"))
+                : v1
+                        ? Executors.newSingleThreadExecutor(named("standin-http"))
+                        : NewestFirst.singleThread(named("standin-http"));
         ExecutorService streams = Executors.newCachedThreadPool(named("standin-stream"));
         Generator generator = new Generator(faults, console);
         Crash crash = new Crash(console, exit);
-        Context ctx = new Context(o.flavor(), o, config, faults, console, new ModelState(o.flavor(), faults), voices,
-                outputs, new SpeechEngine(speech, console), generator, new Transcoder(Executables.find("ffmpeg")),
-                urlBase, streams);
+        Context ctx = new Context(
+                o.flavor(),
+                o,
+                config,
+                faults,
+                console,
+                new ModelState(o.flavor(), faults),
+                voices,
+                outputs,
+                new SpeechEngine(speech, console),
+                generator,
+                new Transcoder(Executables.find("ffmpeg")),
+                urlBase,
+                streams);
         Router routes = Routes.of(ctx);
         Router control = o.control() ? new ControlEndpoints(ctx, crash::after).router() : null;
-        RequestGate gate = new RequestGate(routes, control, faults, console,
-                n -> crash.now("--crash-after-requests " + n));
+        RequestGate gate =
+                new RequestGate(routes, control, faults, console, n -> crash.now("--crash-after-requests " + n));
         api.setExecutor(httpThreads);
         api.createContext("/", gate).getFilters().add(new UvicornFilter(speech.kind()));
         api.start();
@@ -127,8 +154,9 @@ public final class Standin implements AutoCloseable {
         }
         crash.after(faults.crashAfterSeconds());
         console.line("[AllTalk TTS] Server Ready");
-        console.note("Answering on http://" + urlHost + ":" + bound + " (" + (o.concurrent()
-                ? "answers while generating" : "answers nothing while generating, like AllTalk") + ")");
+        console.note("Answering on http://" + urlHost + ":" + bound + " ("
+                + (o.concurrent() ? "answers while generating" : "answers nothing while generating, like AllTalk")
+                + ")");
         return standin;
     }
 

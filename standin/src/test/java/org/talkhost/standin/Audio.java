@@ -10,8 +10,7 @@ import javax.sound.sampled.AudioSystem;
 /** Audio checks for tests: decoding with javax.sound and measuring length and loudness. */
 final class Audio {
 
-    private Audio() {
-    }
+    private Audio() {}
 
     record Decoded(AudioFormat format, short[] samples) {
         double seconds() {

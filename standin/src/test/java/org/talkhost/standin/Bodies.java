@@ -8,8 +8,7 @@ import java.util.Map;
 /** Reading answers in tests. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<byte[]> r) throws Json.Problem {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ class FaultsTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -100,7 +102,8 @@ class FaultsTest {
     void slowGenerationTakesLongerAndTheServerAnswersNothingMeanwhile() throws Exception {
         start("v1", "--generate-seconds", "1.5");
         long t0 = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> gen = CompletableFuture.supplyAsync(() -> post(Bodies.v1Form("Hello.")));
+        CompletableFuture<HttpResponse<byte[]>> gen =
+                CompletableFuture.supplyAsync(() -> post(Bodies.v1Form("Hello.")));
         await().atMost(Duration.ofSeconds(5)).until(() -> server.output().contains("[AllTalk TTSGen] Hello."));
         assertThatThrownBy(() -> server.getWithin(Duration.ofMillis(300), "/api/ready"))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -112,7 +115,8 @@ class FaultsTest {
     @Test
     void concurrentAnswersWhileGeneratingButStillGeneratesOneAtATime() throws Exception {
         start("v1", "--generate-seconds", "1.5", "--concurrent");
-        CompletableFuture<HttpResponse<byte[]>> gen = CompletableFuture.supplyAsync(() -> post(Bodies.v1Form("Hello.")));
+        CompletableFuture<HttpResponse<byte[]>> gen =
+                CompletableFuture.supplyAsync(() -> post(Bodies.v1Form("Hello.")));
         await().atMost(Duration.ofSeconds(5)).until(() -> server.output().contains("[AllTalk TTSGen] Hello."));
         assertThat(text(server.getWithin(Duration.ofSeconds(1), "/api/ready"))).isEqualTo("Ready");
         assertThat(gen).isNotDone();
@@ -146,10 +150,12 @@ class FaultsTest {
     @Test
     void exitDuringLoadFailsBeforeThePortOpens() throws Exception {
         Running.Output out = new Running.Output();
-        assertThatThrownBy(() -> Standin.start(Running.options(dir, "v1", "--exit-during-load"), out.console, c -> { }))
+        assertThatThrownBy(() -> Standin.start(Running.options(dir, "v1", "--exit-during-load"), out.console, c -> {}))
                 .isInstanceOf(StartupFailure.class)
                 .satisfies(e -> assertThat(((StartupFailure) e).exitCode()).isEqualTo(1));
-        assertThat(out.text()).contains("ModuleNotFoundError: No module named 'TTS'").doesNotContain("Server Ready");
+        assertThat(out.text())
+                .contains("ModuleNotFoundError: No module named 'TTS'")
+                .doesNotContain("Server Ready");
     }
 
     @Test
@@ -158,8 +164,19 @@ class FaultsTest {
         Running.Output out = new Running.Output();
         CompletableFuture<Standin> starting = CompletableFuture.supplyAsync(() -> {
             try {
-                return Standin.start(Running.options(dir, "v1", "--port", Integer.toString(port), "--load-seconds", "1.5",
-                        "--print-line", "CUDA is not available", "--no-espeak"), out.console, c -> { });
+                return Standin.start(
+                        Running.options(
+                                dir,
+                                "v1",
+                                "--port",
+                                Integer.toString(port),
+                                "--load-seconds",
+                                "1.5",
+                                "--print-line",
+                                "CUDA is not available",
+                                "--no-espeak"),
+                        out.console,
+                        c -> {});
             } catch (StartupFailure e) {
                 throw new IllegalStateException(e);
             }
@@ -175,7 +192,8 @@ class FaultsTest {
     @Test
     void controlEndpointExistsOnlyWithControl() throws Exception {
         start("v1");
-        assertThat(server.send("POST", "/_standin/fault?name=hang&value=true").statusCode()).isEqualTo(404);
+        assertThat(server.send("POST", "/_standin/fault?name=hang&value=true").statusCode())
+                .isEqualTo(404);
         assertThat(server.get("/_standin/state").statusCode()).isEqualTo(404);
     }
 
@@ -188,7 +206,8 @@ class FaultsTest {
         assertThatThrownBy(() -> server.getWithin(SHORT, "/api/ready")).isInstanceOf(HttpTimeoutException.class);
         Map<String, Object> state = json(server.get("/_standin/state"));
         assertThat(state).containsEntry("requests", 2L).containsEntry("talkhost_standin", true);
-        assertThat(server.send("POST", "/_standin/fault?name=hang&value=false").statusCode()).isEqualTo(200);
+        assertThat(server.send("POST", "/_standin/fault?name=hang&value=false").statusCode())
+                .isEqualTo(200);
         assertThat(text(server.get("/api/ready"))).isEqualTo("Ready");
         HttpResponse<byte[]> bad = server.send("POST", "/_standin/fault?name=nonsense&value=1");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ class FloatWavTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -37,15 +39,17 @@ class FloatWavTest {
         server = Running.start(dir, "v2", "--no-espeak", "--float-wav");
         byte[] plain = file(json(server.postForm("/api/tts-generate", Map.of("text_input", "Plain speech."))));
         assertThat(format(plain)).isEqualTo("3/32");
-        assertThat(ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN).getInt(46)).as("samples in the fact chunk")
+        assertThat(ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN).getInt(46))
+                .as("samples in the fact chunk")
                 .isEqualTo((plain.length - 58) / 4);
         assertThat(format(file(json(server.postForm("/api/previewvoice/", Map.of("voice", "female_01.wav"))))))
                 .isEqualTo("3/32");
-        HttpResponse<byte[]> openai = server.postJson("/v1/audio/speech",
+        HttpResponse<byte[]> openai = server.postJson(
+                "/v1/audio/speech",
                 "{\"model\":\"tts-1\",\"input\":\"OpenAI speech.\",\"voice\":\"nova\",\"response_format\":\"wav\"}");
         assertThat(format(openai.body())).isEqualTo("3/32");
-        byte[] narrated = file(json(server.postForm("/api/tts-generate", Map.of("text_input",
-                "*Narrated.* \"Spoken.\"", "narrator_enabled", "true"))));
+        byte[] narrated = file(json(server.postForm(
+                "/api/tts-generate", Map.of("text_input", "*Narrated.* \"Spoken.\"", "narrator_enabled", "true"))));
         assertThat(format(narrated)).isEqualTo("1/16");
         assertThat(format(streamHead())).isEqualTo("1/16");
     }
@@ -61,7 +65,9 @@ class FloatWavTest {
     @Test
     void helpListsTheSwitch() {
         assertThat(Main.help()).contains("--float-wav");
-        assertThat(OptionParser.parse("--flavor", "v2", "--dir", "x", "--float-wav").floatWav()).isTrue();
+        assertThat(OptionParser.parse("--flavor", "v2", "--dir", "x", "--float-wav")
+                        .floatWav())
+                .isTrue();
     }
 
     private byte[] file(Map<String, Object> answer) throws Exception {
@@ -69,9 +75,13 @@ class FloatWavTest {
     }
 
     private byte[] streamHead() throws Exception {
-        HttpResponse<InputStream> r = server.client().send(HttpRequest.newBuilder(server.uri(
-                "/api/tts-generate-streaming?text=Streamed.&voice=female_01.wav&language=en&output_file=x")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = server.client()
+                .send(
+                        HttpRequest.newBuilder(
+                                        server.uri(
+                                                "/api/tts-generate-streaming?text=Streamed.&voice=female_01.wav&language=en&output_file=x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             return in.readAllBytes();
         }
@@ -80,7 +90,8 @@ class FloatWavTest {
     /** "format/bits" from the "fmt " chunk, which follows the RIFF header in every file here. */
     private static String format(byte[] wav) {
         ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(new String(wav, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("fmt ");
+        assertThat(new String(wav, 12, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("fmt ");
         return (b.getShort(20) & 0xffff) + "/" + b.getShort(34);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class FormDecodingTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @BeforeEach
@@ -33,7 +35,8 @@ class FormDecodingTest {
 
     @Test
     void aCharacterReferenceBeyondUnicodeIsNotAServerError() throws Exception {
-        HttpResponse<byte[]> r = server.postForm("/api/tts-generate",
+        HttpResponse<byte[]> r = server.postForm(
+                "/api/tts-generate",
                 Map.of("text_input", "Big &#99999999999; number &#x110000; here.", "text_filtering", "html"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r)).containsEntry("status", "generate-success");

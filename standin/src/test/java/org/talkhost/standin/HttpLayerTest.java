@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ class HttpLayerTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -45,7 +47,8 @@ class HttpLayerTest {
         assertThat(text(r)).isEqualTo("OK");
         assertThat(r.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:8000");
         assertThat(r.headers().firstValue("access-control-allow-credentials")).hasValue("true");
-        assertThat(r.headers().firstValue("access-control-allow-methods")).hasValue("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+        assertThat(r.headers().firstValue("access-control-allow-methods"))
+                .hasValue("DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
         assertThat(r.headers().firstValue("access-control-allow-headers")).hasValue("content-type,x-custom");
         assertThat(r.headers().firstValue("access-control-max-age")).hasValue("600");
         assertThat(r.headers().firstValue("vary")).hasValue("Origin");
@@ -56,13 +59,16 @@ class HttpLayerTest {
     void everyAnswerToARequestWithAnOriginAllowsItWithCredentials(String flavor) throws Exception {
         server = Running.start(dir, flavor, "--no-espeak");
         for (String path : new String[] {"/api/voices", "/no/such/path"}) {
-            HttpResponse<byte[]> r = server.send(HttpRequest.newBuilder(server.uri(path)).header("Origin", "http://x.test"));
+            HttpResponse<byte[]> r =
+                    server.send(HttpRequest.newBuilder(server.uri(path)).header("Origin", "http://x.test"));
             assertThat(r.headers().firstValue("access-control-allow-origin")).hasValue("http://x.test");
-            assertThat(r.headers().firstValue("access-control-allow-credentials")).hasValue("true");
+            assertThat(r.headers().firstValue("access-control-allow-credentials"))
+                    .hasValue("true");
             assertThat(r.headers().firstValue("vary")).hasValue("Origin");
         }
         assertThat(server.get("/api/voices").headers().firstValue("access-control-allow-origin"))
-                .as("no Origin, no CORS headers").isEmpty();
+                .as("no Origin, no CORS headers")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -75,24 +81,30 @@ class HttpLayerTest {
             assertThat(r.headers().firstValue("allow")).hasValue("GET");
         }
         HttpResponse<byte[]> options = server.send("OPTIONS", "/api/voices");
-        assertThat(options.statusCode()).as("OPTIONS without a preflight's headers").isEqualTo(405);
+        assertThat(options.statusCode())
+                .as("OPTIONS without a preflight's headers")
+                .isEqualTo(405);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v2"})
     void audioFilesCarryETagAndLastModifiedTheCacheOneAsPythonPrintsTheMtime(String flavor) throws Exception {
         server = Running.start(dir, flavor, "--no-espeak");
-        Map<String, String> form = "v1".equals(flavor) ? Bodies.v1Form("An audio file.")
-                : Map.of("text_input", "An audio file.");
+        Map<String, String> form =
+                "v1".equals(flavor) ? Bodies.v1Form("An audio file.") : Map.of("text_input", "An audio file.");
         Map<String, Object> body = json(server.postForm("/api/tts-generate", form));
         String file = ((String) body.get("output_file_url")).replaceFirst(".*/audio/", "");
         HttpResponse<byte[]> audio = server.get("/audio/" + file);
         HttpResponse<byte[]> cache = server.get("/audiocache/" + file);
         String httpDate = "[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT";
-        assertThat(audio.headers().firstValue("etag")).hasValueSatisfying(e -> assertThat(e).matches("\"[0-9a-f]{32}\""));
-        assertThat(audio.headers().firstValue("last-modified")).hasValueSatisfying(d -> assertThat(d).matches(httpDate));
-        assertThat(cache.headers().firstValue("etag")).hasValueSatisfying(e -> assertThat(e).matches("[0-9]{10}\\.[0-9]+"));
-        assertThat(cache.headers().firstValue("last-modified")).hasValueSatisfying(d -> assertThat(d).matches(httpDate));
+        assertThat(audio.headers().firstValue("etag"))
+                .hasValueSatisfying(e -> assertThat(e).matches("\"[0-9a-f]{32}\""));
+        assertThat(audio.headers().firstValue("last-modified"))
+                .hasValueSatisfying(d -> assertThat(d).matches(httpDate));
+        assertThat(cache.headers().firstValue("etag"))
+                .hasValueSatisfying(e -> assertThat(e).matches("[0-9]{10}\\.[0-9]+"));
+        assertThat(cache.headers().firstValue("last-modified"))
+                .hasValueSatisfying(d -> assertThat(d).matches(httpDate));
     }
 
     @ParameterizedTest
@@ -100,7 +112,8 @@ class HttpLayerTest {
     void anIdleKeepAliveConnectionIsClosedAfterAboutFiveSeconds(String flavor) throws Exception {
         server = Running.start(dir, flavor, "--no-espeak");
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.getOutputStream().write(("GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
             byte[] buf = new byte[4096];
             StringBuilder answer = new StringBuilder();

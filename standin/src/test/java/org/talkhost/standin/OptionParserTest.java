@@ -21,8 +21,18 @@ class OptionParserTest {
 
     @Test
     void valuesMayFollowOrUseEquals() {
-        Options o = OptionParser.parse("--flavor=v1", "--dir", "d", "--load-seconds=0.25", "--print-line", "a",
-                "--print-line", "b", "--hang-after-requests", "3", "--fail-generate");
+        Options o = OptionParser.parse(
+                "--flavor=v1",
+                "--dir",
+                "d",
+                "--load-seconds=0.25",
+                "--print-line",
+                "a",
+                "--print-line",
+                "b",
+                "--hang-after-requests",
+                "3",
+                "--fail-generate");
         assertThat(o.loadSeconds()).isEqualTo(0.25);
         assertThat(o.printLines()).containsExactly("a", "b");
         assertThat(o.faults()).containsEntry("hang-after-requests", "3").containsEntry("fail-generate", "true");
@@ -45,9 +55,22 @@ class OptionParserTest {
     @Test
     void helpNamesEveryOptionAndEveryFault() {
         String help = Main.help();
-        for (String option : new String[] {"--flavor", "--dir", "--port", "--host", "--ui-port", "--no-ui",
-                "--load-seconds", "--reload-seconds", "--concurrent", "--no-espeak", "--print-line", "--control",
-                "--exit-during-load", "--help"}) {
+        for (String option : new String[] {
+            "--flavor",
+            "--dir",
+            "--port",
+            "--host",
+            "--ui-port",
+            "--no-ui",
+            "--load-seconds",
+            "--reload-seconds",
+            "--concurrent",
+            "--no-espeak",
+            "--print-line",
+            "--control",
+            "--exit-during-load",
+            "--help"
+        }) {
             assertThat(help).contains(option);
         }
         for (String fault : Faults.NAMES) {

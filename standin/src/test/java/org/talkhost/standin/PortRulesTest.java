@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ class PortRulesTest {
 
     @TempDir
     Path dir;
+
     private final Console quiet = new Running.Output().console;
 
     private AllTalkConfig config(String flavor, String json) throws Exception {
@@ -45,7 +47,9 @@ class PortRulesTest {
         AllTalkConfig c = config("v2", "{\"port_number\": \"1111\", \"api_def\": {\"api_port_number\": 7998}}");
         assertThat(PortChoice.apiPort(options("v2"), c, quiet)).isEqualTo(7998);
         assertThat(PortChoice.host(options("v2"), c)).isEqualTo("0.0.0.0");
-        assertThat(PortChoice.uiPort(options("v2"), c)).as("no launch_gradio, no UI").isNull();
+        assertThat(PortChoice.uiPort(options("v2"), c))
+                .as("no launch_gradio, no UI")
+                .isNull();
     }
 
     @Test
@@ -57,13 +61,18 @@ class PortRulesTest {
 
     @Test
     void theCommandLineWins() throws Exception {
-        AllTalkConfig c = config("v2", "{\"launch_gradio\": true, \"gradio_port_number\": 7777, \"api_def\": {\"api_port_number\": 7998}}");
-        assertThat(PortChoice.apiPort(options("v2", "--port", "8001"), c, quiet)).isEqualTo(8001);
+        AllTalkConfig c = config(
+                "v2",
+                "{\"launch_gradio\": true, \"gradio_port_number\": 7777, \"api_def\": {\"api_port_number\": 7998}}");
+        assertThat(PortChoice.apiPort(options("v2", "--port", "8001"), c, quiet))
+                .isEqualTo(8001);
         assertThat(PortChoice.host(options("v2", "--host", "127.0.0.1"), c)).isEqualTo("127.0.0.1");
         assertThat(PortChoice.uiPort(options("v2"), c)).isEqualTo(7777);
         assertThat(PortChoice.uiPort(options("v2", "--ui-port", "8002"), c)).isEqualTo(8002);
         assertThat(PortChoice.uiPort(options("v2", "--no-ui"), c)).isNull();
-        assertThat(PortChoice.uiPort(options("v1", "--ui-port", "8002"), c)).as("v1 has no web UI").isNull();
+        assertThat(PortChoice.uiPort(options("v1", "--ui-port", "8002"), c))
+                .as("v1 has no web UI")
+                .isNull();
     }
 
     @Test
@@ -71,14 +80,14 @@ class PortRulesTest {
         int v1Port = freePort();
         Files.writeString(dir.resolve("confignew.json"), "{\"port_number\": \"" + v1Port + "\"}");
         Options o = OptionParser.parse("--flavor", "v1", "--dir", dir.toString(), "--load-seconds", "0", "--no-espeak");
-        try (Standin s = Standin.start(o, quiet, code -> { })) {
+        try (Standin s = Standin.start(o, quiet, code -> {})) {
             assertThat(s.port()).isEqualTo(v1Port);
         }
         int v2Port = freePort();
         Files.writeString(dir.resolve("confignew.json"), "{\"api_def\": {\"api_port_number\": " + v2Port + "}}");
-        Options o2 = OptionParser.parse("--flavor", "v2", "--dir", dir.toString(), "--host", "127.0.0.1",
-                "--load-seconds", "0", "--no-espeak");
-        try (Standin s = Standin.start(o2, quiet, code -> { })) {
+        Options o2 = OptionParser.parse(
+                "--flavor", "v2", "--dir", dir.toString(), "--host", "127.0.0.1", "--load-seconds", "0", "--no-espeak");
+        try (Standin s = Standin.start(o2, quiet, code -> {})) {
             assertThat(s.port()).isEqualTo(v2Port);
         }
     }
@@ -87,7 +96,7 @@ class PortRulesTest {
     void aConfigThatDoesNotParseEndsStartUpLikePython() throws Exception {
         Files.writeString(dir.resolve("confignew.json"), "{ not json");
         Running.Output out = new Running.Output();
-        assertThatThrownBy(() -> Standin.start(Running.options(dir, "v1"), out.console, code -> { }))
+        assertThatThrownBy(() -> Standin.start(Running.options(dir, "v1"), out.console, code -> {}))
                 .isInstanceOf(StartupFailure.class)
                 .satisfies(e -> assertThat(((StartupFailure) e).exitCode()).isEqualTo(1));
         assertThat(out.text()).contains("json.decoder.JSONDecodeError");
@@ -97,11 +106,14 @@ class PortRulesTest {
     void aTakenPortEndsStartUpWithAllTalksErrno98Line() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Running.Output out = new Running.Output();
-            assertThatThrownBy(() -> Standin.start(Running.options(dir, "v1", "--port",
-                    Integer.toString(taken.getLocalPort())), out.console, code -> { }))
+            assertThatThrownBy(() -> Standin.start(
+                            Running.options(dir, "v1", "--port", Integer.toString(taken.getLocalPort())),
+                            out.console,
+                            code -> {}))
                     .isInstanceOf(StartupFailure.class);
-            assertThat(out.text()).contains("[Errno 98] error while attempting to bind on address ('127.0.0.1', "
-                    + taken.getLocalPort() + "): address already in use");
+            assertThat(out.text())
+                    .contains("[Errno 98] error while attempting to bind on address ('127.0.0.1', "
+                            + taken.getLocalPort() + "): address already in use");
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ class ProcessTest {
 
     @TempDir
     Path dir;
+
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -36,10 +38,14 @@ class ProcessTest {
     private Process launch(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out-" + started.size() + ".log").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out-" + started.size() + ".log").toFile())
+                .start();
         started.add(p);
         return p;
     }
@@ -49,17 +55,28 @@ class ProcessTest {
     }
 
     private String[] standard(int port, String... more) {
-        List<String> args = new ArrayList<>(List.of("--flavor", "v1", "--dir", dir.resolve("alltalk").toString(),
-                "--port", Integer.toString(port), "--load-seconds", "0", "--no-espeak"));
+        List<String> args = new ArrayList<>(List.of(
+                "--flavor",
+                "v1",
+                "--dir",
+                dir.resolve("alltalk").toString(),
+                "--port",
+                Integer.toString(port),
+                "--load-seconds",
+                "0",
+                "--no-espeak"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
     private static boolean ready(int port) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/ready")).timeout(Duration.ofSeconds(1)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ready"))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return "Ready".equals(r.body());
         } catch (IOException | InterruptedException e) {
             return false;
@@ -72,8 +89,9 @@ class ProcessTest {
             Process p = launch(standard(taken.getLocalPort()));
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(output(0)).contains("[Errno 98] error while attempting to bind on address ('127.0.0.1', "
-                    + taken.getLocalPort() + "): address already in use");
+            assertThat(output(0))
+                    .contains("[Errno 98] error while attempting to bind on address ('127.0.0.1', "
+                            + taken.getLocalPort() + "): address already in use");
         }
     }
 
@@ -112,7 +130,10 @@ class ProcessTest {
         Process help = launch("--help");
         assertThat(help.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(help.exitValue()).isZero();
-        assertThat(output(0)).contains("--flavor v1|v2").contains("--crash-after-requests").contains("/_standin/fault");
+        assertThat(output(0))
+                .contains("--flavor v1|v2")
+                .contains("--crash-after-requests")
+                .contains("/_standin/fault");
         Process bad = launch("--flavor", "v3", "--dir", dir.toString());
         assertThat(bad.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(bad.exitValue()).isEqualTo(2);

@@ -8,10 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ class QueueOrderTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -37,7 +39,9 @@ class QueueOrderTest {
     @Test
     void v2AnswersReadyBetweenGenerationsAndNotFirstComeFirstServed() throws Exception {
         Map<String, Double> end = ends("v2");
-        assertThat(end.get("ready")).as("ready right after the first generation").isLessThan(end.get("third") - 1.0);
+        assertThat(end.get("ready"))
+                .as("ready right after the first generation")
+                .isLessThan(end.get("third") - 1.0);
         assertThat(end.get("first")).isLessThan(end.get("third") - 1.0);
         assertThat(end.get("third")).as("the later request first").isLessThan(end.get("second") - 1.0);
     }
@@ -65,8 +69,10 @@ class QueueOrderTest {
         pause();
         all.add(generate("third", flavor, done));
         pause();
-        all.add(server.client().sendAsync(HttpRequest.newBuilder(server.uri("/api/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).thenRun(() -> done.put("ready", now())));
+        all.add(server.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(server.uri("/api/ready")).build(), HttpResponse.BodyHandlers.ofString())
+                .thenRun(() -> done.put("ready", now())));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
         return done;
     }
@@ -76,12 +82,18 @@ class QueueOrderTest {
     }
 
     private CompletableFuture<?> generate(String text, String flavor, Map<String, Double> done) {
-        java.util.Map<String, String> form = "v1".equals(flavor) ? Bodies.v1Form(text) : java.util.Map.of("text_input", text);
-        String body = form.entrySet().stream().map(e -> Running.enc(e.getKey()) + "=" + Running.enc(e.getValue()))
+        java.util.Map<String, String> form =
+                "v1".equals(flavor) ? Bodies.v1Form(text) : java.util.Map.of("text_input", text);
+        String body = form.entrySet().stream()
+                .map(e -> Running.enc(e.getKey()) + "=" + Running.enc(e.getValue()))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return server.client().sendAsync(HttpRequest.newBuilder(server.uri("/api/tts-generate"))
-                        .header("content-type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+        return server.client()
+                .sendAsync(
+                        HttpRequest.newBuilder(server.uri("/api/tts-generate"))
+                                .header("content-type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .thenAccept(r -> assertThat(r.statusCode()).isEqualTo(200))
                 .thenRun(() -> done.put(text, now()));
     }

@@ -28,8 +28,10 @@ final class Running implements AutoCloseable {
     final Path dir;
     final List<Integer> exits;
     private final ByteArrayOutputStream out;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private Running(Standin standin, Path dir, List<Integer> exits, ByteArrayOutputStream out) {
         this.standin = standin;
@@ -103,7 +105,8 @@ final class Running implements AutoCloseable {
     }
 
     HttpResponse<byte[]> postJson(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -117,7 +120,8 @@ final class Running implements AutoCloseable {
 
     /** GET that gives up after the given time (for servers that answer nothing). */
     HttpResponse<byte[]> getWithin(Duration limit, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(limit).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(uri(path)).timeout(limit).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpClient client() {

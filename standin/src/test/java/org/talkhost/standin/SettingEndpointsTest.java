@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ class SettingEndpointsTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -32,7 +34,8 @@ class SettingEndpointsTest {
     @ValueSource(strings = {"v1", "v2"})
     void lowVramAndDeepSpeedAnswerStatusAndMessage(String flavor) throws Exception {
         server = Running.start(dir, flavor, "--no-espeak");
-        for (String path : new String[] {"/api/lowvramsetting?new_low_vram_value=", "/api/deepspeed?new_deepspeed_value="}) {
+        for (String path :
+                new String[] {"/api/lowvramsetting?new_low_vram_value=", "/api/deepspeed?new_deepspeed_value="}) {
             HttpResponse<byte[]> same = server.send("POST", path + "False");
             assertThat(same.statusCode()).isEqualTo(200);
             assertThat(contentType(same)).as("a bare Response(json.dumps(...))").isNull();
@@ -62,17 +65,20 @@ class SettingEndpointsTest {
         String six = "{\"alloy\":\"female_01.wav\",\"echo\":\"male_01.wav\",\"fable\":\"female_02.wav\","
                 + "\"nova\":\"female_03.wav\",\"onyx\":\"male_02.wav\",\"shimmer\":\"male_03.wav\"}";
         HttpResponse<byte[]> ok = server.send(HttpRequest.newBuilder(server.uri("/api/openai-voicemap"))
-                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(six)));
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(six)));
         assertThat(ok.statusCode()).isEqualTo(200);
         HttpResponse<byte[]> missing = server.send(HttpRequest.newBuilder(server.uri("/api/openai-voicemap"))
-                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"alloy\":\"x\"}")));
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"alloy\":\"x\"}")));
         assertThat(missing.statusCode()).isEqualTo(422);
     }
 
     @Test
     void v1HasNeitherEngineReloadNorVoiceMap() throws Exception {
         server = Running.start(dir, "v1", "--no-espeak");
-        assertThat(server.send("POST", "/api/enginereload?engine=xtts").statusCode()).isEqualTo(404);
+        assertThat(server.send("POST", "/api/enginereload?engine=xtts").statusCode())
+                .isEqualTo(404);
         assertThat(server.send("PUT", "/api/openai-voicemap").statusCode()).isEqualTo(404);
     }
 }

@@ -6,6 +6,7 @@ import static org.talkhost.standin.Bodies.json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,20 +30,24 @@ class SpeechTest {
         Path espeak = Executables.find("espeak-ng").orElse(null);
         Assumptions.assumeTrue(espeak != null, "espeak-ng is not installed");
         try (Running server = Running.start(dir, "v1")) {
-            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin")).hasValue("espeak-ng");
+            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin"))
+                    .hasValue("espeak-ng");
             Audio.Decoded audio = generate(server);
             assertThat(audio.seconds()).isGreaterThan(1.0);
             assertThat(audio.rms()).isGreaterThan(0.01);
         }
         short[] female = new EspeakSpeech(espeak).speak("Hello.", "female_01.wav", "en", 1.0);
         short[] male = new EspeakSpeech(espeak).speak("Hello.", "male_01.wav", "en", 1.0);
-        assertThat(female).as("different espeak voices for female_ and male_ names").isNotEqualTo(male);
+        assertThat(female)
+                .as("different espeak voices for female_ and male_ names")
+                .isNotEqualTo(male);
     }
 
     @Test
     void withoutEspeakEveryWordIsAnAudibleToneAndSettingsSaySo() throws Exception {
         try (Running server = Running.start(dir, "v1", "--no-espeak")) {
-            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin")).hasValue("synthetic-tone");
+            assertThat(server.get("/api/ready").headers().firstValue("x-talkhost-standin"))
+                    .hasValue("synthetic-tone");
             assertThat(server.output()).contains("synthetic tone");
             Audio.Decoded audio = generate(server);
             assertThat(audio.seconds()).isBetween(9 * 0.3, 9 * 0.5);
@@ -76,7 +81,10 @@ class SpeechTest {
     @Test
     void wavReadsEspeakStyleHeadersWithBogusSizes() throws Exception {
         byte[] wav = Wav.file(new short[] {1, 2, 3, -4}, 22050);
-        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 0x7ffff000).putInt(4, 0x7ffff024);
+        java.nio.ByteBuffer.wrap(wav)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(40, 0x7ffff000)
+                .putInt(4, 0x7ffff024);
         Wav.Pcm pcm = Wav.read(wav);
         assertThat(pcm.rate()).isEqualTo(22050);
         assertThat(pcm.samples()).containsExactly(1, 2, 3, -4);
@@ -84,8 +92,10 @@ class SpeechTest {
 
     @Test
     void sentencesSplitAtStopsAndLongSentencesAtCommas() {
-        assertThat(Sentences.split("Hello world. How are you? Fine!")).containsExactly("Hello world.", "How are you?", "Fine!");
+        assertThat(Sentences.split("Hello world. How are you? Fine!"))
+                .containsExactly("Hello world.", "How are you?", "Fine!");
         String longOne = "word, ".repeat(100);
-        assertThat(Sentences.split(longOne)).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(250));
+        assertThat(Sentences.split(longOne))
+                .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(250));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sound.sampled.AudioFormat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class StreamingTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -51,7 +53,9 @@ class StreamingTest {
         byte[] body = r.body();
         ByteBuffer header = ByteBuffer.wrap(body, 0, 44).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(new String(body, 0, 4)).isEqualTo("RIFF");
-        assertThat(header.getInt(4)).as("RIFF size: Python's wave module writes 36 for zero frames").isEqualTo(36);
+        assertThat(header.getInt(4))
+                .as("RIFF size: Python's wave module writes 36 for zero frames")
+                .isEqualTo(36);
         assertThat(new String(body, 8, 8)).isEqualTo("WAVEfmt ");
         assertThat(header.getInt(24)).isEqualTo(24000);
         assertThat(new String(body, 36, 4)).isEqualTo("data");
@@ -72,7 +76,9 @@ class StreamingTest {
         server = Running.start(dir, "v1", "--no-espeak", "--generate-seconds", "1.2");
         Collector stream = Collector.open(server, PATH);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.size() > 44);
-        assertThat(stream.finished).as("stream still running when the first audio came").isFalse();
+        assertThat(stream.finished)
+                .as("stream still running when the first audio came")
+                .isFalse();
         await().atMost(Duration.ofSeconds(10)).untilTrue(stream.finished);
         assertThat(stream.size()).isGreaterThan(44 + 24000);
     }
@@ -99,7 +105,8 @@ class StreamingTest {
     @Test
     void postVariantWritesTheFileInstead() throws Exception {
         server = Running.start(dir, "v1", "--no-espeak");
-        HttpResponse<byte[]> r = server.postForm("/api/tts-generate-streaming",
+        HttpResponse<byte[]> r = server.postForm(
+                "/api/tts-generate-streaming",
                 Map.of("text", "Hi there.", "voice", "male_01.wav", "language", "en", "output_file", "p.wav"));
         assertThat(json(r)).containsEntry("output_file_path", "p.wav");
         assertThat(dir.resolve("outputs/p.wav")).isRegularFile();
@@ -112,8 +119,8 @@ class StreamingTest {
 
         static Collector open(Running server, String path) throws Exception {
             Collector c = new Collector();
-            HttpResponse<InputStream> r = server.client().send(HttpRequest.newBuilder(server.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = server.client()
+                    .send(HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofInputStream());
             CompletableFuture.runAsync(() -> c.drain(r.body()));
             return c;
         }

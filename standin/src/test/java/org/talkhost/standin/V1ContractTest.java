@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class V1ContractTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @BeforeEach
@@ -58,9 +60,10 @@ class V1ContractTest {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("voices"))) {
             onDisk = files.map(p -> p.getFileName().toString()).toList();
         }
-        assertThat((List<Object>) json(r).get("voices")).containsExactlyElementsOf(onDisk)
-                .containsExactlyInAnyOrder("female_01.wav", "female_02.wav", "female_03.wav", "male_01.wav",
-                        "male_02.wav", "male_03.wav");
+        assertThat((List<Object>) json(r).get("voices"))
+                .containsExactlyElementsOf(onDisk)
+                .containsExactlyInAnyOrder(
+                        "female_01.wav", "female_02.wav", "female_03.wav", "male_01.wav", "male_02.wav", "male_03.wav");
         assertThat(dir.resolve("voices/female_01.wav")).isRegularFile();
         assertThat(dir.resolve("outputs")).isDirectory();
     }
@@ -69,13 +72,22 @@ class V1ContractTest {
     void currentSettingsHaveV1KeysOnlyAndTheStandinMarkIsAHeader() throws Exception {
         HttpResponse<byte[]> r = server.get("/api/currentsettings");
         Map<String, Object> s = json(r);
-        assertThat(s).containsKeys("deepspeed_status", "finetuned_model", "models_available", "current_model_loaded")
+        assertThat(s)
+                .containsKeys("deepspeed_status", "finetuned_model", "models_available", "current_model_loaded")
                 .doesNotContainKeys("engines_available", "current_engine_loaded");
         assertThat(s.get("low_vram_status")).isEqualTo("false");
-        assertThat((List<?>) s.get("models_available")).first().asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("model_name");
-        assertThat(s).containsOnlyKeys("models_available", "current_model_loaded", "deepspeed_available",
-                "deepspeed_status", "low_vram_status", "finetuned_model");
+        assertThat((List<?>) s.get("models_available"))
+                .first()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKey("model_name");
+        assertThat(s)
+                .containsOnlyKeys(
+                        "models_available",
+                        "current_model_loaded",
+                        "deepspeed_available",
+                        "deepspeed_status",
+                        "low_vram_status",
+                        "finetuned_model");
         assertThat(r.headers().firstValue("x-talkhost-standin")).hasValue("synthetic-tone");
     }
 
@@ -104,8 +116,8 @@ class V1ContractTest {
 
     @Test
     void withoutTimestampTheFileIsNamedExactly() throws Exception {
-        Map<String, Object> body = json(server.postForm("/api/tts-generate",
-                with(v1Form("Hi there."), "output_file_timestamp", "false")));
+        Map<String, Object> body =
+                json(server.postForm("/api/tts-generate", with(v1Form("Hi there."), "output_file_timestamp", "false")));
         assertThat((String) body.get("output_file_url")).endsWith("/audio/bar.wav");
         assertThat(dir.resolve("outputs/bar.wav")).isRegularFile();
     }
@@ -117,8 +129,10 @@ class V1ContractTest {
         assertThat(contentType(r)).isEqualTo("application/json");
         List<Map<String, Object>> detail = Bodies.detail(r);
         assertThat(detail).hasSize(10);
-        assertThat(detail.get(0)).containsEntry("loc", List.of("body", "text_filtering"))
-                .containsEntry("msg", "Field required").containsEntry("type", "missing");
+        assertThat(detail.get(0))
+                .containsEntry("loc", List.of("body", "text_filtering"))
+                .containsEntry("msg", "Field required")
+                .containsEntry("type", "missing");
         HttpResponse<byte[]> bool = server.postForm("/api/tts-generate", with(v1Form("hi"), "autoplay", "maybe"));
         assertThat(bool.statusCode()).isEqualTo(422);
         assertThat(Bodies.detail(bool).get(0)).containsEntry("loc", List.of("body", "autoplay"));
@@ -156,20 +170,25 @@ class V1ContractTest {
     void previewVoiceNeedsItsTrailingSlash() throws Exception {
         HttpResponse<byte[]> r = server.postForm("/api/previewvoice/", Map.of("voice", "male_01.wav"));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(json(r)).containsEntry("status", "generate-success").containsEntry("output_file_url",
-                "http://127.0.0.1:" + server.port() + "/audio/api_preview_voice.wav");
+        assertThat(json(r))
+                .containsEntry("status", "generate-success")
+                .containsEntry("output_file_url", "http://127.0.0.1:" + server.port() + "/audio/api_preview_voice.wav");
         assertThat(dir.resolve("outputs/api_preview_voice.wav")).isRegularFile();
         HttpResponse<byte[]> noSlash = server.postForm("/api/previewvoice", Map.of("voice", "male_01.wav"));
         assertThat(noSlash.statusCode()).isEqualTo(307);
-        assertThat(noSlash.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/previewvoice/"));
+        assertThat(noSlash.headers().firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/previewvoice/"));
     }
 
     @Test
     void jsonGenerateAnswers200EvenForErrors() throws Exception {
-        HttpResponse<byte[]> ok = server.postJson("/api/generate", "{\"text\":\"Hi there.\",\"voice\":\"female_01.wav\","
-                + "\"language\":\"en\",\"temperature\":0.7,\"repetition_penalty\":10,\"output_file\":\"outputs/j.wav\"}");
+        HttpResponse<byte[]> ok = server.postJson(
+                "/api/generate",
+                "{\"text\":\"Hi there.\",\"voice\":\"female_01.wav\","
+                        + "\"language\":\"en\",\"temperature\":0.7,\"repetition_penalty\":10,\"output_file\":\"outputs/j.wav\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(json(ok)).containsEntry("status", "generate-success")
+        assertThat(json(ok))
+                .containsEntry("status", "generate-success")
                 .containsEntry("data", Map.of("audio_path", "outputs/j.wav"));
         assertThat(dir.resolve("outputs/j.wav")).isRegularFile();
         HttpResponse<byte[]> missing = server.postJson("/api/generate", "{\"text\":\"Hi\"}");
@@ -198,7 +217,8 @@ class V1ContractTest {
         HttpResponse<byte[]> wrong = server.send("POST", "/api/ready");
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(json(wrong)).containsEntry("detail", "Method Not Allowed");
-        assertThat(wrong.headers().firstValue("allow")).hasValueSatisfying(a -> assertThat(a).contains("GET"));
+        assertThat(wrong.headers().firstValue("allow"))
+                .hasValueSatisfying(a -> assertThat(a).contains("GET"));
     }
 
     @Test
@@ -210,7 +230,8 @@ class V1ContractTest {
 
     @Test
     void voiceMissingFromTheVoicesFolderFailsTheGeneration() throws Exception {
-        HttpResponse<byte[]> r = server.postForm("/api/tts-generate", with(v1Form("Hi."), "character_voice_gen", "nobody.wav"));
+        HttpResponse<byte[]> r =
+                server.postForm("/api/tts-generate", with(v1Form("Hi."), "character_voice_gen", "nobody.wav"));
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(json(r)).isEqualTo(Map.of("status", "generate-failure", "error", "An error occurred"));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ class V2ContractTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @BeforeEach
@@ -52,15 +54,23 @@ class V2ContractTest {
     void voicesHaveAStatusAndListVoiceSets() throws Exception {
         Map<String, Object> body = json(server.get("/api/voices"));
         assertThat(body).containsEntry("status", "success");
-        assertThat((List<Object>) body.get("voices")).startsWith("female_01.wav").endsWith("voiceset:choir");
+        assertThat((List<Object>) body.get("voices"))
+                .startsWith("female_01.wav")
+                .endsWith("voiceset:choir");
     }
 
     @Test
     void currentSettingsHaveEngineKeysCapabilitiesAndTheStandinMarkIsAHeader() throws Exception {
         HttpResponse<byte[]> r = server.get("/api/currentsettings");
         Map<String, Object> s = json(r);
-        assertThat(s).containsKeys("engines_available", "current_engine_loaded", "streaming_capable",
-                "multivoice_capable", "audio_format").doesNotContainKeys("deepspeed_status", "finetuned_model");
+        assertThat(s)
+                .containsKeys(
+                        "engines_available",
+                        "current_engine_loaded",
+                        "streaming_capable",
+                        "multivoice_capable",
+                        "audio_format")
+                .doesNotContainKeys("deepspeed_status", "finetuned_model");
         assertThat(s).containsEntry("audio_format", "wav").doesNotContainKeys("talkhost_standin", "standin_voice");
         assertThat(r.headers().firstValue("x-talkhost-standin")).hasValue("synthetic-tone");
     }
@@ -73,7 +83,8 @@ class V2ContractTest {
         assertThat((String) body.get("output_file_url")).matches("/audio/myoutputfile_[0-9]{10}[0-9a-f]{5}\\.wav");
         assertThat((String) body.get("output_cache_url")).startsWith("/audiocache/");
         assertThat(Path.of((String) body.get("output_file_path"))).isRegularFile();
-        HttpResponse<byte[]> set = server.postForm("/api/tts-generate",
+        HttpResponse<byte[]> set = server.postForm(
+                "/api/tts-generate",
                 Map.of("text_input", "A choir.", "character_voice_gen", "voiceset:choir", "language", "auto"));
         assertThat(set.statusCode()).isEqualTo(200);
     }
@@ -83,16 +94,23 @@ class V2ContractTest {
         HttpResponse<byte[]> missing = server.postForm("/api/tts-generate", Map.of("language", "en"));
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(Bodies.detail(missing).get(0)).containsEntry("loc", List.of("body", "text_input"));
-        HttpResponse<byte[]> bad = server.postForm("/api/tts-generate",
-                Map.of("text_input", "Hi.", "narrator_enabled", "yes", "language", "xx"));
+        HttpResponse<byte[]> bad = server.postForm(
+                "/api/tts-generate", Map.of("text_input", "Hi.", "narrator_enabled", "yes", "language", "xx"));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat((String) json(bad).get("error")).contains("narrator_enabled: ").contains("\nlanguage: ");
+        assertThat((String) json(bad).get("error"))
+                .contains("narrator_enabled: ")
+                .contains("\nlanguage: ");
     }
 
     @Test
     void narratedTextIsCombinedIntoOneFile() throws Exception {
-        HttpResponse<byte[]> r = server.postForm("/api/tts-generate", Map.of("text_input",
-                "*She looked up.* \"Hello there, friend.\" Then silence.", "narrator_enabled", "true"));
+        HttpResponse<byte[]> r = server.postForm(
+                "/api/tts-generate",
+                Map.of(
+                        "text_input",
+                        "*She looked up.* \"Hello there, friend.\" Then silence.",
+                        "narrator_enabled",
+                        "true"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat((String) json(r).get("output_file_url")).matches("/audio/myoutputfile_[0-9]{10}_combined\\.wav");
     }
@@ -111,15 +129,17 @@ class V2ContractTest {
 
     @Test
     void openAiSpeechGivesWavAndEveryErrorIsAPlain500() throws Exception {
-        HttpResponse<byte[]> ok = server.postJson("/v1/audio/speech",
-                "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"nova\"}");
+        HttpResponse<byte[]> ok = server.postJson(
+                "/v1/audio/speech", "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"nova\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(contentType(ok)).isEqualTo("audio/wav");
         assertThat(Audio.decode(ok.body()).format().getSampleRate()).isEqualTo(24000f);
-        for (String bad : List.of("{\"model\":\"m\",\"input\":\"Hi\",\"voice\":\"bob\"}",
+        for (String bad : List.of(
+                "{\"model\":\"m\",\"input\":\"Hi\",\"voice\":\"bob\"}",
                 "{\"model\":\"m\",\"input\":\"" + "a".repeat(4097) + "\",\"voice\":\"nova\"}",
                 "{\"model\":\"m\",\"input\":\"Hi\",\"voice\":\"nova\",\"speed\":5}",
-                "{\"input\":\"Hi\",\"voice\":\"nova\"}", "not json")) {
+                "{\"input\":\"Hi\",\"voice\":\"nova\"}",
+                "not json")) {
             HttpResponse<byte[]> r = server.postJson("/v1/audio/speech", bad);
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(text(r)).isEqualTo("Internal Server Error");
@@ -129,7 +149,8 @@ class V2ContractTest {
     @Test
     void otherFormatsNeedFfmpegAndSaySo() throws Exception {
         Assumptions.assumeTrue(Executables.find("ffmpeg").isEmpty(), "ffmpeg is installed here");
-        HttpResponse<byte[]> r = server.postJson("/v1/audio/speech",
+        HttpResponse<byte[]> r = server.postJson(
+                "/v1/audio/speech",
                 "{\"model\":\"tts-1\",\"input\":\"Hello.\",\"voice\":\"alloy\",\"response_format\":\"mp3\"}");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(text(r)).contains("FFmpeg is not installed");
@@ -139,7 +160,8 @@ class V2ContractTest {
     void reloadKnowsV2ModelNames() throws Exception {
         HttpResponse<byte[]> ok = server.send("POST", "/api/reload?tts_method=apitts%20-%20xttsv2_2.0.3");
         assertThat(json(ok)).containsEntry("status", "model-success");
-        assertThat(server.send("POST", "/api/reload?tts_method=API%20Local").statusCode()).isEqualTo(500);
+        assertThat(server.send("POST", "/api/reload?tts_method=API%20Local").statusCode())
+                .isEqualTo(500);
     }
 
     @Test

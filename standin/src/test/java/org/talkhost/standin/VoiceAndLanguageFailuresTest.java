@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ class VoiceAndLanguageFailuresTest {
 
     @TempDir
     Path dir;
+
     Running server;
 
     @AfterEach
@@ -36,7 +38,8 @@ class VoiceAndLanguageFailuresTest {
     @Test
     void v2IgnoresStreamingOnGenerateAndAnswersJson() throws Exception {
         server = Running.start(dir, "v2", "--no-espeak");
-        HttpResponse<byte[]> r = server.postForm("/api/tts-generate", Map.of("text_input", "Streaming flag.", "streaming", "true"));
+        HttpResponse<byte[]> r =
+                server.postForm("/api/tts-generate", Map.of("text_input", "Streaming flag.", "streaming", "true"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(contentType(r)).isEqualTo("application/json");
         assertThat(json(r)).containsEntry("status", "generate-success");
@@ -45,8 +48,8 @@ class VoiceAndLanguageFailuresTest {
     @Test
     void v2GenerateAndPreviewWithAnUnknownVoiceAre500() throws Exception {
         server = Running.start(dir, "v2", "--no-espeak");
-        HttpResponse<byte[]> gen = server.postForm("/api/tts-generate",
-                Map.of("text_input", "Hello.", "character_voice_gen", "nobody.wav"));
+        HttpResponse<byte[]> gen = server.postForm(
+                "/api/tts-generate", Map.of("text_input", "Hello.", "character_voice_gen", "nobody.wav"));
         assertThat(gen.statusCode()).isEqualTo(500);
         assertThat(json(gen)).isEqualTo(Map.of("status", "generate-failure", "error", "TTS generation failed"));
         HttpResponse<byte[]> preview = server.postForm("/api/previewvoice/", Map.of("voice", "nobody.wav"));
@@ -58,13 +61,19 @@ class VoiceAndLanguageFailuresTest {
     @ValueSource(strings = {"v1", "v2"})
     void streamingWithAnUnknownVoiceSendsHeadersThenDropsTheConnection(String flavor) throws Exception {
         server = Running.start(dir, flavor, "--no-espeak");
-        HttpResponse<InputStream> r = server.client().send(HttpRequest.newBuilder(server.uri(
-                "/api/tts-generate-streaming?text=Hello&voice=nobody.wav&language=en&output_file=x")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = server.client()
+                .send(
+                        HttpRequest.newBuilder(
+                                        server.uri(
+                                                "/api/tts-generate-streaming?text=Hello&voice=nobody.wav&language=en&output_file=x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(contentType(r)).isEqualTo("audio/wav");
         try (InputStream body = r.body()) {
-            assertThatThrownBy(body::readAllBytes).as("no bytes and no final chunk").isInstanceOf(IOException.class);
+            assertThatThrownBy(body::readAllBytes)
+                    .as("no bytes and no final chunk")
+                    .isInstanceOf(IOException.class);
         }
         assertThat(text(server.get("/api/ready"))).as("the server goes on").isEqualTo("Ready");
     }
@@ -72,13 +81,34 @@ class VoiceAndLanguageFailuresTest {
     @Test
     void v2NarrationLeavesOutThePartsWhoseVoiceFailsAndAnswersAnEmptyWavWhenAllFail() throws Exception {
         server = Running.start(dir, "v2", "--no-espeak");
-        Map<String, Object> some = json(server.postForm("/api/tts-generate", Map.of("text_input",
-                "*The narrator speaks here.* \"And the character here.\"", "narrator_enabled", "true",
-                "narrator_voice_gen", "nobody.wav", "output_file_timestamp", "false", "output_file_name", "some")));
-        Map<String, Object> none = json(server.postForm("/api/tts-generate", Map.of("text_input",
-                "*The narrator speaks here.* \"And the character here.\"", "narrator_enabled", "true",
-                "narrator_voice_gen", "nobody.wav", "character_voice_gen", "nobody.wav",
-                "output_file_timestamp", "false", "output_file_name", "none")));
+        Map<String, Object> some = json(server.postForm(
+                "/api/tts-generate",
+                Map.of(
+                        "text_input",
+                        "*The narrator speaks here.* \"And the character here.\"",
+                        "narrator_enabled",
+                        "true",
+                        "narrator_voice_gen",
+                        "nobody.wav",
+                        "output_file_timestamp",
+                        "false",
+                        "output_file_name",
+                        "some")));
+        Map<String, Object> none = json(server.postForm(
+                "/api/tts-generate",
+                Map.of(
+                        "text_input",
+                        "*The narrator speaks here.* \"And the character here.\"",
+                        "narrator_enabled",
+                        "true",
+                        "narrator_voice_gen",
+                        "nobody.wav",
+                        "character_voice_gen",
+                        "nobody.wav",
+                        "output_file_timestamp",
+                        "false",
+                        "output_file_name",
+                        "none")));
         assertThat(some).containsEntry("status", "generate-success");
         assertThat(none).containsEntry("status", "generate-success");
         byte[] both = Files.readAllBytes(Path.of((String) some.get("output_file_path")));
@@ -90,16 +120,20 @@ class VoiceAndLanguageFailuresTest {
     @Test
     void v2AutoLanguageOnTextWithoutLettersFailsLikeLangdetect() throws Exception {
         server = Running.start(dir, "v2", "--no-espeak");
-        HttpResponse<byte[]> gen = server.postForm("/api/tts-generate", Map.of("text_input", "12345", "language", "auto"));
+        HttpResponse<byte[]> gen =
+                server.postForm("/api/tts-generate", Map.of("text_input", "12345", "language", "auto"));
         assertThat(gen.statusCode()).isEqualTo(400);
         assertThat(json(gen)).isEqualTo(Map.of("status", "generate-failure", "error", "Could not detect language"));
-        HttpResponse<byte[]> stream = server.get("/api/tts-generate-streaming?text=12345&voice=female_01.wav&language=auto&output_file=x");
+        HttpResponse<byte[]> stream =
+                server.get("/api/tts-generate-streaming?text=12345&voice=female_01.wav&language=auto&output_file=x");
         assertThat(stream.statusCode()).isEqualTo(400);
         assertThat(json(stream)).isEqualTo(Map.of("error", "Invalid value: Could not detect language"));
         assertThat(server.postForm("/api/tts-generate", Map.of("text_input", "Words 12345", "language", "auto"))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         for (String input : new String[] {"12345", ""}) {
-            HttpResponse<byte[]> openai = server.postJson("/v1/audio/speech",
+            HttpResponse<byte[]> openai = server.postJson(
+                    "/v1/audio/speech",
                     "{\"model\":\"tts-1\",\"input\":\"" + input + "\",\"voice\":\"nova\",\"response_format\":\"wav\"}");
             assertThat(openai.statusCode()).isEqualTo(500);
             assertThat(text(openai)).isEqualTo("Internal Server Error");

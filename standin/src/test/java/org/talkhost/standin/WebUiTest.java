@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,10 @@ class WebUiTest {
     Path dir;
 
     private void config(int uiPort) throws Exception {
-        Files.writeString(dir.resolve("confignew.json"),
-                "{\"launch_gradio\": true, \"gradio_port_number\": " + uiPort + ", \"api_def\": {\"api_port_number\": 7851}}");
+        Files.writeString(
+                dir.resolve("confignew.json"),
+                "{\"launch_gradio\": true, \"gradio_port_number\": " + uiPort
+                        + ", \"api_def\": {\"api_port_number\": 7851}}");
     }
 
     @Test
@@ -32,9 +35,11 @@ class WebUiTest {
         config(uiPort);
         try (Running server = Running.start(dir, "v2", "--no-espeak")) {
             assertThat(server.standin.uiPort()).isEqualTo(uiPort);
-            HttpResponse<String> page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("AllTalk");
         }
@@ -56,8 +61,16 @@ class WebUiTest {
         int apiPort = PortRulesTest.freePort();
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Running.Output out = new Running.Output();
-            assertThatThrownBy(() -> Standin.start(Running.options(dir, "v2", "--port", Integer.toString(apiPort),
-                    "--ui-port", Integer.toString(taken.getLocalPort())), out.console, c -> { }))
+            assertThatThrownBy(() -> Standin.start(
+                            Running.options(
+                                    dir,
+                                    "v2",
+                                    "--port",
+                                    Integer.toString(apiPort),
+                                    "--ui-port",
+                                    Integer.toString(taken.getLocalPort())),
+                            out.console,
+                            c -> {}))
                     .isInstanceOf(StartupFailure.class);
             assertThat(out.text()).contains("[Errno 98]").contains(Integer.toString(taken.getLocalPort()));
         }

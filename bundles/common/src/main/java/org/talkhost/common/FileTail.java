@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** The end of a text file, such as the operations log: the last lines, oldest first. */
 public final class FileTail {
-    private FileTail() {
-    }
+    private FileTail() {}
 
     /**
      * The last {@code max} lines of {@code file} that contain {@code marker} ("" for every line), oldest

@@ -15,8 +15,7 @@ import org.talkhost.api.notice.NoticeListener;
 public final class Notices {
     private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
 
-    private Notices() {
-    }
+    private Notices() {}
 
     /** Posts {@code notice} on {@code events} (when there is one). */
     public static void post(EventAdmin events, Notice notice) {
@@ -38,9 +37,9 @@ public final class Notices {
     /** Writes {@code notice} to {@code log} at its level (error, warning, else info). */
     public static void log(Logger log, Notice notice) {
         switch (notice.level()) {
-        case ERROR -> log.error("{}", notice.text());
-        case WARNING -> log.warn("{}", notice.text());
-        default -> log.info("{}", notice.text());
+            case ERROR -> log.error("{}", notice.text());
+            case WARNING -> log.warn("{}", notice.text());
+            default -> log.info("{}", notice.text());
         }
     }
 

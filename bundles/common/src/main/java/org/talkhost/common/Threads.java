@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Thread factories for TalkHost's own threads: daemon threads named so a thread dump says whose they are. */
 public final class Threads {
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** Daemon threads named {@code name}, then {@code name-2}, {@code name-3}, ... */
     public static ThreadFactory named(String name) {

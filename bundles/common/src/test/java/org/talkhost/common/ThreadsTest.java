@@ -1,6 +1,5 @@
 package org.talkhost.common;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ThreadFactory;
@@ -12,8 +11,8 @@ class ThreadsTest {
     @Test
     void threadsAreDaemonsNamedAfterTheirOwner() {
         ThreadFactory f = Threads.named("talkhost-health");
-        Thread first = f.newThread(() -> { });
-        Thread second = f.newThread(() -> { });
+        Thread first = f.newThread(() -> {});
+        Thread second = f.newThread(() -> {});
         assertThat(first.getName()).isEqualTo("talkhost-health");
         assertThat(second.getName()).isEqualTo("talkhost-health-2");
         assertThat(first.isDaemon()).isTrue();

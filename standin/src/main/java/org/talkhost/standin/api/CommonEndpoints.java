@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.talkhost.standin.files.FileStamp;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
@@ -32,9 +33,13 @@ public final class CommonEndpoints {
     }
 
     private void home(Call call) throws IOException {
-        call.reply().html(200, "<!DOCTYPE html><html><head><title>AllTalk TTS</title></head><body>"
-                + "<h1>AllTalk TTS " + ctx.flavor().label() + "</h1><p>TalkHost stand-in: the API answers like AllTalk; "
-                + "speech comes from " + ctx.speech().kind() + ".</p></body></html>");
+        call.reply()
+                .html(
+                        200,
+                        "<!DOCTYPE html><html><head><title>AllTalk TTS</title></head><body>"
+                                + "<h1>AllTalk TTS " + ctx.flavor().label()
+                                + "</h1><p>TalkHost stand-in: the API answers like AllTalk; "
+                                + "speech comes from " + ctx.speech().kind() + ".</p></body></html>");
     }
 
     private void ready(Call call) throws IOException {
@@ -57,7 +62,8 @@ public final class CommonEndpoints {
         if (stopping) {
             ctx.console().line("[AllTalk TTSGen] Stopping audio generation.");
         }
-        call.reply().json(200, Map.of("message", ctx.v1() ? "Generation stopped" : "Cancelling current TTS generation"));
+        call.reply()
+                .json(200, Map.of("message", ctx.v1() ? "Generation stopped" : "Cancelling current TTS generation"));
     }
 
     /**
@@ -75,7 +81,9 @@ public final class CommonEndpoints {
             call.reply().rawJson(200, "{\"status\": \"model-is currently changing\"}");
             return;
         }
-        ctx.console().line("[AllTalk Model] Changing model (Please wait " + ctx.options().reloadSeconds() + " seconds)");
+        ctx.console()
+                .line("[AllTalk Model] Changing model (Please wait "
+                        + ctx.options().reloadSeconds() + " seconds)");
         try {
             ctx.model().change(name, ctx.options().reloadSeconds());
         } catch (InterruptedException e) {
@@ -93,7 +101,9 @@ public final class CommonEndpoints {
         Path file = ctx.outputs().file(name);
         if (file == null || !Files.isRegularFile(file)) {
             if (ctx.v1() && !cache) {
-                ctx.console().error("RuntimeError: File at path " + ctx.outputs().dir().resolve(name) + " does not exist.");
+                ctx.console()
+                        .error("RuntimeError: File at path "
+                                + ctx.outputs().dir().resolve(name) + " does not exist.");
                 call.reply().internalError();
             } else {
                 call.reply().json(404, Map.of("detail", "File not found"));

@@ -1,6 +1,7 @@
 package org.talkhost.standin.api;
 
 import java.util.concurrent.ExecutorService;
+
 import org.talkhost.standin.AllTalkConfig;
 import org.talkhost.standin.Console;
 import org.talkhost.standin.Faults;

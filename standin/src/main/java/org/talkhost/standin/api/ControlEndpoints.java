@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
 
@@ -23,9 +24,7 @@ public final class ControlEndpoints {
     }
 
     public Router router() {
-        return new Router()
-                .add("POST", "/_standin/fault", this::fault)
-                .add("GET", "/_standin/state", this::state);
+        return new Router().add("POST", "/_standin/fault", this::fault).add("GET", "/_standin/state", this::state);
     }
 
     private void fault(Call call) throws IOException {

@@ -1,6 +1,7 @@
 package org.talkhost.standin.api;
 
 import java.util.List;
+
 import org.talkhost.standin.Faults;
 import org.talkhost.standin.Flavor;
 

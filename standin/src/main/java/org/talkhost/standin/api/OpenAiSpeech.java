@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
 import org.talkhost.standin.Json;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
@@ -115,7 +116,8 @@ final class OpenAiSpeech {
             return "Error in field 'speed': Input should be between 0.25 and 4.0";
         }
         Object format = data.get("response_format");
-        if (format != null && !"wav".equalsIgnoreCase(String.valueOf(format))
+        if (format != null
+                && !"wav".equalsIgnoreCase(String.valueOf(format))
                 && !Transcoder.FORMATS.contains(String.valueOf(format).toLowerCase(Locale.ROOT))) {
             return "Unsupported format: " + format;
         }

@@ -11,23 +11,30 @@ import java.util.regex.Pattern;
  */
 final class Pydantic {
 
-    private record Failure(String field, String message, String type, String input, String description) {
-    }
+    private record Failure(String field, String message, String type, String input, String description) {}
 
     private final List<Failure> failures = new ArrayList<>();
 
     void maxLength(String field, String value, int max, String description) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
-            failures.add(new Failure(field, "String should have at most " + max + " characters",
-                    "string_too_long", repr(value) + ", input_type=str", description));
+            failures.add(new Failure(
+                    field,
+                    "String should have at most " + max + " characters",
+                    "string_too_long",
+                    repr(value) + ", input_type=str",
+                    description));
         }
     }
 
     /** The pattern must match the whole value (AllTalk's patterns are anchored with ^...$). */
     void pattern(String field, String value, String regex, String description) {
         if (value != null && !Pattern.compile(regex).matcher(value).matches()) {
-            failures.add(new Failure(field, "String should match pattern '^" + regex + "$'",
-                    "string_pattern_mismatch", repr(value) + ", input_type=str", description));
+            failures.add(new Failure(
+                    field,
+                    "String should match pattern '^" + regex + "$'",
+                    "string_pattern_mismatch",
+                    repr(value) + ", input_type=str",
+                    description));
         }
     }
 
@@ -37,11 +44,19 @@ final class Pydantic {
         }
         String input = python(value) + ", input_type=float";
         if (value < min) {
-            failures.add(new Failure(field, "Input should be greater than or equal to " + bound(min),
-                    "greater_than_equal", input, description));
+            failures.add(new Failure(
+                    field,
+                    "Input should be greater than or equal to " + bound(min),
+                    "greater_than_equal",
+                    input,
+                    description));
         } else if (value > max) {
-            failures.add(new Failure(field, "Input should be less than or equal to " + bound(max),
-                    "less_than_equal", input, description));
+            failures.add(new Failure(
+                    field,
+                    "Input should be less than or equal to " + bound(max),
+                    "less_than_equal",
+                    input,
+                    description));
         }
     }
 
@@ -52,12 +67,21 @@ final class Pydantic {
     /** pydantic's str(ValidationError), as AllTalk v1 returns it in {"error": ...}. */
     String v1Text() {
         StringBuilder b = new StringBuilder();
-        b.append(failures.size()).append(failures.size() == 1 ? " validation error" : " validation errors")
+        b.append(failures.size())
+                .append(failures.size() == 1 ? " validation error" : " validation errors")
                 .append(" for JSONInput");
         for (Failure f : failures) {
-            b.append('\n').append(f.field()).append("\n  ").append(f.message())
-                    .append(" [type=").append(f.type()).append(", input_value=").append(f.input()).append(']')
-                    .append("\n    For further information visit https://errors.pydantic.dev/2.6/v/").append(f.type());
+            b.append('\n')
+                    .append(f.field())
+                    .append("\n  ")
+                    .append(f.message())
+                    .append(" [type=")
+                    .append(f.type())
+                    .append(", input_value=")
+                    .append(f.input())
+                    .append(']')
+                    .append("\n    For further information visit https://errors.pydantic.dev/2.6/v/")
+                    .append(f.type());
         }
         return b.toString();
     }

@@ -3,6 +3,7 @@ package org.talkhost.standin.api;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.talkhost.standin.Json;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+
 import org.talkhost.standin.audio.Resampler;
 import org.talkhost.standin.audio.Wav;
 import org.talkhost.standin.files.Outputs;
@@ -37,7 +38,8 @@ final class SpeechJobs {
                 }
                 if (!ctx.voices().exists(voice)) {
                     // v2 logs the failed part and goes on without it (v1 refused the request before).
-                    ctx.console().note("The voice " + voice + " is not in voices/: this part is left out, as AllTalk does.");
+                    ctx.console()
+                            .note("The voice " + voice + " is not in voices/: this part is left out, as AllTalk does.");
                     continue;
                 }
                 String text = TextFilter.apply(part.text(), r.filtering());
@@ -54,8 +56,10 @@ final class SpeechJobs {
 
     private static String voiceFor(Narration.Role role, GenerateRequest r) {
         switch (role) {
-            case NARRATOR: return "silent".equalsIgnoreCase(r.narrator()) ? null : r.narratorVoice();
-            case CHARACTER: return r.characterVoice();
+            case NARRATOR:
+                return "silent".equalsIgnoreCase(r.narrator()) ? null : r.narratorVoice();
+            case CHARACTER:
+                return r.characterVoice();
             default:
                 if ("silent".equals(r.textNotInside())) {
                     return null;
@@ -66,7 +70,8 @@ final class SpeechJobs {
 
     /** Speaks text to memory, alone (generations are serialised). */
     short[] speak(String text, String voice, String language, double speed) throws IOException {
-        return ctx.generator().exclusive(text, pace -> ctx.speech().render(text, voice, language(language), speed, pace));
+        return ctx.generator()
+                .exclusive(text, pace -> ctx.speech().render(text, voice, language(language), speed, pace));
     }
 
     /** Speaks text into a 16-bit WAV file in outputs/ (or at the given path) and returns the path. */

@@ -2,6 +2,7 @@ package org.talkhost.standin.api;
 
 import java.io.IOException;
 import java.util.Map;
+
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;
 import org.talkhost.standin.http.Router;
@@ -77,7 +78,8 @@ final class Streaming {
             return true;
         }
         if (ctx.faults().failGenerate() || !ctx.model().loaded()) {
-            call.reply().json(500, Map.of("error", ctx.v1() ? "An error occurred" : "An internal runtime error occurred"));
+            call.reply()
+                    .json(500, Map.of("error", ctx.v1() ? "An error occurred" : "An internal runtime error occurred"));
             return true;
         }
         return false;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
 

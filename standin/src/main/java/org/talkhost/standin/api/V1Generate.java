@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.talkhost.standin.Json;
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;
@@ -21,8 +22,7 @@ final class V1Generate {
     }
 
     void addTo(Router router) {
-        router.add("POST", "/api/tts-generate", this::ttsGenerate)
-                .add("POST", "/api/generate", this::generate);
+        router.add("POST", "/api/tts-generate", this::ttsGenerate).add("POST", "/api/generate", this::generate);
     }
 
     private void ttsGenerate(Call call) throws IOException {
@@ -61,8 +61,18 @@ final class V1Generate {
             call.reply().json(500, Map.of("status", "generate-failure", "error", "An error occurred"));
             return;
         }
-        GenerateRequest r = new GenerateRequest(text, filtering, character, narrator.toString(), narratorVoice,
-                notInside, language, name, timestamp, 1.0, Boolean.TRUE.equals(streaming));
+        GenerateRequest r = new GenerateRequest(
+                text,
+                filtering,
+                character,
+                narrator.toString(),
+                narratorVoice,
+                notInside,
+                language,
+                name,
+                timestamp,
+                1.0,
+                Boolean.TRUE.equals(streaming));
         if (r.streaming() && !r.narrated()) {
             jobs.stream(call, text, character, language, 1.0);
             return;
@@ -70,7 +80,9 @@ final class V1Generate {
         String file = jobs.generate(r);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "generate-success");
-        body.put("output_file_path", ctx.outputs().dir().resolve(file).toAbsolutePath().toString());
+        body.put(
+                "output_file_path",
+                ctx.outputs().dir().resolve(file).toAbsolutePath().toString());
         body.put("output_file_url", ctx.urlBase() + "/audio/" + file);
         body.put("output_cache_url", ctx.urlBase() + "/audiocache/" + file);
         call.reply().json(200, body);
@@ -111,7 +123,8 @@ final class V1Generate {
 
     /** Generates, or returns the error message AllTalk would give. */
     private String generate(Map<?, ?> data) throws IOException {
-        for (String key : new String[] {"text", "voice", "language", "temperature", "repetition_penalty", "output_file"}) {
+        for (String key :
+                new String[] {"text", "voice", "language", "temperature", "repetition_penalty", "output_file"}) {
             if (!data.containsKey(key)) {
                 return "'" + key + "'";
             }
@@ -124,10 +137,12 @@ final class V1Generate {
             return "'NoneType' object has no attribute 'get_conditioning_latents'";
         }
         if (!ctx.voices().exists(voice)) {
-            return "[Errno 2] No such file or directory: '" + ctx.options().dir().resolve("voices").resolve(voice) + "'";
+            return "[Errno 2] No such file or directory: '"
+                    + ctx.options().dir().resolve("voices").resolve(voice) + "'";
         }
         Path out = ctx.options().dir().resolve(String.valueOf(data.get("output_file")));
-        jobs.speakAsModelWrites(out, String.valueOf(data.get("text")), voice, String.valueOf(data.get("language")), 1.0);
+        jobs.speakAsModelWrites(
+                out, String.valueOf(data.get("text")), voice, String.valueOf(data.get("language")), 1.0);
         return null;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.Router;
 
@@ -23,8 +24,10 @@ public final class V2Endpoints {
         router.add("GET", "/api/currentsettings", this::settings)
                 .add("GET", "/settings-json", this::settingsJson)
                 .add("GET", "/api/reload_config", call -> call.reply().text(200, "Config file reloaded successfully"))
-                .add("GET", "/api/rvcvoices", call -> call.reply().json(200,
-                        Map.of("status", "success", "rvcvoices", List.of("Disabled"))));
+                .add(
+                        "GET",
+                        "/api/rvcvoices",
+                        call -> call.reply().json(200, Map.of("status", "success", "rvcvoices", List.of("Disabled"))));
         SpeechJobs jobs = new SpeechJobs(ctx);
         new V2Generate(ctx, jobs).addTo(router);
         new OpenAiSpeech(ctx, jobs).addTo(router);
@@ -34,7 +37,9 @@ public final class V2Endpoints {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("engines_available", ENGINES);
         s.put("current_engine_loaded", "xtts");
-        s.put("models_available", ctx.model().known().stream().map(n -> Map.of("name", n)).toList());
+        s.put(
+                "models_available",
+                ctx.model().known().stream().map(n -> Map.of("name", n)).toList());
         s.put("current_model_loaded", ctx.model().setUp() ? ctx.model().current() : "No Models Available");
         s.put("manufacturer_name", "Coqui");
         s.put("audio_format", "wav");

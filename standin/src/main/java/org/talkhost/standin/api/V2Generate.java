@@ -3,6 +3,7 @@ package org.talkhost.standin.api;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.talkhost.standin.http.Call;
 import org.talkhost.standin.http.FormFields;
 import org.talkhost.standin.http.Router;
@@ -13,7 +14,8 @@ import org.talkhost.standin.speech.TextFilter;
 final class V2Generate {
 
     private static final String VOICE = "[^<>\"|?*]+";
-    private static final String VOICE_TEXT = "character_voice_gen needs to be the name of a valid voice for the loaded TTS engine.";
+    private static final String VOICE_TEXT =
+            "character_voice_gen needs to be the name of a valid voice for the loaded TTS engine.";
 
     private final Context ctx;
     private final SpeechJobs jobs;
@@ -60,19 +62,48 @@ final class V2Generate {
         int max = (int) number(def("api_max_characters", 2000), 2000);
         Pydantic p = new Pydantic();
         p.maxLength("text_input", text, max, "text_input needs to be " + max + " characters or less.");
-        p.pattern("text_filtering", filtering, "(none|standard|html)", "text_filtering needs to be 'none', 'standard' or 'html'.");
+        p.pattern(
+                "text_filtering",
+                filtering,
+                "(none|standard|html)",
+                "text_filtering needs to be 'none', 'standard' or 'html'.");
         p.pattern("character_voice_gen", character, VOICE, VOICE_TEXT);
-        p.pattern("narrator_enabled", narrator, "(true|false|silent)", "narrator_enabled needs to be 'true', 'false' or 'silent'.");
+        p.pattern(
+                "narrator_enabled",
+                narrator,
+                "(true|false|silent)",
+                "narrator_enabled needs to be 'true', 'false' or 'silent'.");
         p.pattern("narrator_voice_gen", narratorVoice, VOICE, VOICE_TEXT);
-        p.pattern("text_not_inside", notInside, "(character|narrator|silent)", "text_not_inside needs to be 'character', 'narrator' or 'silent'.");
-        p.pattern("language", language, "(auto|ar|zh-cn|zh|cs|nl|en|fr|de|hu|hi|it|ja|ko|pl|pt|ru|es|tr)",
+        p.pattern(
+                "text_not_inside",
+                notInside,
+                "(character|narrator|silent)",
+                "text_not_inside needs to be 'character', 'narrator' or 'silent'.");
+        p.pattern(
+                "language",
+                language,
+                "(auto|ar|zh-cn|zh|cs|nl|en|fr|de|hu|hi|it|ja|ko|pl|pt|ru|es|tr)",
                 "language needs to be one of the following: auto, ar, zh-cn, zh, cs, nl, en, fr, de, hu, hi, it, ja, ko, pl, pt, ru, es, tr.");
-        p.pattern("output_file_name", name, "[a-zA-Z0-9_]+", "output_file_name needs to be the name without any special characters or file extension, e.g., 'filename'.");
-        p.range("autoplay_volume", or(volume, def("api_autoplay_volume", 0.5)), 0.1, 1.0, "autoplay_volume needs to be from 0.1 to 1.0.");
+        p.pattern(
+                "output_file_name",
+                name,
+                "[a-zA-Z0-9_]+",
+                "output_file_name needs to be the name without any special characters or file extension, e.g., 'filename'.");
+        p.range(
+                "autoplay_volume",
+                or(volume, def("api_autoplay_volume", 0.5)),
+                0.1,
+                1.0,
+                "autoplay_volume needs to be from 0.1 to 1.0.");
         p.range("speed", or(speed, 1.0), 0.25, 2.0, "speed needs to be between 0.25 and 2.0.");
         p.range("pitch", or(pitch, 0.0), -10, 10, "pitch needs to be between -10 and 10.");
         p.range("temperature", or(temperature, 0.75), 0.1, 1.0, "temperature needs to be between 0.1 and 1.0.");
-        p.range("repetition_penalty", or(penalty, 10.0), 1.0, 20.0, "repetition_penalty needs to be between 1.0 and 20.0.");
+        p.range(
+                "repetition_penalty",
+                or(penalty, 10.0),
+                1.0,
+                20.0,
+                "repetition_penalty needs to be between 1.0 and 20.0.");
         if (!p.valid()) {
             ctx.console().line("[AllTalk API] Error Error with API request: " + p.v2Text());
             call.reply().json(400, Map.of("error", p.v2Text()));
@@ -88,8 +119,18 @@ final class V2Generate {
         }
         boolean stamp = timestamp != null ? timestamp : !Boolean.FALSE.equals(def("api_output_file_timestamp", true));
         // v2 reads "streaming" and then ignores it: the answer is always JSON.
-        GenerateRequest r = new GenerateRequest(text, filtering, character, narrator, narratorVoice, notInside,
-                language, name, stamp, or(speed, 1.0), false);
+        GenerateRequest r = new GenerateRequest(
+                text,
+                filtering,
+                character,
+                narrator,
+                narratorVoice,
+                notInside,
+                language,
+                name,
+                stamp,
+                or(speed, 1.0),
+                false);
         if ("auto".equals(language) && !Language.detectable(TextFilter.apply(text, filtering))) {
             ctx.console().line("[AllTalk TTS] Error Could not detect language");
             call.reply().json(400, Map.of("status", "generate-failure", "error", "Could not detect language"));
@@ -103,7 +144,9 @@ final class V2Generate {
         String file = jobs.generate(r);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "generate-success");
-        body.put("output_file_path", ctx.outputs().dir().resolve(file).toAbsolutePath().toString());
+        body.put(
+                "output_file_path",
+                ctx.outputs().dir().resolve(file).toAbsolutePath().toString());
         body.put("output_file_url", ctx.urlBase() + "/audio/" + file);
         body.put("output_cache_url", ctx.urlBase() + "/audiocache/" + file);
         call.reply().json(200, body);

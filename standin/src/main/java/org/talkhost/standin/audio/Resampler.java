@@ -3,8 +3,7 @@ package org.talkhost.standin.audio;
 /** Changes the sample rate of mono 16-bit audio by linear interpolation between neighbouring samples. */
 public final class Resampler {
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     public static short[] resample(short[] in, int fromRate, int toRate) {
         if (fromRate == toRate || in.length == 0) {

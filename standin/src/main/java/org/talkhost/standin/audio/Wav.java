@@ -12,12 +12,10 @@ public final class Wav {
     /** XTTS's output rate, and the rate of every stand-in output. */
     public static final int RATE = 24_000;
 
-    private Wav() {
-    }
+    private Wav() {}
 
     /** Decoded mono 16-bit audio. */
-    public record Pcm(short[] samples, int rate) {
-    }
+    public record Pcm(short[] samples, int rate) {}
 
     /** A 44-byte header for mono 16-bit PCM of the given data size. */
     public static byte[] header(int rate, int dataBytes) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+
 import org.talkhost.standin.audio.Wav;
 
 /** DIR/outputs/: where generated speech goes, named like AllTalk names it. */
@@ -31,8 +32,12 @@ public final class Outputs {
 
     /** The file for a plain file name, or null for anything that could leave outputs/. */
     public Path file(String name) {
-        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\")
-                || name.equals(".") || name.equals("..")) {
+        if (name == null
+                || name.isEmpty()
+                || name.contains("/")
+                || name.contains("\\")
+                || name.equals(".")
+                || name.equals("..")) {
             return null;
         }
         return dir.resolve(name);

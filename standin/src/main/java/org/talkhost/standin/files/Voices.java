@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
 import org.talkhost.standin.audio.Wav;
 import org.talkhost.standin.speech.ToneSpeech;
 
@@ -15,8 +16,8 @@ import org.talkhost.standin.speech.ToneSpeech;
  */
 public final class Voices {
 
-    public static final List<String> SAMPLES = List.of("female_01.wav", "female_02.wav", "female_03.wav",
-            "male_01.wav", "male_02.wav", "male_03.wav");
+    public static final List<String> SAMPLES =
+            List.of("female_01.wav", "female_02.wav", "female_03.wav", "male_01.wav", "male_02.wav", "male_03.wav");
 
     private final Path dir;
 
@@ -62,17 +63,24 @@ public final class Voices {
     public boolean exists(String voice) throws IOException {
         if (voice.startsWith("voiceset:")) {
             String set = voice.substring("voiceset:".length());
-            return plain(set) && !names(dir.resolve("xtts_multi_voice_sets").resolve(set), true, ".wav").isEmpty();
+            return plain(set)
+                    && !names(dir.resolve("xtts_multi_voice_sets").resolve(set), true, ".wav")
+                            .isEmpty();
         }
         if (voice.startsWith("latent:")) {
             String file = voice.substring("latent:".length());
-            return plain(file) && Files.isRegularFile(dir.resolve("xtts_latents").resolve(file));
+            return plain(file)
+                    && Files.isRegularFile(dir.resolve("xtts_latents").resolve(file));
         }
         return plain(voice) && Files.isRegularFile(dir.resolve(voice));
     }
 
     private static boolean plain(String name) {
-        return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.equals("..") && !name.equals(".");
+        return !name.isEmpty()
+                && !name.contains("/")
+                && !name.contains("\\")
+                && !name.equals("..")
+                && !name.equals(".");
     }
 
     private static List<String> names(Path folder, boolean files, String suffix) throws IOException {

@@ -1,6 +1,5 @@
 package org.talkhost.standin.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
 import org.talkhost.standin.Faults;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** One request and its {@link Reply}. Parameters are read like Starlette reads them: the last value wins. */
 public final class Call {

@@ -12,13 +12,14 @@ final class Cors {
 
     static final String METHODS = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
 
-    private Cors() {
-    }
+    private Cors() {}
 
     /** Answers a preflight (OPTIONS with Origin and Access-Control-Request-Method); false for anything else. */
     static boolean preflight(Call call) throws IOException {
         String origin = call.header("origin");
-        if (!"OPTIONS".equals(call.method()) || origin == null || call.header("access-control-request-method") == null) {
+        if (!"OPTIONS".equals(call.method())
+                || origin == null
+                || call.header("access-control-request-method") == null) {
             return false;
         }
         Reply reply = call.reply();

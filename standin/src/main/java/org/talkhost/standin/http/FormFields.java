@@ -40,10 +40,23 @@ public final class FormFields {
             return null;
         }
         switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "1": case "on": case "t": case "true": case "y": case "yes": return true;
-            case "0": case "off": case "f": case "false": case "n": case "no": return false;
+            case "1":
+            case "on":
+            case "t":
+            case "true":
+            case "y":
+            case "yes":
+                return true;
+            case "0":
+            case "off":
+            case "f":
+            case "false":
+            case "n":
+            case "no":
+                return false;
             default:
-                errors.add(error("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", v));
+                errors.add(
+                        error("bool_parsing", name, "Input should be a valid boolean, unable to interpret input", v));
                 return null;
         }
     }
@@ -56,7 +69,8 @@ public final class FormFields {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            errors.add(error("float_parsing", name, "Input should be a valid number, unable to parse string as a number", v));
+            errors.add(error(
+                    "float_parsing", name, "Input should be a valid number, unable to parse string as a number", v));
             return null;
         }
     }

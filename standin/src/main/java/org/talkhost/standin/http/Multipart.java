@@ -13,8 +13,7 @@ final class Multipart {
     /** name="..." as its own parameter, never the tail of filename="...". */
     private static final Pattern NAME = Pattern.compile("(?:^|[;\\s])name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     static Map<String, String> fields(String contentType, byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();

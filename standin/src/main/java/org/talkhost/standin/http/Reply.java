@@ -1,14 +1,16 @@
 package org.talkhost.standin.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
 import org.talkhost.standin.Faults;
 import org.talkhost.standin.Json;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * The answer to one request, shaped like FastAPI/uvicorn answers: plain Response bodies have no

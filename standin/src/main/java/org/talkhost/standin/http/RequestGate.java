@@ -1,13 +1,15 @@
 package org.talkhost.standin.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
+
 import org.talkhost.standin.Console;
 import org.talkhost.standin.Faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Every request passes here: control requests (when enabled) go straight through; others are counted,

@@ -1,9 +1,10 @@
 package org.talkhost.standin.http;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * What uvicorn does before the application sees a request: an HTTP/1.1 request without a Host header
@@ -25,7 +26,8 @@ public final class UvicornFilter extends Filter {
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         exchange.getResponseHeaders().set(MARK, speech);
-        if ("HTTP/1.1".equals(exchange.getProtocol()) && !exchange.getRequestHeaders().containsKey("host")) {
+        if ("HTTP/1.1".equals(exchange.getProtocol())
+                && !exchange.getRequestHeaders().containsKey("host")) {
             byte[] body = "Invalid HTTP request received.".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "text/plain; charset=utf-8");
             exchange.getResponseHeaders().set("connection", "close");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
 import org.talkhost.standin.audio.Resampler;
 import org.talkhost.standin.audio.Wav;
 
@@ -28,9 +29,17 @@ public final class EspeakSpeech implements Speech {
     @Override
     public short[] speak(String sentence, String voice, String language, double speed) throws IOException {
         int wpm = (int) Math.max(80, Math.min(450, Math.round(NORMAL_WORDS_PER_MINUTE * speed)));
-        List<String> command = List.of(program.toString(), "--stdin", "--stdout",
-                "-v", EspeakVoices.voice(voice, language), "-s", Integer.toString(wpm));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = List.of(
+                program.toString(),
+                "--stdin",
+                "--stdout",
+                "-v",
+                EspeakVoices.voice(voice, language),
+                "-s",
+                Integer.toString(wpm));
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         running.add(p);
         try {
             try (OutputStream in = p.getOutputStream()) {

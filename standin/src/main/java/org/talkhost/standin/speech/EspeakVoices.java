@@ -7,18 +7,29 @@ import java.util.Map;
 final class EspeakVoices {
 
     private static final Map<String, String> VARIANTS = Map.of(
-            "female_01", "f3", "female_02", "f2", "female_03", "f4",
-            "male_01", "m3", "male_02", "m1", "male_03", "m4");
+            "female_01", "f3", "female_02", "f2", "female_03", "f4", "male_01", "m3", "male_02", "m1", "male_03", "m4");
 
     private static final Map<String, String> LANGUAGES = Map.ofEntries(
-            Map.entry("en", "en"), Map.entry("fr", "fr"), Map.entry("de", "de"), Map.entry("es", "es"),
-            Map.entry("it", "it"), Map.entry("pt", "pt"), Map.entry("pl", "pl"), Map.entry("tr", "tr"),
-            Map.entry("ru", "ru"), Map.entry("nl", "nl"), Map.entry("cs", "cs"), Map.entry("ar", "ar"),
-            Map.entry("zh-cn", "cmn"), Map.entry("zh", "cmn"), Map.entry("ja", "ja"), Map.entry("hu", "hu"),
-            Map.entry("ko", "ko"), Map.entry("hi", "hi"));
+            Map.entry("en", "en"),
+            Map.entry("fr", "fr"),
+            Map.entry("de", "de"),
+            Map.entry("es", "es"),
+            Map.entry("it", "it"),
+            Map.entry("pt", "pt"),
+            Map.entry("pl", "pl"),
+            Map.entry("tr", "tr"),
+            Map.entry("ru", "ru"),
+            Map.entry("nl", "nl"),
+            Map.entry("cs", "cs"),
+            Map.entry("ar", "ar"),
+            Map.entry("zh-cn", "cmn"),
+            Map.entry("zh", "cmn"),
+            Map.entry("ja", "ja"),
+            Map.entry("hu", "hu"),
+            Map.entry("ko", "ko"),
+            Map.entry("hi", "hi"));
 
-    private EspeakVoices() {
-    }
+    private EspeakVoices() {}
 
     /** The value for espeak-ng's -v option. */
     static String voice(String allTalkVoice, String language) {

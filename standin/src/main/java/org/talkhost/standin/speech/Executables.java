@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Finds a program on PATH without starting anything (start-up time matters). */
 public final class Executables {
 
-    private Executables() {
-    }
+    private Executables() {}
 
     public static Optional<Path> find(String name) {
         String path = System.getenv("PATH");

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+
 import org.talkhost.standin.Console;
 import org.talkhost.standin.Faults;
 
@@ -51,7 +52,9 @@ public final class Generator {
                 return !stopRequested && !closed;
             });
         } finally {
-            console.line(String.format(Locale.ROOT, "[AllTalk TTSGen] %.2f seconds. LowVRAM: False DeepSpeed: False",
+            console.line(String.format(
+                    Locale.ROOT,
+                    "[AllTalk TTSGen] %.2f seconds. LowVRAM: False DeepSpeed: False",
                     (System.nanoTime() - start) / 1e9));
             active = false;
             stopRequested = false;

@@ -6,8 +6,7 @@ package org.talkhost.standin.speech;
  */
 public final class Language {
 
-    private Language() {
-    }
+    private Language() {}
 
     public static boolean detectable(String text) {
         return text != null && text.codePoints().anyMatch(Character::isLetter);

@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
 public final class Narration {
 
     /** Who speaks a part. */
-    public enum Role { NARRATOR, CHARACTER, AMBIGUOUS }
-
-    public record Part(Role role, String text) {
+    public enum Role {
+        NARRATOR,
+        CHARACTER,
+        AMBIGUOUS
     }
+
+    public record Part(Role role, String text) {}
 
     private static final Pattern SPEECH = Pattern.compile("(\\*[^*\"]+\\*|\"[^\"*]+\")");
 
-    private Narration() {
-    }
+    private Narration() {}
 
     public static List<Part> split(String input) {
         String text = TextFilter.unescapeHtml(input).replaceAll("\\.{3,}", ".");

@@ -8,8 +8,7 @@ public final class Sentences {
 
     private static final int LONGEST = 250;
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.talkhost.standin.speech;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+
 import org.talkhost.standin.Console;
 import org.talkhost.standin.audio.Wav;
 
@@ -41,8 +42,7 @@ public final class SpeechEngine {
     }
 
     /** The whole text as one piece of audio. */
-    public short[] render(String text, String voice, String language, double speed, Pace pace)
-            throws IOException {
+    public short[] render(String text, String voice, String language, double speed, Pace pace) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         each(text, voice, language, speed, pace, pcm -> all.write(Wav.bytes(pcm)));
         return Wav.samples(all.toByteArray());

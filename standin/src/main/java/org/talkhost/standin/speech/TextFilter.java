@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /** AllTalk's text_filtering: "none", "standard" (drop odd characters) or "html" (unescape first). */
 public final class TextFilter {
 
-    private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{N}\\s.,;:!?\\-'\"$\u2018\u2019\u201C\u201D\u3001\u3002\uFF01\uFF0C\uFF1A\uFF1B\uFF1F]");
+    private static final Pattern NOT_ALLOWED = Pattern.compile(
+            "[^\\p{L}\\p{N}\\s.,;:!?\\-'\"$\u2018\u2019\u201C\u201D\u3001\u3002\uFF01\uFF0C\uFF1A\uFF1B\uFF1F]");
     private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos|nbsp);");
 
-    private TextFilter() {
-    }
+    private TextFilter() {}
 
     public static String apply(String text, String filtering) {
         if ("html".equals(filtering)) {
@@ -35,14 +35,27 @@ public final class TextFilter {
             String e = m.group(1);
             String r;
             switch (e) {
-                case "amp": r = "&"; break;
-                case "lt": r = "<"; break;
-                case "gt": r = ">"; break;
-                case "quot": r = "\""; break;
-                case "apos": r = "'"; break;
-                case "nbsp": r = " "; break;
+                case "amp":
+                    r = "&";
+                    break;
+                case "lt":
+                    r = "<";
+                    break;
+                case "gt":
+                    r = ">";
+                    break;
+                case "quot":
+                    r = "\"";
+                    break;
+                case "apos":
+                    r = "'";
+                    break;
+                case "nbsp":
+                    r = " ";
+                    break;
                 default:
-                    r = codePoint(e.startsWith("#x") ? new BigInteger(e.substring(2), 16) : new BigInteger(e.substring(1)));
+                    r = codePoint(
+                            e.startsWith("#x") ? new BigInteger(e.substring(2), 16) : new BigInteger(e.substring(1)));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(r));
         }
@@ -52,7 +65,8 @@ public final class TextFilter {
 
     /** As Python's html.unescape: a number beyond Unicode or a surrogate becomes U+FFFD, never an error. */
     private static String codePoint(BigInteger number) {
-        if (number.bitLength() > 31 || !Character.isValidCodePoint(number.intValue())
+        if (number.bitLength() > 31
+                || !Character.isValidCodePoint(number.intValue())
                 || (number.intValue() >= 0xD800 && number.intValue() <= 0xDFFF)) {
             return "\uFFFD";
         }

@@ -1,6 +1,7 @@
 package org.talkhost.standin.speech;
 
 import java.util.Locale;
+
 import org.talkhost.standin.audio.Wav;
 
 /**

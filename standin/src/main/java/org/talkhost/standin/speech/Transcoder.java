@@ -32,13 +32,19 @@ public final class Transcoder {
      */
     static List<String> settings(String format) {
         switch (format) {
-            case "mp3": return List.of("-f", "mp3", "-c:a", "libmp3lame", "-b:a", "192k", "-ar", "44100", "-ac", "2");
-            case "ogg": return List.of("-f", "ogg", "-c:a", "libvorbis", "-b:a", "192k", "-ar", "44100", "-ac", "2");
-            case "aac": case "m4a":
+            case "mp3":
+                return List.of("-f", "mp3", "-c:a", "libmp3lame", "-b:a", "192k", "-ar", "44100", "-ac", "2");
+            case "ogg":
+                return List.of("-f", "ogg", "-c:a", "libvorbis", "-b:a", "192k", "-ar", "44100", "-ac", "2");
+            case "aac":
+            case "m4a":
                 return List.of("-f", "adts", "-c:a", "aac", "-b:a", "192k", "-ar", "44100", "-ac", "2");
-            case "opus": return List.of("-f", "opus", "-c:a", "libopus", "-b:a", "128k", "-ar", "48000", "-ac", "2");
-            case "flac": return List.of("-f", "flac", "-c:a", "flac", "-ar", "44100", "-ac", "2");
-            default: throw new IllegalArgumentException("not a format AllTalk converts to: " + format);
+            case "opus":
+                return List.of("-f", "opus", "-c:a", "libopus", "-b:a", "128k", "-ar", "48000", "-ac", "2");
+            case "flac":
+                return List.of("-f", "flac", "-c:a", "flac", "-ar", "44100", "-ac", "2");
+            default:
+                throw new IllegalArgumentException("not a format AllTalk converts to: " + format);
         }
     }
 
@@ -47,12 +53,14 @@ public final class Transcoder {
         Path program = ffmpeg.orElseThrow(() -> new IOException(NO_FFMPEG));
         String name = wav.getFileName().toString().replaceFirst("\\.wav$", "") + "." + format;
         Path out = wav.resolveSibling(name);
-        List<String> command = new ArrayList<>(List.of(program.toString(), "-hide_banner", "-loglevel", "error",
-                "-y", "-i", wav.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(program.toString(), "-hide_banner", "-loglevel", "error", "-y", "-i", wav.toString()));
         command.addAll(settings(format));
         command.add(out.toString());
         Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();

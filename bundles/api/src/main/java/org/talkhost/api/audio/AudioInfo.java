@@ -8,5 +8,4 @@ package org.talkhost.api.audio;
  * @param text       the text being spoken
  * @param voice      the voice used
  */
-public record AudioInfo(int sampleRate, int channels, String text, String voice) {
-}
+public record AudioInfo(int sampleRate, int channels, String text, String voice) {}

@@ -28,8 +28,7 @@ public interface AudioSink {
         void write(byte[] pcm, int offset, int length) throws IOException;
 
         /** Stops at once, dropping what is not played yet. */
-        default void abort() {
-        }
+        default void abort() {}
 
         @Override
         void close() throws IOException;

@@ -16,6 +16,12 @@ import java.util.List;
  * @param took            from the request to the end
  * @param streamed        whether it was streamed
  */
-public record SpeakResult(String text, List<String> sinks, Path file, double audioSeconds, double rms,
-        Duration timeToFirstAudio, Duration took, boolean streamed) {
-}
+public record SpeakResult(
+        String text,
+        List<String> sinks,
+        Path file,
+        double audioSeconds,
+        double rms,
+        Duration timeToFirstAudio,
+        Duration took,
+        boolean streamed) {}

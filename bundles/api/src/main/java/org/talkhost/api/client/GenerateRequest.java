@@ -15,13 +15,20 @@ import java.util.Map;
  * @param timestamp       add a timestamp to the file name
  * @param extra           further v2 fields sent as given (speed, pitch, temperature, ...)
  */
-public record GenerateRequest(String text, String voice, String language, String narratorVoice, boolean narrator,
-        String outputFileName, boolean timestamp, Map<String, String> extra) {
+public record GenerateRequest(
+        String text,
+        String voice,
+        String language,
+        String narratorVoice,
+        boolean narrator,
+        String outputFileName,
+        boolean timestamp,
+        Map<String, String> extra) {
 
     public GenerateRequest {
         if (text == null || text.isBlank()) {
-            throw new RejectedInputException("text_input", "There is no text to speak. Give some words to say.",
-                    "empty text");
+            throw new RejectedInputException(
+                    "text_input", "There is no text to speak. Give some words to say.", "empty text");
         }
         voice = voice == null ? "" : voice;
         language = language == null ? "" : language;

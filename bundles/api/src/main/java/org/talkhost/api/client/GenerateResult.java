@@ -11,5 +11,4 @@ import java.time.Duration;
  * @param filePath  the path on the server's disk, as reported
  * @param took      how long the generation took
  */
-public record GenerateResult(URI fileUrl, URI cacheUrl, String filePath, Duration took) {
-}
+public record GenerateResult(URI fileUrl, URI cacheUrl, String filePath, Duration took) {}

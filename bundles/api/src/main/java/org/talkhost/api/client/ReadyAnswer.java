@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param body  the body as read ({@code Ready}, {@code Unloaded}, ...)
  * @param took  how long it took
  */
-public record ReadyAnswer(boolean ready, String body, Duration took) {
-}
+public record ReadyAnswer(boolean ready, String body, Duration took) {}

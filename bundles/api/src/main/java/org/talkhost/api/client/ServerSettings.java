@@ -16,8 +16,14 @@ import org.talkhost.api.detection.ServerKind;
  * @param speechEndpoint     whether {@code /v1/audio/speech} exists (v2)
  * @param raw                every field as sent
  */
-public record ServerSettings(ServerKind kind, ServerKind flavour, String engine, List<String> enginesAvailable,
-        boolean streamingCapable, boolean speechEndpoint, Map<String, Object> raw) {
+public record ServerSettings(
+        ServerKind kind,
+        ServerKind flavour,
+        String engine,
+        List<String> enginesAvailable,
+        boolean streamingCapable,
+        boolean speechEndpoint,
+        Map<String, Object> raw) {
 
     public ServerSettings {
         enginesAvailable = List.copyOf(enginesAvailable);

@@ -8,5 +8,4 @@ package org.talkhost.api.client;
  * @param format wav (default), mp3, opus, aac, flac
  * @param speed  0.25 to 4
  */
-public record SpeechRequest(String input, String voice, String format, double speed) {
-}
+public record SpeechRequest(String input, String voice, String format, double speed) {}

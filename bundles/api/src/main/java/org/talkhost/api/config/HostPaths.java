@@ -13,12 +13,12 @@ public final class HostPaths {
     /** System property: path of the stand-in server jar. */
     public static final String STANDIN_JAR = "talkhost.standin.jar";
 
-    private HostPaths() {
-    }
+    private HostPaths() {}
 
     public static Path home() {
         String home = System.getProperty(HOME);
-        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home).toAbsolutePath();
+        return Paths.get(home == null || home.isBlank() ? System.getProperty("user.dir") : home)
+                .toAbsolutePath();
     }
 
     /** {@code runtime/}: framework storage, pid files, locks, the stand-in's folder. */

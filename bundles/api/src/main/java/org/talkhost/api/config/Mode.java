@@ -19,19 +19,19 @@ public enum Mode {
     public static Mode of(String mode, String installDir) {
         String m = mode == null ? "auto" : mode.trim().toLowerCase(Locale.ROOT);
         switch (m) {
-        case "managed":
-            return MANAGED;
-        case "external":
-            return EXTERNAL;
-        case "standin":
-        case "stand-in":
-            return STANDIN;
-        case "auto":
-        case "":
-            return installDir == null || installDir.isBlank() ? STANDIN : MANAGED;
-        default:
-            throw new IllegalArgumentException("The mode \"" + mode
-                    + "\" is not one TalkHost knows. Use auto, managed, external or standin.");
+            case "managed":
+                return MANAGED;
+            case "external":
+                return EXTERNAL;
+            case "standin":
+            case "stand-in":
+                return STANDIN;
+            case "auto":
+            case "":
+                return installDir == null || installDir.isBlank() ? STANDIN : MANAGED;
+            default:
+                throw new IllegalArgumentException(
+                        "The mode \"" + mode + "\" is not one TalkHost knows. Use auto, managed, external or standin.");
         }
     }
 }

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param summary    the result in plain words, for people
  * @param took       how long the detection took
  */
-public record Detection(List<ServerProcess> processes, List<Endpoint> endpoints, Conclusion conclusion,
-        Optional<Endpoint> chosen, String summary, Duration took) {
+public record Detection(
+        List<ServerProcess> processes,
+        List<Endpoint> endpoints,
+        Conclusion conclusion,
+        Optional<Endpoint> chosen,
+        String summary,
+        Duration took) {
 
     public Detection {
         processes = List.copyOf(processes);
@@ -28,7 +33,9 @@ public record Detection(List<ServerProcess> processes, List<Endpoint> endpoints,
             return Optional.empty();
         }
         int port = chosen.get().port();
-        return processes.stream().filter(p -> p.port() == port).findFirst()
+        return processes.stream()
+                .filter(p -> p.port() == port)
+                .findFirst()
                 .or(() -> processes.size() == 1 ? Optional.of(processes.get(0)) : Optional.empty());
     }
 }

@@ -12,8 +12,7 @@ import java.time.Duration;
  * @param responseTime how long the ready probe took
  * @param detail       a short technical note for the log ("200 Ready", "connection refused")
  */
-public record Endpoint(String host, int port, ServerKind kind, ReadyState ready, Duration responseTime,
-        String detail) {
+public record Endpoint(String host, int port, ServerKind kind, ReadyState ready, Duration responseTime, String detail) {
 
     public boolean isAllTalk() {
         return kind.isAllTalk();

@@ -14,6 +14,12 @@ import java.time.Instant;
  * @param script      what identified it ("tts_server.py", "script.py", "uvicorn tts_server:app", "alltalk-standin")
  * @param port        the port from its command line ({@code --port N}), or 0 when not given there
  */
-public record ServerProcess(long pid, long parentPid, String commandLine, Instant started, String workingDir,
-        ServerKind kind, String script, int port) {
-}
+public record ServerProcess(
+        long pid,
+        long parentPid,
+        String commandLine,
+        Instant started,
+        String workingDir,
+        ServerKind kind,
+        String script,
+        int port) {}

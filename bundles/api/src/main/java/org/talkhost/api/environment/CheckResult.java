@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param blocking whether a FAIL stops a managed start
  * @param took     how long the check took
  */
-public record CheckResult(String id, String title, CheckStatus status, String message, String fix,
-        boolean blocking, Duration took) {
+public record CheckResult(
+        String id, String title, CheckStatus status, String message, String fix, boolean blocking, Duration took) {
 
     public boolean blocks() {
         return blocking && status == CheckStatus.FAIL;

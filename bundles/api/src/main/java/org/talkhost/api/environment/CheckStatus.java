@@ -1,4 +1,9 @@
 package org.talkhost.api.environment;
 
 /** Result of one check. */
-public enum CheckStatus { OK, WARN, FAIL, SKIPPED }
+public enum CheckStatus {
+    OK,
+    WARN,
+    FAIL,
+    SKIPPED
+}

@@ -16,8 +16,8 @@ import org.talkhost.api.install.AllTalkInstall;
  * @param ports      candidate ports
  * @param launchScript the configured script to start, or empty for the install's default
  */
-public record EnvironmentContext(Mode mode, Path installDir, String python, String host, List<Integer> ports,
-        String launchScript) {
+public record EnvironmentContext(
+        Mode mode, Path installDir, String python, String host, List<Integer> ports, String launchScript) {
 
     public EnvironmentContext {
         launchScript = launchScript == null ? "" : launchScript.trim();

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param consecutiveFailures failed checks in a row
  * @param explanation         plain words
  */
-public record HealthStatus(HealthState state, Instant since, Duration lastLatency, int consecutiveFailures,
-        String explanation) {
-}
+public record HealthStatus(
+        HealthState state, Instant since, Duration lastLatency, int consecutiveFailures, String explanation) {}

@@ -94,9 +94,12 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
         List<String> names = List.of();
         if (engines) {
             layout = script ? Layout.V2 : Layout.INCOMPLETE_V2;
-            names = folder.folders(ENGINES).stream().filter(n -> !n.startsWith("_") && !n.startsWith("."))
-                    .sorted().toList();
-        } else if (folder.has("confignew.json") && folder.text("confignew.json").contains("\"api_def\"")
+            names = folder.folders(ENGINES).stream()
+                    .filter(n -> !n.startsWith("_") && !n.startsWith("."))
+                    .sorted()
+                    .toList();
+        } else if (folder.has("confignew.json")
+                && folder.text("confignew.json").contains("\"api_def\"")
                 && (script || folder.has(TTS_SERVER))) {
             layout = Layout.V2;
         } else if (folder.has(TTS_SERVER)) {
@@ -106,8 +109,10 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
             layout = Layout.NOT_ALLTALK;
         }
         String configured = launchScript == null ? "" : launchScript.trim();
-        String start = !configured.isEmpty() ? configured
-                : layout == Layout.V2 || layout == Layout.INCOMPLETE_V2 ? SCRIPT
+        String start = !configured.isEmpty()
+                ? configured
+                : layout == Layout.V2 || layout == Layout.INCOMPLETE_V2
+                        ? SCRIPT
                         : layout == Layout.V1 ? TTS_SERVER : "";
         return new AllTalkInstall(dir, layout, names, start, webuiEnv);
     }
@@ -141,8 +146,13 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
             return false;
         }
         Path parent = dir.getParent();
-        return webuiEnv != null || parent != null && parent.getFileName() != null
-                && parent.getFileName().toString().toLowerCase(Locale.ROOT).equals("extensions");
+        return webuiEnv != null
+                || parent != null
+                        && parent.getFileName() != null
+                        && parent.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .equals("extensions");
     }
 
     /** AllTalk's own environment, {@code alltalk_environment/env} in the folder. */
@@ -159,7 +169,8 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
             return null;
         }
         if (insideWebui() && interpreterIn(ownEnv()).isEmpty()) {
-            return webuiEnv != null ? webuiEnv
+            return webuiEnv != null
+                    ? webuiEnv
                     : dir.getParent().getParent().resolve("installer_files").resolve("env");
         }
         return ownEnv();
@@ -179,7 +190,10 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
 
     /** The Python of AllTalk's own environment, else of text-generation-webui's; empty when neither exists. */
     public Optional<Path> python() {
-        return environments().stream().map(AllTalkInstall::interpreterIn).flatMap(Optional::stream).findFirst();
+        return environments().stream()
+                .map(AllTalkInstall::interpreterIn)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** {@code env/bin/python} (Linux, macOS) or {@code env/python.exe} (Windows), when it is there. */
@@ -187,7 +201,9 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
         if (env == null) {
             return Optional.empty();
         }
-        for (Path p : List.of(env.resolve("bin").resolve("python"), env.resolve("bin").resolve("python3"),
+        for (Path p : List.of(
+                env.resolve("bin").resolve("python"),
+                env.resolve("bin").resolve("python3"),
                 env.resolve("python.exe"))) {
             if (Files.isRegularFile(p) && Files.isExecutable(p)) {
                 return Optional.of(p);
@@ -227,7 +243,9 @@ public record AllTalkInstall(Path dir, Layout layout, List<String> engines, Stri
             @Override
             public List<String> folders(String relative) {
                 try (Stream<Path> s = Files.list(dir.resolve(relative))) {
-                    return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
+                    return s.filter(Files::isDirectory)
+                            .map(p -> p.getFileName().toString())
+                            .toList();
                 } catch (IOException | RuntimeException e) {
                     return List.of();
                 }

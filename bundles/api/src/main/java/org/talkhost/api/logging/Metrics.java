@@ -17,8 +17,7 @@ public interface Metrics {
     /** A metrics sink that keeps nothing, for when the logging bundle is away. */
     Metrics NONE = new Metrics() {
         @Override
-        public void record(String operation, Duration took, boolean ok) {
-        }
+        public void record(String operation, Duration took, boolean ok) {}
 
         @Override
         public List<OperationStats> snapshot() {

@@ -11,6 +11,11 @@ package org.talkhost.api.logging;
  * @param p99Millis 99th percentile
  * @param maxMillis slowest
  */
-public record OperationStats(String operation, long count, long failures, double p50Millis, double p95Millis,
-        double p99Millis, double maxMillis) {
-}
+public record OperationStats(
+        String operation,
+        long count,
+        long failures,
+        double p50Millis,
+        double p95Millis,
+        double p99Millis,
+        double maxMillis) {}

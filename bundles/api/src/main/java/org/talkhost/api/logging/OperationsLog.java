@@ -14,7 +14,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface OperationsLog {
 
     /** Python's level names. */
-    enum Level { DEBUG, INFO, WARNING, ERROR, CRITICAL }
+    enum Level {
+        DEBUG,
+        INFO,
+        WARNING,
+        ERROR,
+        CRITICAL
+    }
 
     /** Logs one line; {@code {}} placeholders are filled from {@code args} as in SLF4J. */
     void log(Level level, String message, Object... args);
@@ -45,5 +51,5 @@ public interface OperationsLog {
     }
 
     /** A log that writes nothing, for when the logging bundle is away. */
-    OperationsLog NONE = (level, message, args) -> { };
+    OperationsLog NONE = (level, message, args) -> {};
 }

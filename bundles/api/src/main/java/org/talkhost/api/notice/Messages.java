@@ -26,8 +26,8 @@ public final class Messages {
      * @param source the area name notices carry ("detection", "process", ...)
      */
     public static Messages of(Class<?> anchor, String source) {
-        ResourceBundle rb = ResourceBundle.getBundle(anchor.getPackageName() + ".messages", Locale.getDefault(),
-                anchor.getClassLoader());
+        ResourceBundle rb = ResourceBundle.getBundle(
+                anchor.getPackageName() + ".messages", Locale.getDefault(), anchor.getClassLoader());
         return new Messages(rb, source);
     }
 
@@ -47,8 +47,8 @@ public final class Messages {
         return ONE_UNIT.matcher(text).replaceAll("$1 $2");
     }
 
-    private static final java.util.regex.Pattern ONE_UNIT = java.util.regex.Pattern
-            .compile("(?<![\\d.,])(1) (second|minute|hour|attempt|request|process|file|time)s\\b");
+    private static final java.util.regex.Pattern ONE_UNIT = java.util.regex.Pattern.compile(
+            "(?<![\\d.,])(1) (second|minute|hour|attempt|request|process|file|time)s\\b");
 
     public boolean has(String key) {
         return bundle.containsKey(key);

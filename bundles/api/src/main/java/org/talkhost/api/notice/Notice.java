@@ -21,11 +21,16 @@ import org.osgi.service.event.Event;
  * @param eta      estimated time left for long waits, or null
  * @param time     when it was said
  */
-public record Notice(Level level, String source, String code, String text, double progress, Duration eta,
-        Instant time) {
+public record Notice(
+        Level level, String source, String code, String text, double progress, Duration eta, Instant time) {
 
     /** How much a notice matters. */
-    public enum Level { INFO, PROGRESS, WARNING, ERROR }
+    public enum Level {
+        INFO,
+        PROGRESS,
+        WARNING,
+        ERROR
+    }
 
     public static final String PROP_LEVEL = "level";
     public static final String PROP_SOURCE = "source";
@@ -92,8 +97,11 @@ public record Notice(Level level, String source, String code, String text, doubl
         Object progress = event.getProperty(PROP_PROGRESS);
         Object eta = event.getProperty(PROP_ETA_MILLIS);
         Object time = event.getProperty(PROP_TIME_MILLIS);
-        return new Notice(Level.valueOf((String) level), (String) event.getProperty(PROP_SOURCE),
-                (String) event.getProperty(PROP_CODE), (String) text,
+        return new Notice(
+                Level.valueOf((String) level),
+                (String) event.getProperty(PROP_SOURCE),
+                (String) event.getProperty(PROP_CODE),
+                (String) text,
                 progress instanceof Number ? ((Number) progress).doubleValue() : -1,
                 eta instanceof Number ? Duration.ofMillis(((Number) eta).longValue()) : null,
                 time instanceof Number ? Instant.ofEpochMilli(((Number) time).longValue()) : null);

@@ -9,5 +9,5 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface NoticeListener extends Consumer<Notice> {
     /** A listener that ignores everything. */
-    NoticeListener NONE = n -> { };
+    NoticeListener NONE = n -> {};
 }

@@ -10,8 +10,8 @@ public final class NoticeTopics {
     public static final String HEALTH_CHANGED = "org/talkhost/health/CHANGED";
     /** Supervisor lifecycle; the phase is the last segment ({@code org/talkhost/process/READY}). */
     public static final String PROCESS = "org/talkhost/process";
+
     public static final String PROCESS_ALL = PROCESS + "/*";
 
-    private NoticeTopics() {
-    }
+    private NoticeTopics() {}
 }

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param gpuMemoryBytes GPU memory in use by the tree (nvidia-smi), or -1 when unknown
  * @param sampled        when
  */
-public record ResourceUsage(long pid, int processes, long residentBytes, double cpuPercent, long gpuMemoryBytes,
-        Instant sampled) {
-}
+public record ResourceUsage(
+        long pid, int processes, long residentBytes, double cpuPercent, long gpuMemoryBytes, Instant sampled) {}

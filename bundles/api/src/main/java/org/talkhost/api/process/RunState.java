@@ -20,8 +20,17 @@ import org.talkhost.api.detection.ServerKind;
  * @param reason      when a start was blocked or failed: why, in plain words (else "")
  * @param fix         when a start was blocked or failed: what to do about it (else "")
  */
-public record RunState(Phase phase, Mode mode, ServerAddress address, ServerKind kind, long pid,
-        boolean startedByUs, Instant since, String explanation, String reason, String fix) {
+public record RunState(
+        Phase phase,
+        Mode mode,
+        ServerAddress address,
+        ServerKind kind,
+        long pid,
+        boolean startedByUs,
+        Instant since,
+        String explanation,
+        String reason,
+        String fix) {
 
     public RunState {
         reason = reason == null ? "" : reason;
@@ -29,8 +38,15 @@ public record RunState(Phase phase, Mode mode, ServerAddress address, ServerKind
     }
 
     /** A state without a reason or fix. */
-    public RunState(Phase phase, Mode mode, ServerAddress address, ServerKind kind, long pid, boolean startedByUs,
-            Instant since, String explanation) {
+    public RunState(
+            Phase phase,
+            Mode mode,
+            ServerAddress address,
+            ServerKind kind,
+            long pid,
+            boolean startedByUs,
+            Instant since,
+            String explanation) {
         this(phase, mode, address, kind, pid, startedByUs, since, explanation, "", "");
     }
 
@@ -45,6 +61,7 @@ public record RunState(Phase phase, Mode mode, ServerAddress address, ServerKind
 
     /** Whether a server is known to run (found or started), whatever its phase. */
     public boolean hasServer() {
-        return pid > 0 || address != null && (phase == Phase.READY || phase == Phase.STARTING && kind != ServerKind.NONE);
+        return pid > 0
+                || address != null && (phase == Phase.READY || phase == Phase.STARTING && kind != ServerKind.NONE);
     }
 }

@@ -28,8 +28,13 @@ class AllTalkInstallTest {
 
     @Test
     void v2HasItsEnginesAndStartsWithScriptPy() throws IOException {
-        Path dir = folder("alltalk_tts", "script.py", "tts_server.py", "system/tts_engines/xtts/",
-                "system/tts_engines/piper/", "system/tts_engines/_template/");
+        Path dir = folder(
+                "alltalk_tts",
+                "script.py",
+                "tts_server.py",
+                "system/tts_engines/xtts/",
+                "system/tts_engines/piper/",
+                "system/tts_engines/_template/");
         AllTalkInstall i = AllTalkInstall.of(dir);
         assertThat(i.layout()).isEqualTo(Layout.V2);
         assertThat(i.engines()).containsExactly("piper", "xtts");

@@ -25,8 +25,8 @@ class MessagesTest {
 
     @Test
     void noticeSurvivesTheTripThroughAnEvent() {
-        Notice n = Notice.progress("process", "process.waiting", "Waiting for AllTalk.", 0.5,
-                java.time.Duration.ofSeconds(12));
+        Notice n = Notice.progress(
+                "process", "process.waiting", "Waiting for AllTalk.", 0.5, java.time.Duration.ofSeconds(12));
         Notice back = Notice.fromEvent(n.toEvent());
         assertThat(back).isEqualTo(n);
         assertThat(n.toEvent().getTopic()).isEqualTo("org/talkhost/notice/PROGRESS");

@@ -10,8 +10,7 @@ final class AnswerSniffer {
     static final String TEXT = "audio.looked.text";
     static final String UNREADABLE = "audio.looked.unreadable";
 
-    private AnswerSniffer() {
-    }
+    private AnswerSniffer() {}
 
     /** The catalog key of what the bytes look like, or null when they may well be sound. */
     static String lookedLike(byte[] head, int length) {

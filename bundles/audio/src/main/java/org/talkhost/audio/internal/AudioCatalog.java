@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class AudioCatalog {
     static final Messages TEXT = Messages.of(AudioCatalog.class, "audio");
 
-    private AudioCatalog() {
-    }
+    private AudioCatalog() {}
 }

@@ -13,7 +13,9 @@ import org.talkhost.api.audio.AudioSink;
 import org.talkhost.api.config.HostPaths;
 
 /** Writes each utterance to its own WAV file in the speech folder. */
-@Component(service = AudioSink.class, configurationPid = AudioConfig.PID,
+@Component(
+        service = AudioSink.class,
+        configurationPid = AudioConfig.PID,
         property = AudioSink.NAME + "=" + FileSink.NAME)
 public final class FileSink implements AudioSink {
     static final String NAME = "file";
@@ -33,7 +35,9 @@ public final class FileSink implements AudioSink {
     /** The configured folder, or {@code speech} in the TalkHost folder. */
     static Path folder(AudioConfig config) {
         String f = config.folder();
-        return f == null || f.isBlank() ? HostPaths.home().resolve("speech") : HostPaths.home().resolve(Paths.get(f));
+        return f == null || f.isBlank()
+                ? HostPaths.home().resolve("speech")
+                : HostPaths.home().resolve(Paths.get(f));
     }
 
     @Override

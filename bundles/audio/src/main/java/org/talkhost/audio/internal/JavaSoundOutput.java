@@ -10,6 +10,7 @@ import javax.sound.sampled.SourceDataLine;
 final class JavaSoundOutput implements OutputDevice {
     /** AllTalk's format: 24 kHz, 16-bit, mono. */
     static final AudioFormat SPEECH = new AudioFormat(24000, 16, 1, true, false);
+
     private static final double BUFFER_SECONDS = 0.25;
 
     @Override

@@ -1,7 +1,6 @@
 package org.talkhost.audio.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sound.sampled.SourceDataLine;
 
 import org.talkhost.api.audio.AudioSink;

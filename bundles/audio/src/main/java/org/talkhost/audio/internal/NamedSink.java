@@ -10,8 +10,11 @@ record NamedSink(String name, AudioSink sink) {
         try {
             return sink.available();
         } catch (RuntimeException | LinkageError e) {
-            org.slf4j.LoggerFactory.getLogger(NamedSink.class).warn(
-                    "The sound output '{}' could not say whether it works and is skipped: {}", name, e.toString());
+            org.slf4j.LoggerFactory.getLogger(NamedSink.class)
+                    .warn(
+                            "The sound output '{}' could not say whether it works and is skipped: {}",
+                            name,
+                            e.toString());
             return false;
         }
     }

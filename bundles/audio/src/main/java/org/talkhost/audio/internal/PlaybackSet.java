@@ -19,11 +19,9 @@ final class PlaybackSet {
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackSet.class);
 
     /** What the sinks did with a finished utterance. */
-    record Outcome(List<String> sinks, Path file) {
-    }
+    record Outcome(List<String> sinks, Path file) {}
 
-    private record Entry(String name, AudioSink.Playback playback) {
-    }
+    private record Entry(String name, AudioSink.Playback playback) {}
 
     private final List<Entry> live = new CopyOnWriteArrayList<>();
     private final List<String> failedToOpen = new CopyOnWriteArrayList<>();
@@ -38,7 +36,9 @@ final class PlaybackSet {
             }
             live.add(new Entry(sink.name(), p));
         } catch (Exception | LinkageError e) {
-            LOG.warn("The sound output '{}' could not start and is skipped for this request: {}", sink.name(),
+            LOG.warn(
+                    "The sound output '{}' could not start and is skipped for this request: {}",
+                    sink.name(),
                     e.toString());
             LOG.debug("Sink open failure", e);
             failedToOpen.add(sink.name());
@@ -73,8 +73,10 @@ final class PlaybackSet {
                 if (aborted.get()) {
                     return;
                 }
-                LOG.warn("The sound output '{}' failed while playing and is skipped for the rest of this request: {}",
-                        e.name(), ex.toString());
+                LOG.warn(
+                        "The sound output '{}' failed while playing and is skipped for the rest of this request: {}",
+                        e.name(),
+                        ex.toString());
                 LOG.debug("Sink write failure", ex);
                 live.remove(e);
                 failed.add(e.name());

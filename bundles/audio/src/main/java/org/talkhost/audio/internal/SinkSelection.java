@@ -53,7 +53,8 @@ final class SinkSelection {
             saidNoDevice.set(false);
         }
         if (config.addOnSinks()) {
-            all.stream().filter(s -> !BUILT_IN.contains(s.name()) && !chosen.contains(s) && s.available())
+            all.stream()
+                    .filter(s -> !BUILT_IN.contains(s.name()) && !chosen.contains(s) && s.available())
                     .forEach(chosen::add);
         }
         return chosen;

@@ -10,7 +10,12 @@ import org.talkhost.api.client.AudioStream;
 
 /** One request on its way: waiting, generating, streaming or playing; abortable from any thread. */
 final class SpeakJob {
-    enum Phase { WAITING, GENERATING, STREAMING, PLAYING }
+    enum Phase {
+        WAITING,
+        GENERATING,
+        STREAMING,
+        PLAYING
+    }
 
     private final SpeakRequest request;
     private final CompletableFuture<SpeakResult> future = new CompletableFuture<>();

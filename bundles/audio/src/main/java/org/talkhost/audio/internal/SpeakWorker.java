@@ -23,8 +23,13 @@ final class SpeakWorker implements Runnable {
     private final Supplier<OperationsLog> operations;
     private final Supplier<Metrics> metrics;
 
-    SpeakWorker(RequestQueue queue, UtterancePlayer player, Supplier<AudioConfig> config, AudioNotices notices,
-            Supplier<OperationsLog> operations, Supplier<Metrics> metrics) {
+    SpeakWorker(
+            RequestQueue queue,
+            UtterancePlayer player,
+            Supplier<AudioConfig> config,
+            AudioNotices notices,
+            Supplier<OperationsLog> operations,
+            Supplier<Metrics> metrics) {
         this.queue = queue;
         this.player = player;
         this.config = config;
@@ -63,10 +68,16 @@ final class SpeakWorker implements Runnable {
             if (r.timeToFirstAudio() != null) {
                 metrics.get().record("audio.first-audio", r.timeToFirstAudio(), true);
             }
-            operations.get().info("Spoke \"{}\": {} s of sound ({}), first sound after {} ms, done in {} ms, to {}",
-                    text, String.format(java.util.Locale.ROOT, "%.2f", r.audioSeconds()),
-                    r.streamed() ? "streamed" : "whole file", millis(r.timeToFirstAudio()), millis(r.took()),
-                    r.file() != null ? r.sinks() + " " + r.file() : r.sinks());
+            operations
+                    .get()
+                    .info(
+                            "Spoke \"{}\": {} s of sound ({}), first sound after {} ms, done in {} ms, to {}",
+                            text,
+                            String.format(java.util.Locale.ROOT, "%.2f", r.audioSeconds()),
+                            r.streamed() ? "streamed" : "whole file",
+                            millis(r.timeToFirstAudio()),
+                            millis(r.took()),
+                            r.file() != null ? r.sinks() + " " + r.file() : r.sinks());
         } catch (CancellationException e) {
             operations.get().info("Stopped speaking \"{}\" after {} ms", text, millis(job.sinceStart()));
             job.future().cancel(false);
@@ -88,8 +99,10 @@ final class SpeakWorker implements Runnable {
         RuntimeException plain;
         if (e instanceof PlainProblem) {
             PlainProblem p = (PlainProblem) e;
-            notices.post(p.level() == Notice.Level.WARNING ? Notice.warning("audio", p.code(), p.getMessage())
-                    : Notice.error("audio", p.code(), p.getMessage()));
+            notices.post(
+                    p.level() == Notice.Level.WARNING
+                            ? Notice.warning("audio", p.code(), p.getMessage())
+                            : Notice.error("audio", p.code(), p.getMessage()));
             plain = (RuntimeException) e;
         } else if (e instanceof AllTalkException) {
             notices.error("audio.failed", text, e.getMessage());

@@ -1,7 +1,5 @@
 package org.talkhost.audio.internal;
 
-import org.talkhost.common.Threads;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +30,7 @@ import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.AllTalkException;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.common.Threads;
 
 /**
  * Speaks through AllTalk, one request at a time, into the sinks registered on the whiteboard.
@@ -43,15 +42,21 @@ import org.talkhost.api.logging.OperationsLog;
 public final class SpeakerImpl implements Speaker {
     private static final Logger LOG = LoggerFactory.getLogger(SpeakerImpl.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
@@ -69,8 +74,7 @@ public final class SpeakerImpl implements Speaker {
         this.config = config;
         this.queue = new RequestQueue(config.queueBound());
         UtterancePlayer player = new UtterancePlayer(client, selection, new StreamingSupport(), notices);
-        worker.execute(new SpeakWorker(queue, player, () -> this.config, notices, this::operations,
-                this::metrics));
+        worker.execute(new SpeakWorker(queue, player, () -> this.config, notices, this::operations, this::metrics));
         LOG.info("Speaker started: sinks {}, queue of {}", List.of(config.sinks()), config.queueBound());
     }
 
@@ -93,8 +97,13 @@ public final class SpeakerImpl implements Speaker {
         LOG.info("Speaker stopped");
     }
 
-    @Reference(name = "sinks", service = AudioSink.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSink",
+    @Reference(
+            name = "sinks",
+            service = AudioSink.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeSink",
             updated = "updatedSink")
     void addSink(AudioSink sink, Map<String, Object> properties) {
         board.add(sink, properties);
@@ -122,8 +131,8 @@ public final class SpeakerImpl implements Speaker {
         if (offer != RequestQueue.Offer.ACCEPTED) {
             if (offer == RequestQueue.Offer.REFUSED_FIRST) {
                 notices.warning("audio.busy", queue.bound());
-                operations().warning("Speech request refused: {} requests are already waiting or speaking",
-                        queue.bound());
+                operations()
+                        .warning("Speech request refused: {} requests are already waiting or speaking", queue.bound());
             }
             future.completeExceptionally(new RejectedExecutionException(notices.text("audio.busy", queue.bound())));
         }

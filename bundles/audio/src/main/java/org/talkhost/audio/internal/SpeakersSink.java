@@ -1,7 +1,6 @@
 package org.talkhost.audio.internal;
 
 import java.io.IOException;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.LineUnavailableException;
 

@@ -25,15 +25,17 @@ final class SpeechChecks {
 
     NotSpeechException notSound(NotSoundException e) {
         String lookedLike = notices.text(e.lookedLike(), e.args());
-        return new NotSpeechException("audio.not-sound", Notice.Level.ERROR,
-                notices.text("audio.not-sound", lookedLike), e.getMessage());
+        return new NotSpeechException(
+                "audio.not-sound", Notice.Level.ERROR, notices.text("audio.not-sound", lookedLike), e.getMessage());
     }
 
     /** Fails with a plain "silence" message when the sound is too quiet to be speech. */
     void requireAudible(PcmMeter meter, String text, double seconds) {
         if (minRms > 0 && meter.rms() < minRms) {
             String secs = String.format(Locale.ROOT, "%.1f", seconds);
-            throw new NotSpeechException("audio.silence", Notice.Level.WARNING,
+            throw new NotSpeechException(
+                    "audio.silence",
+                    Notice.Level.WARNING,
                     notices.text("audio.silence", AudioNotices.excerpt(text), secs),
                     String.format(Locale.ROOT, "RMS %.5f below the floor %.5f over %s s", meter.rms(), minRms, secs));
         }

@@ -12,8 +12,7 @@ final class SpeechFileNames {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT);
     private static final int SLUG_MAX = 40;
 
-    private SpeechFileNames() {
-    }
+    private SpeechFileNames() {}
 
     static Path next(Path folder, String text, LocalDateTime now) {
         String base = TIME.format(now) + "_" + slug(text);
@@ -26,7 +25,8 @@ final class SpeechFileNames {
 
     static String slug(String text) {
         String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
         String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+", "");
         if (slug.length() > SLUG_MAX) {
             int cut = slug.lastIndexOf('-', SLUG_MAX);

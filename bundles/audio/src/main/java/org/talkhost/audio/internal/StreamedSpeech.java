@@ -63,12 +63,12 @@ final class StreamedSpeech {
         }
         String lookedLike = AnswerSniffer.lookedLike(head, n);
         if (lookedLike != null) {
-            throw checks.notSound(new NotSoundException(lookedLike,
-                    "stream started with: " + AnswerSniffer.excerpt(head, n)));
+            throw checks.notSound(
+                    new NotSoundException(lookedLike, "stream started with: " + AnswerSniffer.excerpt(head, n)));
         }
         if (stream.sampleRate() <= 0) {
-            throw checks.notSound(new NotSoundException("audio.looked.format",
-                    "stream sample rate " + stream.sampleRate(), "no sample rate"));
+            throw checks.notSound(new NotSoundException(
+                    "audio.looked.format", "stream sample rate " + stream.sampleRate(), "no sample rate"));
         }
         int skip = n >= WavHeader.SIZE && startsWithWavHeader(head) ? WavHeader.SIZE : 0;
         delivery.begin(stream.sampleRate(), 1);

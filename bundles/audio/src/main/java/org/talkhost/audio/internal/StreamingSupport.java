@@ -28,8 +28,10 @@ final class StreamingSupport {
             LOG.info("AllTalk at {} {} stream speech", target, can ? "can" : "cannot");
             return can;
         } catch (AllTalkException e) {
-            LOG.info("Could not ask AllTalk at {} whether it can stream ({}); making a whole file this time",
-                    target, e.getMessage());
+            LOG.info(
+                    "Could not ask AllTalk at {} whether it can stream ({}); making a whole file this time",
+                    target,
+                    e.getMessage());
             return false;
         }
     }

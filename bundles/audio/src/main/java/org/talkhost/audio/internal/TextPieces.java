@@ -12,8 +12,7 @@ final class TextPieces {
     /** AllTalk v1's limit, and v2's default ({@code api_def.api_max_characters}). */
     static final int ALLTALK_LIMIT = 2000;
 
-    private TextPieces() {
-    }
+    private TextPieces() {}
 
     static List<String> split(String text, int limit) {
         List<String> pieces = new ArrayList<>();

@@ -48,13 +48,14 @@ final class UtterancePlayer {
         GenerateRequest generate = generateRequest(request, pieces.get(0));
         WholeFileSpeech whole = new WholeFileSpeech(client, checks);
         boolean streamed = false;
-        ExecutorService ahead = pieces.size() > 1
-                ? Executors.newSingleThreadExecutor(Threads.named("talkhost-speaker-ahead")) : null;
+        ExecutorService ahead =
+                pieces.size() > 1 ? Executors.newSingleThreadExecutor(Threads.named("talkhost-speaker-ahead")) : null;
         try {
             // later pieces are made one after the other while the first one plays
             List<CompletableFuture<Pcm>> later = new ArrayList<>();
             for (String piece : pieces.subList(1, pieces.size())) {
-                later.add(CompletableFuture.supplyAsync(() -> whole.fetch(job, generateRequest(request, piece)), ahead));
+                later.add(
+                        CompletableFuture.supplyAsync(() -> whole.fetch(job, generateRequest(request, piece)), ahead));
             }
             if (request.stream() && config.preferStreaming() && streaming.canStream(client)) {
                 streamed = new StreamedSpeech(client, streaming, checks, notices).play(job, generate, delivery);
@@ -74,14 +75,23 @@ final class UtterancePlayer {
             }
             PlaybackSet.Outcome outcome = delivery.finish();
             if (outcome.sinks().isEmpty()) {
-                throw new AudioProblem("audio.sinks-failed",
-                        notices.text("audio.sinks-failed", String.join(", ", delivery.tried())), null);
+                throw new AudioProblem(
+                        "audio.sinks-failed",
+                        notices.text("audio.sinks-failed", String.join(", ", delivery.tried())),
+                        null);
             }
             if (streamed) {
                 checks.requireAudible(delivery.meter(), request.text(), delivery.seconds());
             }
-            return new SpeakResult(request.text(), outcome.sinks(), outcome.file(), delivery.seconds(),
-                    delivery.meter().rms(), delivery.firstAudio(), job.sinceStart(), streamed);
+            return new SpeakResult(
+                    request.text(),
+                    outcome.sinks(),
+                    outcome.file(),
+                    delivery.seconds(),
+                    delivery.meter().rms(),
+                    delivery.firstAudio(),
+                    job.sinceStart(),
+                    streamed);
         } catch (RuntimeException e) {
             delivery.abandon();
             throw e;
@@ -121,8 +131,8 @@ final class UtterancePlayer {
             selection.fallback(chosen, config).ifPresent(s -> set.open(s, info));
         }
         if (set.isEmpty()) {
-            throw new AudioProblem("audio.no-sinks",
-                    notices.text("audio.no-sinks", String.join(", ", config.sinks())), null);
+            throw new AudioProblem(
+                    "audio.no-sinks", notices.text("audio.no-sinks", String.join(", ", config.sinks())), null);
         }
         return set;
     }

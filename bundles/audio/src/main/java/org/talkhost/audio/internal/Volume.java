@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Applies a volume (0..1) to 16-bit little-endian samples, into a fresh array. */
 final class Volume {
-    private Volume() {
-    }
+    private Volume() {}
 
     static byte[] scaled(byte[] pcm, int offset, int length, double volume) {
         byte[] out = Arrays.copyOfRange(pcm, offset, offset + length);

@@ -32,8 +32,8 @@ final class WavFilePlayback implements AudioSink.Playback, WritesFile {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         try {
             writeFully(ch, ByteBuffer.wrap(WavHeader.of(info.sampleRate(), info.channels(), 0)));
         } catch (IOException e) {

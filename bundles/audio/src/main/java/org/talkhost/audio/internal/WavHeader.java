@@ -7,15 +7,20 @@ import java.nio.ByteOrder;
 final class WavHeader {
     static final int SIZE = 44;
 
-    private WavHeader() {
-    }
+    private WavHeader() {}
 
     static byte[] of(int sampleRate, int channels, long dataBytes) {
         int frame = 2 * channels;
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.put(ascii("RIFF")).putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes)).put(ascii("WAVE"));
-        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) channels)
-                .putInt(sampleRate).putInt(sampleRate * frame).putShort((short) frame).putShort((short) 16);
+        b.put(ascii("fmt "))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(sampleRate)
+                .putInt(sampleRate * frame)
+                .putShort((short) frame)
+                .putShort((short) 16);
         b.put(ascii("data")).putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
         return b.array();
     }

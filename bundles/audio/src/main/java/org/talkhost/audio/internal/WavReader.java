@@ -14,12 +14,12 @@ final class WavReader {
     private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
-    private WavReader() {
-    }
+    private WavReader() {}
 
     static Pcm read(byte[] b) throws NotSoundException {
         if (b.length < 12 || !tag(b, 0, "RIFF") || !tag(b, 8, "WAVE")) {
-            throw new NotSoundException(AnswerSniffer.describe(b),
+            throw new NotSoundException(
+                    AnswerSniffer.describe(b),
                     "no RIFF/WAVE header; " + b.length + " bytes starting with: " + AnswerSniffer.excerpt(b, b.length));
         }
         int pos = 12;
@@ -61,8 +61,8 @@ final class WavReader {
         boolean float32 = format == FORMAT_FLOAT && bits == 32;
         if (!pcm16 && !float32) {
             String form = format == 3 ? bits + "-bit floating point" : bits + "-bit, format " + format;
-            throw new NotSoundException("audio.looked.format", "unsupported WAV format " + format + ", " + bits
-                    + " bits", form);
+            throw new NotSoundException(
+                    "audio.looked.format", "unsupported WAV format " + format + ", " + bits + " bits", form);
         }
         if (channels < 1 || rate <= 0) {
             throw unreadable("bad WAV format: " + channels + " channels, " + rate + " Hz");

@@ -11,7 +11,12 @@ import org.talkhost.api.audio.AudioSink;
 
 /** A sink that keeps everything it is given; can be told to fail. */
 final class CapturingSink implements AudioSink {
-    enum Failure { NONE, ON_AVAILABLE, ON_OPEN, ON_WRITE }
+    enum Failure {
+        NONE,
+        ON_AVAILABLE,
+        ON_OPEN,
+        ON_WRITE
+    }
 
     private final String name;
     private final Failure failure;

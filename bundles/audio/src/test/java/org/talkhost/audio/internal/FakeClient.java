@@ -1,7 +1,5 @@
 package org.talkhost.audio.internal;
 
-import org.talkhost.common.testing.UnsupportedClient;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.common.testing.UnsupportedClient;
 
 /**
  * An AllTalk client that answers from memory: generate makes {@link #wav} available for download, or
@@ -34,6 +33,7 @@ class FakeClient extends UnsupportedClient {
     volatile CountDownLatch generateGate;
     /** When set, generate throws it. */
     volatile RuntimeException generateFailure;
+
     final AtomicInteger settingsCalls = new AtomicInteger();
     final AtomicInteger generateCalls = new AtomicInteger();
     final AtomicInteger streamCalls = new AtomicInteger();
@@ -58,8 +58,8 @@ class FakeClient extends UnsupportedClient {
     @Override
     public ServerSettings settings() {
         settingsCalls.incrementAndGet();
-        return new ServerSettings(ServerKind.STANDIN, flavour, "xtts", List.of("xtts"), streamingCapable, false,
-                Map.of());
+        return new ServerSettings(
+                ServerKind.STANDIN, flavour, "xtts", List.of("xtts"), streamingCapable, false, Map.of());
     }
 
     @Override
@@ -85,8 +85,8 @@ class FakeClient extends UnsupportedClient {
                 Thread.currentThread().interrupt();
             }
         }
-        return new GenerateResult(URI.create("http://127.0.0.1:7851/audio/x.wav"), null, "outputs/x.wav",
-                Duration.ofMillis(5));
+        return new GenerateResult(
+                URI.create("http://127.0.0.1:7851/audio/x.wav"), null, "outputs/x.wav", Duration.ofMillis(5));
     }
 
     @Override

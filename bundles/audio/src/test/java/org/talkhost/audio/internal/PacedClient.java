@@ -1,7 +1,5 @@
 package org.talkhost.audio.internal;
 
-import org.talkhost.common.testing.UnsupportedClient;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.common.testing.UnsupportedClient;
 
 /**
  * A fake AllTalk that takes as long as a real one: speech of {@code seconds} made in chunks of
@@ -90,7 +89,10 @@ final class PacedClient extends UnsupportedClient {
     public GenerateResult generate(GenerateRequest request) {
         long start = System.nanoTime();
         waitUntil(start + chunks() * chunkMillis * 1_000_000L);
-        return new GenerateResult(URI.create("http://127.0.0.1:7851/audio/bench.wav"), null, "outputs/bench.wav",
+        return new GenerateResult(
+                URI.create("http://127.0.0.1:7851/audio/bench.wav"),
+                null,
+                "outputs/bench.wav",
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

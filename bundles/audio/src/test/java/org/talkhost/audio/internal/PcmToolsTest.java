@@ -26,7 +26,7 @@ class PcmToolsTest {
         byte[] pcm = TestAudio.sine(0.01, 0.5);
         SampleAligner aligner = new SampleAligner(1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] reads = { 1, 1, 3, 5, 2, 7, 1 };
+        int[] reads = {1, 1, 3, 5, 2, 7, 1};
         int pos = 0;
         for (int i = 0; pos < pcm.length; i++) {
             int n = Math.min(reads[i % reads.length], pcm.length - pos);
@@ -41,10 +41,13 @@ class PcmToolsTest {
 
     @Test
     void speechFilesAreNamedByTimeAndText() {
-        Path file = SpeechFileNames.next(Path.of("/tmp/none"), "Héllo, World! How are you today, my dear friend?",
+        Path file = SpeechFileNames.next(
+                Path.of("/tmp/none"),
+                "Héllo, World! How are you today, my dear friend?",
                 LocalDateTime.of(2025, 1, 31, 14, 25, 1, 123_000_000));
 
-        assertThat(file.getFileName().toString()).isEqualTo("20250131-142501-123_hello-world-how-are-you-today-my-dear.wav");
+        assertThat(file.getFileName().toString())
+                .isEqualTo("20250131-142501-123_hello-world-how-are-you-today-my-dear.wav");
         assertThat(SpeechFileNames.slug("!!!")).isEqualTo("speech");
         assertThat(SpeechFileNames.slug("日本語")).isEqualTo("speech");
     }

@@ -22,13 +22,20 @@ public final class SpeakBench {
     /** Milliseconds of each round. */
     public record Figures(String path, long[] firstAudio, long[] took, double audioSeconds) {
         String line() {
-            return String.format(Locale.ROOT, "| %-10s | %6d | %6d | %6d | %6d | %6d | %5.2f |", path,
-                    median(firstAudio), min(firstAudio), max(firstAudio), median(took), max(took), audioSeconds);
+            return String.format(
+                    Locale.ROOT,
+                    "| %-10s | %6d | %6d | %6d | %6d | %6d | %5.2f |",
+                    path,
+                    median(firstAudio),
+                    min(firstAudio),
+                    max(firstAudio),
+                    median(took),
+                    max(took),
+                    audioSeconds);
         }
     }
 
-    private SpeakBench() {
-    }
+    private SpeakBench() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -36,19 +43,28 @@ public final class SpeakBench {
         double chunkSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 0.2;
         long chunkMillis = args.length > 3 ? Long.parseLong(args[3]) : 50;
         PacedClient client = new PacedClient(seconds, chunkSeconds, chunkMillis);
-        System.out.printf(Locale.ROOT, "Paced fake AllTalk: %.1f s of 24 kHz speech in %d chunks of %.2f s, "
-                + "each generated in %d ms (%.0f ms to generate it all); %d rounds each, null sink.%n", seconds,
-                client.chunks(), chunkSeconds, chunkMillis, (double) client.chunks() * chunkMillis, rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "Paced fake AllTalk: %.1f s of 24 kHz speech in %d chunks of %.2f s, "
+                        + "each generated in %d ms (%.0f ms to generate it all); %d rounds each, null sink.%n",
+                seconds,
+                client.chunks(),
+                chunkSeconds,
+                chunkMillis,
+                (double) client.chunks() * chunkMillis,
+                rounds);
         print(measure(client, rounds, "The quick brown fox jumps over the lazy dog, then rests a while."));
     }
 
     /** Runs {@code rounds} streamed and {@code rounds} whole-file requests (after one warm-up of each). */
     public static Figures[] measure(AllTalkClient client, int rounds, String text) {
-        SpeakerImpl speaker = new SpeakerImpl(client, TestConfig.defaults().sinks("null").minRmsOff());
+        SpeakerImpl speaker =
+                new SpeakerImpl(client, TestConfig.defaults().sinks("null").minRmsOff());
         speaker.addSink(new NullSink(), Map.of(AudioSink.NAME, NullSink.NAME));
         try {
-            return new Figures[] { run(speaker, "streamed", true, rounds, text),
-                run(speaker, "whole file", false, rounds, text) };
+            return new Figures[] {
+                run(speaker, "streamed", true, rounds, text), run(speaker, "whole file", false, rounds, text)
+            };
         } finally {
             speaker.deactivate();
         }
@@ -78,9 +94,12 @@ public final class SpeakBench {
         for (Figures f : figures) {
             System.out.println(f.line());
         }
-        System.out.printf(Locale.ROOT, "Streaming starts playing %.1fx sooner (median first audio %d ms vs %d ms).%n",
+        System.out.printf(
+                Locale.ROOT,
+                "Streaming starts playing %.1fx sooner (median first audio %d ms vs %d ms).%n",
                 (double) median(figures[1].firstAudio()) / Math.max(1, median(figures[0].firstAudio())),
-                median(figures[0].firstAudio()), median(figures[1].firstAudio()));
+                median(figures[0].firstAudio()),
+                median(figures[1].firstAudio()));
     }
 
     private static long median(long[] v) {

@@ -41,8 +41,8 @@ class SpeakerLongTextTest {
                 texts.add(request.text());
                 id = texts.size() - 1;
             }
-            return new GenerateResult(URI.create("http://127.0.0.1:7851/audio/" + id + ".wav"), null,
-                    "x.wav", Duration.ZERO);
+            return new GenerateResult(
+                    URI.create("http://127.0.0.1:7851/audio/" + id + ".wav"), null, "x.wav", Duration.ZERO);
         }
 
         @Override
@@ -69,14 +69,20 @@ class SpeakerLongTextTest {
                 assertThat(t.length()).isLessThanOrEqualTo(2000);
                 assertThat(t).endsWith("comma.");
             });
-            assertThat(String.join(" ", client.texts.stream().sorted(java.util.Comparator.comparingInt(TEXT::indexOf))
-                    .toList())).isEqualTo(TEXT);
+            assertThat(String.join(
+                            " ",
+                            client.texts.stream()
+                                    .sorted(java.util.Comparator.comparingInt(TEXT::indexOf))
+                                    .toList()))
+                    .isEqualTo(TEXT);
             assertThat(r.file()).isEqualTo(target);
             assertThat(dir.toFile().list()).containsExactly("long.wav");
             int sum = client.bytes.stream().mapToInt(Integer::intValue).sum();
             assertThat(Files.size(target)).isEqualTo(WavHeader.SIZE + sum);
-            assertThat(r.audioSeconds()).isCloseTo(client.texts.stream().mapToInt(String::length).sum() / 1000.0,
-                    org.assertj.core.data.Offset.offset(0.05));
+            assertThat(r.audioSeconds())
+                    .isCloseTo(
+                            client.texts.stream().mapToInt(String::length).sum() / 1000.0,
+                            org.assertj.core.data.Offset.offset(0.05));
         } finally {
             speaker.deactivate();
         }
@@ -105,8 +111,7 @@ class SpeakerLongTextTest {
     @Test
     void textIsCutAtSentencesThenCommasThenSpaces() {
         assertThat(TextPieces.split("One two. Three four.", 12)).containsExactly("One two.", "Three four.");
-        assertThat(TextPieces.split("One two, three four five", 14)).containsExactly("One two,", "three four",
-                "five");
+        assertThat(TextPieces.split("One two, three four five", 14)).containsExactly("One two,", "three four", "five");
         assertThat(TextPieces.split("abcdefghij", 4)).containsExactly("abcd", "efgh", "ij");
         assertThat(TextPieces.split("Short.", 2000)).containsExactly("Short.");
     }

@@ -21,8 +21,8 @@ import org.talkhost.api.audio.SpeakResult;
 
 /** One generation at a time, a bounded queue, stop, skip and cancel. */
 class SpeakerQueueTest {
-    private static final String BUSY = "TalkHost is already working through 16 requests; this one was not queued. "
-            + "Try again in a moment.";
+    private static final String BUSY =
+            "TalkHost is already working through 16 requests; this one was not queued. " + "Try again in a moment.";
 
     @Test
     void fiftyRequestsAtOnceAgainstASlowServerAreEachAnsweredOrRefusedPlainly() throws Exception {
@@ -47,13 +47,24 @@ class SpeakerQueueTest {
                 }
 
                 List<CompletableFuture<SpeakResult>> refused = futures.stream()
-                        .filter(CompletableFuture::isCompletedExceptionally).toList();
-                assertThat(refused).as("refused at once").hasSize(34).allSatisfy(f -> assertThat(f)
-                        .failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
-                        .havingCause().isInstanceOf(RejectedExecutionException.class).withMessage(BUSY));
+                        .filter(CompletableFuture::isCompletedExceptionally)
+                        .toList();
+                assertThat(refused)
+                        .as("refused at once")
+                        .hasSize(34)
+                        .allSatisfy(f -> assertThat(f)
+                                .failsWithin(Duration.ZERO)
+                                .withThrowableOfType(ExecutionException.class)
+                                .havingCause()
+                                .isInstanceOf(RejectedExecutionException.class)
+                                .withMessage(BUSY));
                 assertThat(rig.client.generating.await(5, TimeUnit.SECONDS)).isTrue();
-                assertThat(rig.speaker.queue()).as("one speaking, fifteen waiting").hasSize(15);
-                assertThat(rig.client.generateCalls).as("one generation at a time").hasValue(1);
+                assertThat(rig.speaker.queue())
+                        .as("one speaking, fifteen waiting")
+                        .hasSize(15);
+                assertThat(rig.client.generateCalls)
+                        .as("one generation at a time")
+                        .hasValue(1);
 
                 rig.client.generateGate.countDown();
 
@@ -61,7 +72,9 @@ class SpeakerQueueTest {
                 accepted.removeAll(refused);
                 assertThat(accepted).hasSize(16).allSatisfy(f -> assertThat(f).succeedsWithin(Duration.ofSeconds(10)));
                 assertThat(rig.client.generateCalls).hasValue(16);
-                assertThat(rig.events.withCode("audio.busy")).as("said once, not 34 times").hasSize(1);
+                assertThat(rig.events.withCode("audio.busy"))
+                        .as("said once, not 34 times")
+                        .hasSize(1);
             } finally {
                 callers.shutdownNow();
             }
@@ -85,7 +98,8 @@ class SpeakerQueueTest {
             assertThat(rig.speaker.queue()).isEmpty();
             assertThat(futures).allSatisfy(f -> assertThat(f).isCancelled());
             assertThat(rig.client.stopCalls).hasValue(1);
-            SpeakResult next = rig.speaker.submit(SpeakRequest.of("Still working?")).get(10, TimeUnit.SECONDS);
+            SpeakResult next =
+                    rig.speaker.submit(SpeakRequest.of("Still working?")).get(10, TimeUnit.SECONDS);
             assertThat(next.audioSeconds()).isEqualTo(1.0);
             assertThat(rig.client.generateCalls).hasValue(2);
         }
@@ -106,7 +120,8 @@ class SpeakerQueueTest {
             });
             assertThat(rig.client.generating.await(5, TimeUnit.SECONDS)).isTrue();
             rig.speaker.deactivate();
-            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+            assertThat(failure.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("This request was stopped before it finished")
                     .hasMessageContaining("Say it again");
         }
@@ -125,7 +140,9 @@ class SpeakerQueueTest {
 
             assertThat(first).isCancelled();
             assertThat(second.get(10, TimeUnit.SECONDS).text()).isEqualTo("Second.");
-            assertThat(capture.opened).singleElement().satisfies(i -> assertThat(i.text()).isEqualTo("Second."));
+            assertThat(capture.opened)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.text()).isEqualTo("Second."));
             assertThat(rig.client.stopCalls).hasValue(1);
         }
     }
@@ -148,9 +165,16 @@ class SpeakerQueueTest {
             assertThat(stream.cancelled()).isTrue();
             assertThat(capture.aborted).hasValue(1);
             assertThat(rig.client.stopCalls).hasValue(1);
-            rig.client.stream = () -> new FakeStream(24000).push(TestAudio.sine(0.2, 0.5)).end();
-            assertThat(rig.speaker.submit(SpeakRequest.of("Next.")).get(10, TimeUnit.SECONDS).text()).isEqualTo("Next.");
-            assertThat(rig.client.streamCalls).as("the cancelled waiting request never ran").hasValue(2);
+            rig.client.stream =
+                    () -> new FakeStream(24000).push(TestAudio.sine(0.2, 0.5)).end();
+            assertThat(rig.speaker
+                            .submit(SpeakRequest.of("Next."))
+                            .get(10, TimeUnit.SECONDS)
+                            .text())
+                    .isEqualTo("Next.");
+            assertThat(rig.client.streamCalls)
+                    .as("the cancelled waiting request never ran")
+                    .hasValue(2);
         }
     }
 }

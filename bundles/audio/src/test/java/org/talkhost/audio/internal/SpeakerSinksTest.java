@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
@@ -42,10 +41,13 @@ class SpeakerSinksTest {
             assertThat(first.sinks()).containsExactly("file");
             assertThat(first.file()).exists().hasParent(dir);
             assertThat(second.file()).exists().isNotEqualTo(first.file());
-            assertThat(WavReader.read(Files.readAllBytes(first.file())).seconds()).isEqualTo(1.0);
-            assertThat(rig.events.withCode("audio.no-device")).singleElement().satisfies(n -> assertThat(n.text())
-                    .isEqualTo("No sound device was found, so TalkHost saves speech to files in " + dir
-                            + " instead. Connect speakers or set sinks=file to keep it that way."));
+            assertThat(WavReader.read(Files.readAllBytes(first.file())).seconds())
+                    .isEqualTo(1.0);
+            assertThat(rig.events.withCode("audio.no-device"))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.text())
+                            .isEqualTo("No sound device was found, so TalkHost saves speech to files in " + dir
+                                    + " instead. Connect speakers or set sinks=file to keep it that way."));
             assertThat(rig.speaker.sinks()).containsExactly("file");
         }
     }
@@ -65,7 +67,8 @@ class SpeakerSinksTest {
             SpeakResult r = rig.speaker.speak(SpeakRequest.of("Out loud."));
 
             assertThat(r.sinks()).containsExactly("speakers");
-            assertThat(played.toByteArray()).isEqualTo(WavReader.read(rig.client.wav).data());
+            assertThat(played.toByteArray())
+                    .isEqualTo(WavReader.read(rig.client.wav).data());
             assertThat(dir).isEmptyDirectory();
             assertThat(rig.events.notices).isEmpty();
         }
@@ -204,5 +207,4 @@ class SpeakerSinksTest {
             return line;
         }
     }
-
 }

@@ -43,7 +43,9 @@ class SpeakerStreamingTest {
 
             SpeakResult r = f.get(10, TimeUnit.SECONDS);
             assertThat(capture.bytes()).as("every sample, in order").isEqualTo(all);
-            assertThat(capture.opened).singleElement().satisfies(i -> assertThat(i.sampleRate()).isEqualTo(24000));
+            assertThat(capture.opened)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.sampleRate()).isEqualTo(24000));
             assertThat(r.streamed()).isTrue();
             assertThat(r.audioSeconds()).isCloseTo(1.0, within(0.001));
             assertThat(r.rms()).isCloseTo(0.5 / Math.sqrt(2), within(0.002));
@@ -57,7 +59,8 @@ class SpeakerStreamingTest {
     void theServerIsAskedOnceWhetherItCanStreamAndV1Can() throws Exception {
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             rig.client.flavour = ServerKind.V1;
-            rig.client.stream = () -> new FakeStream(24000).push(TestAudio.sine(0.2, 0.5)).end();
+            rig.client.stream =
+                    () -> new FakeStream(24000).push(TestAudio.sine(0.2, 0.5)).end();
             rig.add(new CapturingSink("capture"));
 
             assertThat(rig.speaker.speak(SpeakRequest.of("One.")).streamed()).isTrue();
@@ -73,9 +76,12 @@ class SpeakerStreamingTest {
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             rig.add(new CapturingSink("capture"));
 
-            assertThat(rig.speaker.speak(SpeakRequest.of("No stream here.")).streamed()).isFalse();
+            assertThat(rig.speaker.speak(SpeakRequest.of("No stream here.")).streamed())
+                    .isFalse();
             rig.client.streamingCapable = true;
-            assertThat(rig.speaker.speak(new SpeakRequest("Whole, please.", "", "", null, false, 1)).streamed())
+            assertThat(rig.speaker
+                            .speak(new SpeakRequest("Whole, please.", "", "", null, false, 1))
+                            .streamed())
                     .isFalse();
             assertThat(rig.client.streamCalls).hasValue(0);
         }
@@ -120,7 +126,8 @@ class SpeakerStreamingTest {
     void aStreamedSilenceIsReported() {
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             rig.client.streamingCapable = true;
-            rig.client.stream = () -> new FakeStream(24000).push(new byte[24000]).end();
+            rig.client.stream =
+                    () -> new FakeStream(24000).push(new byte[24000]).end();
             rig.add(new CapturingSink("capture"));
 
             assertThatThrownBy(() -> rig.speaker.speak(SpeakRequest.of("Hello?")))
@@ -134,7 +141,10 @@ class SpeakerStreamingTest {
         byte[] pcm = TestAudio.sine(0.2, 0.5);
         try (Rig rig = new Rig(TestConfig.defaults().sinks("capture"))) {
             rig.client.streamingCapable = true;
-            rig.client.stream = () -> new FakeStream(24000).push(WavHeader.of(24000, 1, 0)).push(pcm).end();
+            rig.client.stream = () -> new FakeStream(24000)
+                    .push(WavHeader.of(24000, 1, 0))
+                    .push(pcm)
+                    .end();
             CapturingSink capture = rig.add(new CapturingSink("capture"));
 
             rig.speaker.speak(SpeakRequest.of("Header."));

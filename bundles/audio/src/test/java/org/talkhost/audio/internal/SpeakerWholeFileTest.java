@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
@@ -91,11 +90,14 @@ class SpeakerWholeFileTest {
 
             assertThatThrownBy(() -> rig.speaker.speak(SpeakRequest.of("Hello.")))
                     .isInstanceOf(ServerFailureException.class)
-                    .hasMessageStartingWith("AllTalk answered with something that is not sound (it looked like a web page)")
+                    .hasMessageStartingWith(
+                            "AllTalk answered with something that is not sound (it looked like a web page)")
                     .hasMessageNotContaining("DOCTYPE");
             assertThat(capture.opened).isEmpty();
-            assertThat(rig.events.withCode("audio.not-sound")).singleElement()
-                    .extracting(Notice::level).isEqualTo(Notice.Level.ERROR);
+            assertThat(rig.events.withCode("audio.not-sound"))
+                    .singleElement()
+                    .extracting(Notice::level)
+                    .isEqualTo(Notice.Level.ERROR);
         }
     }
 
@@ -123,7 +125,9 @@ class SpeakerWholeFileTest {
             assertThatThrownBy(() -> rig.speaker.speak(SpeakRequest.of("Hi.")))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessage("AllTalk is not running. TalkHost is starting it; try again in a minute.");
-            assertThat(rig.events.withCode("audio.failed")).singleElement().extracting(Notice::text)
+            assertThat(rig.events.withCode("audio.failed"))
+                    .singleElement()
+                    .extracting(Notice::text)
                     .isEqualTo("TalkHost could not say \"Hi.\". AllTalk is not running. TalkHost is starting it; "
                             + "try again in a minute.");
         }
@@ -131,7 +135,8 @@ class SpeakerWholeFileTest {
 
     @Test
     void theDefaultFolderIsSpeechInTheTalkHostFolder() {
-        assertThat(FileSink.folder(TestConfig.defaults())).isEqualTo(HostPaths.home().resolve("speech"));
+        assertThat(FileSink.folder(TestConfig.defaults()))
+                .isEqualTo(HostPaths.home().resolve("speech"));
         assertThat(FileSink.folder(TestConfig.defaults().folder(dir))).isEqualTo(dir);
     }
 }

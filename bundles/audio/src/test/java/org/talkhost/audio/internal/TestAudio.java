@@ -4,8 +4,7 @@ package org.talkhost.audio.internal;
 final class TestAudio {
     static final int RATE = 24000;
 
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     /** A 440 Hz sine; its RMS is {@code amplitude / sqrt(2)}. */
     static byte[] sine(double seconds, double amplitude) {
@@ -34,13 +33,25 @@ final class TestAudio {
     static byte[] floatWav(byte[] pcm) {
         int samples = pcm.length / 2;
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(58 + samples * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(50 + samples * 4)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(18)
-                .putShort((short) 3).putShort((short) 1).putInt(RATE).putInt(RATE * 4).putShort((short) 4)
-                .putShort((short) 32).putShort((short) 0)
-                .put("fact".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4).putInt(samples)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(samples * 4);
-        java.nio.ShortBuffer in = java.nio.ByteBuffer.wrap(pcm).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(50 + samples * 4)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(18)
+                .putShort((short) 3)
+                .putShort((short) 1)
+                .putInt(RATE)
+                .putInt(RATE * 4)
+                .putShort((short) 4)
+                .putShort((short) 32)
+                .putShort((short) 0)
+                .put("fact".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(4)
+                .putInt(samples)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(samples * 4);
+        java.nio.ShortBuffer in = java.nio.ByteBuffer.wrap(pcm)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer();
         while (in.hasRemaining()) {
             b.putFloat(in.get() / 32768f);
         }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /** An {@link AudioConfig} with the defaults, changed one setting at a time. */
 final class TestConfig implements AudioConfig {
-    private String[] sinks = { "speakers" };
+    private String[] sinks = {"speakers"};
     private boolean addOnSinks = true;
     private String folder = "";
     private int queueBound = 16;

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -51,8 +50,12 @@ class WavReaderTest {
     @Test
     void clipsFloatSamplesBeyondFullScaleAndReadsExtensibleFloat() throws Exception {
         byte[] wav = TestAudio.floatWav(new byte[8]);
-        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putFloat(58, 1.5f).putFloat(58 + 4, -2f)
-                .putFloat(58 + 8, 0.5f).putFloat(58 + 12, Float.NaN);
+        ByteBuffer.wrap(wav)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(58, 1.5f)
+                .putFloat(58 + 4, -2f)
+                .putFloat(58 + 8, 0.5f)
+                .putFloat(58 + 12, Float.NaN);
 
         ByteBuffer read = ByteBuffer.wrap(WavReader.read(wav).data()).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -64,8 +67,15 @@ class WavReaderTest {
         byte[] pcm = TestAudio.sine(0.1, 0.3);
         byte[] plain = TestAudio.floatWav(pcm);
         ByteBuffer ext = ByteBuffer.allocate(plain.length + 22).order(ByteOrder.LITTLE_ENDIAN);
-        ext.put(plain, 0, 20).putShort((short) 0xFFFE).put(plain, 22, 14).putShort((short) 22)
-                .putShort((short) 32).putInt(4).putShort((short) 3).put(new byte[14]).put(plain, 38, plain.length - 38);
+        ext.put(plain, 0, 20)
+                .putShort((short) 0xFFFE)
+                .put(plain, 22, 14)
+                .putShort((short) 22)
+                .putShort((short) 32)
+                .putInt(4)
+                .putShort((short) 3)
+                .put(new byte[14])
+                .put(plain, 38, plain.length - 38);
         ext.putInt(16, 40);
         assertThat(WavReader.read(ext.array()).data()).isEqualTo(pcm);
     }
@@ -98,7 +108,8 @@ class WavReaderTest {
     void tellsAWebPageFromSound() {
         byte[] html = "<!DOCTYPE html><html><body>Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> WavReader.read(html)).isInstanceOf(NotSoundException.class)
+        assertThatThrownBy(() -> WavReader.read(html))
+                .isInstanceOf(NotSoundException.class)
                 .satisfies(e -> assertThat(((NotSoundException) e).lookedLike()).isEqualTo(AnswerSniffer.WEB_PAGE));
         assertThat(lookedLike("{\"detail\":\"Not Found\"}")).isEqualTo(AnswerSniffer.DATA);
         assertThat(lookedLike("")).isEqualTo(AnswerSniffer.EMPTY);

@@ -90,14 +90,21 @@ public final class ProbeGet implements AutoCloseable {
         deadlines = new ScheduledThreadPoolExecutor(1, Threads.named(name + "-deadline"));
         deadlines.setRemoveOnCancelPolicy(true);
         http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(64)
-                        .setMaxConnPerRoute(16).setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
-                                .build())
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(16)
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setTcpNoDelay(true).build())
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                                .incomingContentLengthStrategy(ProbeGet::bodyLength).build())
+                                .incomingContentLengthStrategy(ProbeGet::bodyLength)
+                                .build())
                         .build())
-                .setConnectionReuseStrategy((request, response, context) -> false).disableAutomaticRetries()
-                .disableRedirectHandling().disableCookieManagement().disableAuthCaching().setUserAgent("TalkHost")
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("TalkHost")
                 .build();
     }
 
@@ -111,10 +118,13 @@ public final class ProbeGet implements AutoCloseable {
         request.setConfig(config(Timeout.ofMilliseconds(Math.max(1, left / 1_000_000))));
         HttpClientContext context = HttpClientContext.create();
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> guard = deadlines.schedule(() -> {
-            expired.set(true);
-            request.cancel();
-        }, left, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> guard = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    request.cancel();
+                },
+                left,
+                TimeUnit.NANOSECONDS);
         ClassicHttpResponse response = null;
         try {
             response = http.executeOpen(null, request, context);
@@ -143,8 +153,8 @@ public final class ProbeGet implements AutoCloseable {
             try (InputStream in = decoded(response, response.getEntity().getContent())) {
                 byte[] buf = new byte[8192];
                 int n;
-                while (body.size() < maxBodyBytes && (n = in.read(buf, 0, Math.min(buf.length,
-                        maxBodyBytes - body.size()))) >= 0) {
+                while (body.size() < maxBodyBytes
+                        && (n = in.read(buf, 0, Math.min(buf.length, maxBodyBytes - body.size()))) >= 0) {
                     body.write(buf, 0, n);
                 }
             } catch (IOException e) {
@@ -212,8 +222,11 @@ public final class ProbeGet implements AutoCloseable {
 
     @SuppressWarnings("deprecation") // the per-request connect timeout is what a probe needs
     private static RequestConfig config(Timeout timeout) {
-        return RequestConfig.custom().setConnectTimeout(timeout).setResponseTimeout(timeout)
-                .setConnectionRequestTimeout(timeout).build();
+        return RequestConfig.custom()
+                .setConnectTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .setConnectionRequestTimeout(timeout)
+                .build();
     }
 
     private static URI uri(String host, int port, String path) throws IOException {

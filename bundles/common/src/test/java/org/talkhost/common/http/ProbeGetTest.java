@@ -29,7 +29,10 @@ class ProbeGetTest {
     void chunksAreJoinedWhateverTheirSizesAndExtensions() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n" + ScriptedHttpServer.chunked("Ready, and 10 more words", 1))) {
-            assertThat(get(server)).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(200, "Ready, and 10 more words", true));
+            assertThat(get(server))
+                    .usingRecursiveComparison()
+                    .ignoringFields("headerNames")
+                    .isEqualTo(new ProbeGet.Answer(200, "Ready, and 10 more words", true));
         }
     }
 
@@ -37,7 +40,7 @@ class ProbeGetTest {
     void gzipAsContentOrAsTransferCodingIsUndone() throws Exception {
         String gz = ScriptedHttpServer.gzipped("Ready");
         try (ScriptedHttpServer content = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n"
-                + "Content-Length: " + gz.length() + "\r\n\r\n" + gz);
+                        + "Content-Length: " + gz.length() + "\r\n\r\n" + gz);
                 ScriptedHttpServer transfer = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\n"
                         + "Transfer-Encoding: gzip, chunked\r\n\r\n" + ScriptedHttpServer.chunked(gz, 6))) {
             assertThat(get(content).body()).isEqualTo("Ready");
@@ -49,7 +52,10 @@ class ProbeGetTest {
     void interimAnswersAreSkipped() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 100 Continue\r\n\r\n"
                 + "HTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno")) {
-            assertThat(get(server)).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(404, "no", true));
+            assertThat(get(server))
+                    .usingRecursiveComparison()
+                    .ignoringFields("headerNames")
+                    .isEqualTo(new ProbeGet.Answer(404, "no", true));
         }
     }
 
@@ -69,8 +75,8 @@ class ProbeGetTest {
     @Test
     void aBodyIsReadUpToTheLimit() throws Exception {
         String big = "x".repeat(5000);
-        try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\nContent-Length: "
-                + big.length() + "\r\n\r\n" + big)) {
+        try (ScriptedHttpServer server =
+                ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\nContent-Length: " + big.length() + "\r\n\r\n" + big)) {
             ProbeGet.Answer a = get(server);
             assertThat(a.body()).hasSize(1024);
             assertThat(a.whole()).isTrue();
@@ -86,9 +92,12 @@ class ProbeGetTest {
         })) {
             long start = System.nanoTime();
             ProbeGet.Answer a = get(server);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50),
-                    TIMEOUT.plusMillis(300));
-            assertThat(a).usingRecursiveComparison().ignoringFields("headerNames").isEqualTo(new ProbeGet.Answer(200, "Re", false));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(TIMEOUT.minusMillis(50), TIMEOUT.plusMillis(300));
+            assertThat(a)
+                    .usingRecursiveComparison()
+                    .ignoringFields("headerNames")
+                    .isEqualTo(new ProbeGet.Answer(200, "Re", false));
         }
     }
 
@@ -99,8 +108,8 @@ class ProbeGetTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> http.get("127.0.0.1", silent.getLocalPort(), "/", start + TIMEOUT.toNanos()))
                     .isInstanceOf(ProbeGet.Silent.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT.minusMillis(50),
-                    TIMEOUT.plusMillis(300));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(TIMEOUT.minusMillis(50), TIMEOUT.plusMillis(300));
         }
     }
 
@@ -119,8 +128,7 @@ class ProbeGetTest {
     @Test
     void somethingThatIsNotHttpIsNeitherSilentNorUnreached() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("SSH-2.0-OpenSSH_9.2\r\n")) {
-            assertThatThrownBy(() -> get(server)).isNotInstanceOfAny(ProbeGet.Silent.class,
-                    ProbeGet.NotReached.class);
+            assertThatThrownBy(() -> get(server)).isNotInstanceOfAny(ProbeGet.Silent.class, ProbeGet.NotReached.class);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class Configs {
 
-    private Configs() {
-    }
+    private Configs() {}
 
     /** {@code of(AllTalkSettings.class, "ports", new int[] {7860}, "mode", "standin")}. */
     public static <A> A of(Class<A> type, Object... keysAndValues) {
@@ -23,18 +22,18 @@ public final class Configs {
     }
 
     public static <A> A of(Class<A> type, Map<String, Object> values) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, m, args) -> {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, m, args) -> {
             switch (m.getName()) {
-            case "annotationType":
-                return type;
-            case "toString":
-                return type.getSimpleName() + values;
-            case "hashCode":
-                return values.hashCode();
-            case "equals":
-                return self == args[0];
-            default:
-                return values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
+                case "annotationType":
+                    return type;
+                case "toString":
+                    return type.getSimpleName() + values;
+                case "hashCode":
+                    return values.hashCode();
+                case "equals":
+                    return self == args[0];
+                default:
+                    return values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
             }
         });
         return type.cast(proxy);

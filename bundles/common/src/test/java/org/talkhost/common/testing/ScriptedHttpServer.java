@@ -98,8 +98,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < text.length(); i += size) {
             String part = text.substring(i, Math.min(text.length(), i + size));
-            b.append(Integer.toHexString(part.length())).append(i == 0 ? ";note=x" : "").append("\r\n")
-                    .append(part).append("\r\n");
+            b.append(Integer.toHexString(part.length()))
+                    .append(i == 0 ? ";note=x" : "")
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         return b.append("0\r\n\r\n").toString();
     }

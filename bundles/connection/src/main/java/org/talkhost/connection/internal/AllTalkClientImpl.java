@@ -39,14 +39,21 @@ import org.talkhost.api.logging.OperationsLog;
  * and {@link Generation}. Host, port and timeouts come from {@code org.talkhost.alltalk}; the retry
  * settings from {@code org.talkhost.connection}.
  */
-@Component(service = AllTalkClient.class, configurationPid = { AllTalkSettings.PID, ConnectionSettings.PID })
+@Component(
+        service = AllTalkClient.class,
+        configurationPid = {AllTalkSettings.PID, ConnectionSettings.PID})
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
@@ -73,10 +80,15 @@ public final class AllTalkClientImpl implements AllTalkClient {
         transport = new HttpTransport(s.connect());
         endpoints = new Endpoints(transport, s, retrying(s));
         generation = new Generation(transport, endpoints);
-        LOG.info("AllTalk client ready for {} (connect {} s, calls {} s, ready checks {} s, speech {} s, "
-                + "{} tries on a failed connection)", s.target(), ClientSettings.seconds(s.connect()),
-                ClientSettings.seconds(s.api()), ClientSettings.seconds(s.health()),
-                ClientSettings.seconds(s.generate()), s.retry().attempts());
+        LOG.info(
+                "AllTalk client ready for {} (connect {} s, calls {} s, ready checks {} s, speech {} s, "
+                        + "{} tries on a failed connection)",
+                s.target(),
+                ClientSettings.seconds(s.connect()),
+                ClientSettings.seconds(s.api()),
+                ClientSettings.seconds(s.health()),
+                ClientSettings.seconds(s.generate()),
+                s.retry().attempts());
     }
 
     @Modified
@@ -114,7 +126,8 @@ public final class AllTalkClientImpl implements AllTalkClient {
 
     @Override
     public ReadyAnswer ready(Duration timeout) {
-        Duration t = timeout == null || timeout.isZero() || timeout.isNegative() ? endpoints.settings().health()
+        Duration t = timeout == null || timeout.isZero() || timeout.isNegative()
+                ? endpoints.settings().health()
                 : timeout;
         return timed("ready", true, at -> endpoints.ready(at, t));
     }
@@ -162,21 +175,25 @@ public final class AllTalkClientImpl implements AllTalkClient {
     @Override
     public byte[] speech(SpeechRequest request) {
         if (request == null) {
-            throw new RejectedInputException("input", ConnectionCatalog.TEXT.text("rejected.speech.input", ""), "null request");
+            throw new RejectedInputException(
+                    "input", ConnectionCatalog.TEXT.text("rejected.speech.input", ""), "null request");
         }
         return timed("speech", false, at -> whileInFlight(() -> generation.speech(at, kind(at), request)));
     }
 
     @Override
     public void reload(String engine) {
-        timed("reload", false, at -> whileInFlight(() -> {
-            try {
-                endpoints.reload(at, engine);
-            } finally {
-                watch.forget();
-            }
-            return null;
-        }));
+        timed(
+                "reload",
+                false,
+                at -> whileInFlight(() -> {
+                    try {
+                        endpoints.reload(at, engine);
+                    } finally {
+                        watch.forget();
+                    }
+                    return null;
+                }));
     }
 
     @Override
@@ -237,7 +254,8 @@ public final class AllTalkClientImpl implements AllTalkClient {
 
     private static GenerateRequest required(GenerateRequest r) {
         if (r == null) {
-            throw new RejectedInputException("text_input", ConnectionCatalog.TEXT.text("rejected.noText"), "null request");
+            throw new RejectedInputException(
+                    "text_input", ConnectionCatalog.TEXT.text("rejected.noText"), "null request");
         }
         return r;
     }

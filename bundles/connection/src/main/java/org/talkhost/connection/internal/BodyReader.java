@@ -14,8 +14,7 @@ final class BodyReader {
     /** Audio: WAV files and speech. */
     static final long AUDIO_LIMIT = 200L << 20;
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     static byte[] read(HttpEntity entity, long limit, String where, int status) throws IOException {
         if (entity == null) {
@@ -43,8 +42,11 @@ final class BodyReader {
     }
 
     private static ServerFailureException tooLarge(String where, int status, long limit, String detail) {
-        return new ServerFailureException(status, ConnectionCatalog.TEXT.text("failure.tooLarge", where, size(limit)),
-                "answer from " + where + " too large: " + detail + " (limit " + limit + ")", null);
+        return new ServerFailureException(
+                status,
+                ConnectionCatalog.TEXT.text("failure.tooLarge", where, size(limit)),
+                "answer from " + where + " too large: " + detail + " (limit " + limit + ")",
+                null);
     }
 
     static String size(long bytes) {

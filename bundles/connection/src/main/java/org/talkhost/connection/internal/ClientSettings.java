@@ -16,8 +16,8 @@ import org.talkhost.api.config.ServerAddress;
  * @param health   time for one ready check
  * @param generate time for one generation (and audio transfers)
  */
-record ClientSettings(ServerAddress target, Duration connect, Duration api, Duration health, Duration generate,
-        RetrySettings retry) {
+record ClientSettings(
+        ServerAddress target, Duration connect, Duration api, Duration health, Duration generate, RetrySettings retry) {
 
     static final int MIN_ATTEMPTS = 5;
     static final int MAX_ATTEMPTS = 10;
@@ -27,14 +27,17 @@ record ClientSettings(ServerAddress target, Duration connect, Duration api, Dura
     static ClientSettings resolve(AllTalkSettings s, ConnectionSettings c, List<String> problems) {
         double connect = positive(s.connectTimeoutSeconds(), 5, "connectTimeoutSeconds", problems);
         if (connect > MAX_CONNECT_SECONDS) {
-            problems.add(ConnectionCatalog.TEXT.text("config.connectTooLong", seconds(connect), seconds(MAX_CONNECT_SECONDS)));
+            problems.add(ConnectionCatalog.TEXT.text(
+                    "config.connectTooLong", seconds(connect), seconds(MAX_CONNECT_SECONDS)));
             connect = MAX_CONNECT_SECONDS;
         }
         double api = positive(s.apiTimeoutSeconds(), 5, "apiTimeoutSeconds", problems);
         double health = positive(s.healthTimeoutSeconds(), 1.5, "healthTimeoutSeconds", problems);
-        double generate = c.generateTimeoutOverrideSeconds() > 0 ? c.generateTimeoutOverrideSeconds()
+        double generate = c.generateTimeoutOverrideSeconds() > 0
+                ? c.generateTimeoutOverrideSeconds()
                 : positive(s.generateTimeoutSeconds(), 120, "generateTimeoutSeconds", problems);
-        return new ClientSettings(ServerAddress.configured(s), of(connect), of(api), of(health), of(generate), retry(c, problems));
+        return new ClientSettings(
+                ServerAddress.configured(s), of(connect), of(api), of(health), of(generate), retry(c, problems));
     }
 
     private static RetrySettings retry(ConnectionSettings c, List<String> problems) {

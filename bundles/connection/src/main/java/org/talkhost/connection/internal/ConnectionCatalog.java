@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class ConnectionCatalog {
     static final Messages TEXT = Messages.of(ConnectionCatalog.class, "connection");
 
-    private ConnectionCatalog() {
-    }
+    private ConnectionCatalog() {}
 }

@@ -23,11 +23,9 @@ import org.talkhost.api.logging.OperationsLog;
 final class ConnectionWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
 
-    private record Known(ServerAddress at, ServerSettings settings) {
-    }
+    private record Known(ServerAddress at, ServerSettings settings) {}
 
-    private record Lost(ServerAddress at, long sinceNanos) {
-    }
+    private record Lost(ServerAddress at, long sinceNanos) {}
 
     private final Supplier<OperationsLog> ops;
     private final AtomicReference<Known> known = new AtomicReference<>();
@@ -45,7 +43,9 @@ final class ConnectionWatch {
 
     void found(ServerAddress at, ServerSettings s) {
         Known before = known.getAndSet(new Known(at, s));
-        if (before == null || !before.at().equals(at) || before.settings().kind() != s.kind()
+        if (before == null
+                || !before.at().equals(at)
+                || before.settings().kind() != s.kind()
                 || !before.settings().engine().equals(s.engine())) {
             LOG.info("Connected to {} on {} (engine {})", s.kind().words(), at, s.engine());
             ops.get().info("Connected to {} on {} (engine {})", s.kind().words(), at, s.engine());

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerFailureException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.config.ServerAddress;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * AllTalk's plain endpoints, the same for v1 and v2: ready, settings, voices, files, reload, stop.
@@ -65,8 +66,11 @@ final class Endpoints {
         JsonNode json = Json.parse(a);
         ErrorMapper.check(json, a);
         if (!json.path("voices").isArray()) {
-            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.notJson", a.where()),
-                    "no voices list: " + a.summary(), null);
+            throw new ServerFailureException(
+                    a.status(),
+                    ConnectionCatalog.TEXT.text("failure.notJson", a.where()),
+                    "no voices list: " + a.summary(),
+                    null);
         }
         List<String> voices = Json.texts(json, "voices", "name");
         return voices.equals(List.of("No Voices Found")) ? List.of() : List.copyOf(voices);
@@ -81,7 +85,8 @@ final class Endpoints {
             absolute = null;
         }
         if (absolute == null) {
-            throw new RejectedInputException("url", ConnectionCatalog.TEXT.text("rejected.url", url), "unusable download URL " + url);
+            throw new RejectedInputException(
+                    "url", ConnectionCatalog.TEXT.text("rejected.url", url), "unusable download URL " + url);
         }
         return idempotent(absolute, settings.generate(), BodyReader.AUDIO_LIMIT).body();
     }
@@ -89,24 +94,31 @@ final class Endpoints {
     /** {@code POST /api/reload?tts_method=NAME}: loads another engine or model (slow: the generation timeout). */
     void reload(ServerAddress at, String engine) {
         if (engine == null || engine.isBlank()) {
-            throw new RejectedInputException("tts_method", ConnectionCatalog.TEXT.text("rejected.engine"), "empty engine name");
+            throw new RejectedInputException(
+                    "tts_method", ConnectionCatalog.TEXT.text("rejected.engine"), "empty engine name");
         }
         Answer a;
         try {
-            a = once(Requests.post(at.base(), "/api/reload", Map.of("tts_method", engine)), settings.generate(),
+            a = once(
+                    Requests.post(at.base(), "/api/reload", Map.of("tts_method", engine)),
+                    settings.generate(),
                     BodyReader.TEXT_LIMIT);
         } catch (ServerFailureException e) {
             if (e.status() != 500) {
                 throw e;
             }
             // an unknown name: AllTalk answers 500 "Internal Server Error"
-            throw new ServerFailureException(e.status(), ConnectionCatalog.TEXT.text("failure.reload", at, engine), e.detail(), e);
+            throw new ServerFailureException(
+                    e.status(), ConnectionCatalog.TEXT.text("failure.reload", at, engine), e.detail(), e);
         }
         JsonNode json = Json.parse(a);
         ErrorMapper.check(json, a);
         if (!Json.text(json, "status").equals("model-success")) {
-            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.reload", a.where(), engine),
-                    "reload " + engine + ": " + a.summary(), null);
+            throw new ServerFailureException(
+                    a.status(),
+                    ConnectionCatalog.TEXT.text("failure.reload", a.where(), engine),
+                    "reload " + engine + ": " + a.summary(),
+                    null);
         }
     }
 

@@ -3,10 +3,11 @@ package org.talkhost.connection.internal;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.talkhost.api.client.AllTalkException;
 import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerFailureException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Understands AllTalk's own error shapes: 400 {@code {"error":..}}, 422 {@code {"detail":[{"loc":..,"msg":..}]}},
@@ -15,14 +16,27 @@ import org.talkhost.api.client.ServerFailureException;
  */
 final class ErrorMapper {
     /** Request fields AllTalk may complain about, to find the field in a free-text message. */
-    static final List<String> FIELDS = List.of("text_input", "text_filtering", "character_voice_gen",
-            "narrator_voice_gen", "narrator_enabled", "text_not_inside", "language", "output_file_name",
-            "output_file_timestamp", "autoplay_volume", "autoplay", "tts_method", "response_format", "input",
-            "voice", "speed");
+    static final List<String> FIELDS = List.of(
+            "text_input",
+            "text_filtering",
+            "character_voice_gen",
+            "narrator_voice_gen",
+            "narrator_enabled",
+            "text_not_inside",
+            "language",
+            "output_file_name",
+            "output_file_timestamp",
+            "autoplay_volume",
+            "autoplay",
+            "tts_method",
+            "response_format",
+            "input",
+            "voice",
+            "speed");
+
     private static final List<String> LOCATIONS = List.of("body", "query", "path", "header");
 
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     /** The error an unsuccessful answer (status not 2xx) stands for. */
     static AllTalkException map(Answer a) {
@@ -33,32 +47,41 @@ final class ErrorMapper {
         }
         String said = json == null ? plain(a) : reason(json);
         if (said.toLowerCase(Locale.ROOT).contains("no tts model loaded")) {
-            return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.noModel", a.where()), a.summary(), null);
+            return new ServerFailureException(
+                    a.status(), ConnectionCatalog.TEXT.text("failure.noModel", a.where()), a.summary(), null);
         }
         if (a.status() == 400 || a.status() == 422) {
             String field = fieldIn(said);
-            return new RejectedInputException(field, ConnectionCatalog.TEXT.text("rejected.field", field.isEmpty() ? "request" : field,
-                    said.isEmpty() ? "no reason given" : said), a.summary());
+            return new RejectedInputException(
+                    field,
+                    ConnectionCatalog.TEXT.text(
+                            "rejected.field",
+                            field.isEmpty() ? "request" : field,
+                            said.isEmpty() ? "no reason given" : said),
+                    a.summary());
         }
         boolean generateFailure = json != null && Json.text(json, "status").equals("generate-failure");
         String key;
         switch (a.status()) {
-        case 404:
-        case 405:
-            key = generateFailure ? "failure.resourceMissing" : "failure.notFound";
-            break;
-        case 403:
-            key = "failure.forbidden";
-            break;
-        case 507:
-            key = "failure.outOfMemory";
-            break;
-        default:
-            // Real AllTalk answers an unknown voice with 500 generate-failure (v2: "TTS generation failed").
-            key = generateFailure ? "failure.generateFailed" : "failure.server";
+            case 404:
+            case 405:
+                key = generateFailure ? "failure.resourceMissing" : "failure.notFound";
+                break;
+            case 403:
+                key = "failure.forbidden";
+                break;
+            case 507:
+                key = "failure.outOfMemory";
+                break;
+            default:
+                // Real AllTalk answers an unknown voice with 500 generate-failure (v2: "TTS generation failed").
+                key = generateFailure ? "failure.generateFailed" : "failure.server";
         }
-        return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text(key, a.where(), said.isEmpty() ? "no reason given"
-                : said, a.path()), a.summary(), null);
+        return new ServerFailureException(
+                a.status(),
+                ConnectionCatalog.TEXT.text(key, a.where(), said.isEmpty() ? "no reason given" : said, a.path()),
+                a.summary(),
+                null);
     }
 
     /** Throws when a successful (2xx) JSON answer says that it failed. */
@@ -66,8 +89,11 @@ final class ErrorMapper {
         String status = Json.text(json, "status").toLowerCase(Locale.ROOT);
         if (status.equals("error") || status.endsWith("failure")) {
             String said = reason(json);
-            throw new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.server", a.where(),
-                    said.isEmpty() ? status : said, a.path()), a.summary(), null);
+            throw new ServerFailureException(
+                    a.status(),
+                    ConnectionCatalog.TEXT.text("failure.server", a.where(), said.isEmpty() ? status : said, a.path()),
+                    a.summary(),
+                    null);
         }
     }
 
@@ -82,8 +108,11 @@ final class ErrorMapper {
         if (msg.toLowerCase(Locale.ROOT).equals("field required")) {
             msg = "it is missing";
         }
-        return new RejectedInputException(field, ConnectionCatalog.TEXT.text("rejected.field", field.isEmpty() ? "request" : field,
-                msg.isEmpty() ? "no reason given" : msg), a.summary());
+        return new RejectedInputException(
+                field,
+                ConnectionCatalog.TEXT.text(
+                        "rejected.field", field.isEmpty() ? "request" : field, msg.isEmpty() ? "no reason given" : msg),
+                a.summary());
     }
 
     /** What AllTalk said in its JSON: message, error or detail. */

@@ -20,15 +20,22 @@ final class GenerateForm {
     static final String DEFAULT_LANGUAGE = "en";
     static final String DEFAULT_NAME = "talkhost";
     static final int V1_MAX_TEXT = 2000;
-    static final List<String> V1_LANGUAGES = List.of("en", "fr", "de", "es", "it", "pt", "pl", "tr", "ru", "nl", "cs",
-            "ar", "zh-cn", "ja", "hu", "ko", "hi");
-    private static final Set<String> V1_FIELDS = Set.of("text_filtering", "character_voice_gen", "narrator_voice_gen",
-            "narrator_enabled", "text_not_inside", "language", "output_file_name", "output_file_timestamp", "autoplay",
+    static final List<String> V1_LANGUAGES = List.of(
+            "en", "fr", "de", "es", "it", "pt", "pl", "tr", "ru", "nl", "cs", "ar", "zh-cn", "ja", "hu", "ko", "hi");
+    private static final Set<String> V1_FIELDS = Set.of(
+            "text_filtering",
+            "character_voice_gen",
+            "narrator_voice_gen",
+            "narrator_enabled",
+            "text_not_inside",
+            "language",
+            "output_file_name",
+            "output_file_timestamp",
+            "autoplay",
             "autoplay_volume");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_]+");
 
-    private GenerateForm() {
-    }
+    private GenerateForm() {}
 
     /** Every v1 field, defaults filled in, checked; {@code extra} may override v1 fields (others are v2-only). */
     static Map<String, String> v1(GenerateRequest r) {
@@ -128,8 +135,10 @@ final class GenerateForm {
     }
 
     private static RejectedInputException reject(String field, String key, Object... args) {
-        return new RejectedInputException(field, ConnectionCatalog.TEXT.text(key, args), "checked before sending to AllTalk v1: "
-                + field + " = " + args[0]);
+        return new RejectedInputException(
+                field,
+                ConnectionCatalog.TEXT.text(key, args),
+                "checked before sending to AllTalk v1: " + field + " = " + args[0]);
     }
 
     private static void putIfGiven(Map<String, String> f, String key, String value) {

@@ -1,7 +1,5 @@
 package org.talkhost.connection.internal;
 
-import org.talkhost.common.Threads;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.talkhost.common.Threads;
 
 /**
  * HttpClient 5 (classic, pooled) with a hard deadline on every exchange. A socket timeout alone does
@@ -41,24 +40,35 @@ final class HttpTransport implements Closeable {
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
-    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
-            Threads.named("talkhost-client-deadline"));
+    private final ScheduledThreadPoolExecutor deadlines =
+            new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-client-deadline"));
     private volatile ConnectionConfig connection;
 
     HttpTransport(Duration connectTimeout) {
         connectTimeout(connectTimeout);
         deadlines.setRemoveOnCancelPolicy(true);
-        pool = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(POOL_SIZE)
-                .setMaxConnPerRoute(POOL_SIZE).setConnectionConfigResolver(route -> connection).build();
+        pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(POOL_SIZE)
+                .setMaxConnPerRoute(POOL_SIZE)
+                .setConnectionConfigResolver(route -> connection)
+                .build();
         deadlines.scheduleWithFixedDelay(() -> pool.closeIdle(CLOSE_IDLE_AFTER), 1, 1, TimeUnit.SECONDS);
-        http = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableRedirectHandling()
-                .disableCookieManagement().disableContentCompression().disableAuthCaching()
-                .setUserAgent("TalkHost").build();
+        http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .setUserAgent("TalkHost")
+                .build();
     }
 
     void connectTimeout(Duration timeout) {
-        connection = ConnectionConfig.custom().setConnectTimeout(Timeout.of(timeout))
-                .setValidateAfterInactivity(CHECK_AFTER_IDLE).build();
+        connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(timeout))
+                .setValidateAfterInactivity(CHECK_AFTER_IDLE)
+                .build();
     }
 
     /** Sends {@code request} and reads the whole answer within {@code timeout} and {@code limit} bytes. */
@@ -82,8 +92,10 @@ final class HttpTransport implements Closeable {
     }
 
     private Exchange start(HttpUriRequestBase request, Duration timeout) {
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
-                .setConnectionRequestTimeout(Timeout.of(timeout)).build());
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout))
+                .build());
         Exchange x = new Exchange(request, timeout);
         x.guard = deadlines.schedule(x::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
@@ -113,13 +125,16 @@ final class HttpTransport implements Closeable {
         volatile ScheduledFuture<?> guard;
         /** Runs (on the deadline thread) when the time is up; must be quick. */
         volatile Runnable onExpiry;
+
         ClassicHttpResponse response;
         private volatile boolean ended;
 
         Exchange(HttpUriRequestBase request, Duration timeout) {
             this.request = request;
             this.timeout = timeout;
-            this.where = request.getAuthority() == null ? "AllTalk" : request.getAuthority().toString();
+            this.where = request.getAuthority() == null
+                    ? "AllTalk"
+                    : request.getAuthority().toString();
         }
 
         int status() {
@@ -127,14 +142,16 @@ final class HttpTransport implements Closeable {
         }
 
         InputStream body() throws IOException {
-            return response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+            return response.getEntity() == null
+                    ? InputStream.nullInputStream()
+                    : response.getEntity().getContent();
         }
 
         /** Reads the rest of the answer within {@code limit} bytes. */
         Answer readAll(long limit) throws IOException {
             byte[] body = BodyReader.read(response.getEntity(), limit, where, response.getCode());
-            return new Answer(response.getCode(), body, where, request.getPath(),
-                    response.containsHeader(Answer.STANDIN_MARK));
+            return new Answer(
+                    response.getCode(), body, where, request.getPath(), response.containsHeader(Answer.STANDIN_MARK));
         }
 
         private void expire() {
@@ -150,7 +167,12 @@ final class HttpTransport implements Closeable {
         RuntimeException fail(IOException e) {
             boolean late = expired.get();
             abort();
-            return IoFailures.map(e, where, request.getMethod() + " " + request.getPath(), timeout, late,
+            return IoFailures.map(
+                    e,
+                    where,
+                    request.getMethod() + " " + request.getPath(),
+                    timeout,
+                    late,
                     response == null ? 0 : response.getCode());
         }
 

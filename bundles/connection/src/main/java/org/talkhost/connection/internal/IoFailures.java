@@ -17,8 +17,7 @@ import org.talkhost.api.client.UnavailableException;
 /** Turns a failed exchange (an {@link IOException}) into the typed error a person can act on. */
 final class IoFailures {
 
-    private IoFailures() {
-    }
+    private IoFailures() {}
 
     /**
      * @param where    "127.0.0.1:7851", for the message
@@ -27,13 +26,15 @@ final class IoFailures {
      * @param expired  the call's deadline passed (it was cancelled for that)
      * @param status   the HTTP status if one had arrived (the body was being read), else 0
      */
-    static AllTalkException map(IOException e, String where, String what, Duration timeout, boolean expired,
-            int status) {
+    static AllTalkException map(
+            IOException e, String where, String what, Duration timeout, boolean expired, int status) {
         String detail = what + " to " + where + ": " + e;
         String secs = ClientSettings.seconds(timeout);
         if (expired || (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException))) {
-            return new BusyException(ConnectionCatalog.TEXT.text("busy.timeout", where, secs), detail + " (no complete answer in "
-                    + secs + " s)", e);
+            return new BusyException(
+                    ConnectionCatalog.TEXT.text("busy.timeout", where, secs),
+                    detail + " (no complete answer in " + secs + " s)",
+                    e);
         }
         if (isConnectFailure(e)) {
             String key = e instanceof ConnectTimeoutException ? "unavailable.connectTimeout" : "unavailable.refused";
@@ -46,7 +47,8 @@ final class IoFailures {
             return new BusyException(ConnectionCatalog.TEXT.text("busy.timeout", where, secs), detail, e);
         }
         if (status > 0) {
-            return new ServerFailureException(status, ConnectionCatalog.TEXT.text("failure.truncated", where), detail, e);
+            return new ServerFailureException(
+                    status, ConnectionCatalog.TEXT.text("failure.truncated", where), detail, e);
         }
         return new UnavailableException(ConnectionCatalog.TEXT.text("unavailable.broken", where), detail, e);
     }
@@ -54,7 +56,8 @@ final class IoFailures {
     /** The request never reached AllTalk: the connection was refused or could not be opened in time. */
     static boolean isConnectFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof ConnectTimeoutException
+            if (c instanceof ConnectException
+                    || c instanceof ConnectTimeoutException
                     || c instanceof NoRouteToHostException) {
                 return true;
             }

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.talkhost.api.client.ServerFailureException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.detection.ServerKind;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Tells v1, v2 and the stand-in apart from {@code /api/currentsettings} (neither AllTalk reports a
@@ -18,11 +19,10 @@ import org.talkhost.api.detection.ServerKind;
  */
 final class KindProbe {
     private static final List<String> V2_MARKS = List.of("engines_available", "current_engine_loaded");
-    private static final List<String> V1_MARKS = List.of("deepspeed_status", "low_vram_status", "models_available",
-            "finetuned_model");
+    private static final List<String> V1_MARKS =
+            List.of("deepspeed_status", "low_vram_status", "models_available", "finetuned_model");
 
-    private KindProbe() {
-    }
+    private KindProbe() {}
 
     static ServerSettings read(Answer a) {
         JsonNode json = Json.parse(a);
@@ -37,21 +37,23 @@ final class KindProbe {
         ServerKind flavour = v2 ? ServerKind.V2 : ServerKind.V1;
         ServerKind kind = a.standin() ? ServerKind.STANDIN : flavour;
         String engine = Json.text(json, v2 ? "current_engine_loaded" : "current_model_loaded");
-        List<String> engines = v2 ? Json.texts(json, "engines_available", "name")
-                : Json.texts(json, "models_available", "model_name");
+        List<String> engines =
+                v2 ? Json.texts(json, "engines_available", "name") : Json.texts(json, "models_available", "model_name");
         boolean streaming = !v2 || !json.has("streaming_capable") || Json.bool(json, "streaming_capable");
         return new ServerSettings(kind, flavour, engine, engines, streaming, v2, raw(json));
     }
 
     private static Map<String, Object> raw(JsonNode json) {
-        Map<String, Object> all = Json.MAPPER.convertValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> all = Json.MAPPER.convertValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
         all.values().removeIf(v -> v == null);
         return all;
     }
 
     private static ServerFailureException notAllTalk(Answer a) {
-        return new ServerFailureException(a.status(), ConnectionCatalog.TEXT.text("failure.notAllTalk", a.where()),
-                "currentsettings without v1 or v2 fields: " + a.summary(), null);
+        return new ServerFailureException(
+                a.status(),
+                ConnectionCatalog.TEXT.text("failure.notAllTalk", a.where()),
+                "currentsettings without v1 or v2 fields: " + a.summary(),
+                null);
     }
 }

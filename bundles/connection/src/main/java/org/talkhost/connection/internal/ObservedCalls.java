@@ -42,7 +42,8 @@ final class ObservedCalls {
         } catch (RuntimeException e) {
             AllTalkException typed = stopping.getAsBoolean()
                     ? new UnavailableException(ConnectionCatalog.TEXT.text("unavailable.stopped"), e.toString(), e)
-                    : new ServerFailureException(0, ConnectionCatalog.TEXT.text("failure.unexpected", at), e.toString(), e);
+                    : new ServerFailureException(
+                            0, ConnectionCatalog.TEXT.text("failure.unexpected", at), e.toString(), e);
             watch.failed(at, op, typed, quiet);
             throw typed;
         } finally {

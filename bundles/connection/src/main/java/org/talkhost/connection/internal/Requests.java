@@ -21,8 +21,7 @@ import org.apache.hc.core5.net.URIBuilder;
 /** The HTTP requests AllTalk understands, always addressed absolutely to the target. */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     static HttpGet get(URI base, String path) {
         return new HttpGet(base.resolve(path));

@@ -3,11 +3,12 @@ package org.talkhost.connection.internal;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.talkhost.api.client.AllTalkException;
+import org.talkhost.api.client.UnavailableException;
+
 import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
-import org.talkhost.api.client.AllTalkException;
-import org.talkhost.api.client.UnavailableException;
 
 /**
  * Tries idempotent calls again when, and only when, the connection could not be opened (refused or
@@ -36,7 +37,8 @@ final class RetryingCalls {
     RetryingCalls(RetrySettings settings, Sleeper sleeper, Listener listener) {
         RetryPolicyBuilder<Object> b = RetryPolicy.builder()
                 .handleIf((Throwable e) -> e instanceof UnavailableException && IoFailures.isConnectFailure(e))
-                .withBackoff(settings.base(), settings.max()).withMaxAttempts(settings.attempts());
+                .withBackoff(settings.base(), settings.max())
+                .withMaxAttempts(settings.attempts());
         if (settings.jitter() > 0) {
             b.withJitter(settings.jitter());
         }

@@ -57,8 +57,12 @@ final class StreamingAudio implements AudioStream {
 
     /** The sample rate in a WAV header; refuses what is not a WAV header. */
     static int sampleRate(byte[] header, String where) {
-        if (header.length < HEADER_BYTES || !ascii(header, 0).equals("RIFF") || !ascii(header, 8).equals("WAVE")) {
-            throw new ServerFailureException(200, ConnectionCatalog.TEXT.text("failure.notWav", where),
+        if (header.length < HEADER_BYTES
+                || !ascii(header, 0).equals("RIFF")
+                || !ascii(header, 8).equals("WAVE")) {
+            throw new ServerFailureException(
+                    200,
+                    ConnectionCatalog.TEXT.text("failure.notWav", where),
                     "streaming answer does not start with a 44-byte WAV header (" + header.length + " bytes read)",
                     null);
         }
@@ -67,7 +71,9 @@ final class StreamingAudio implements AudioStream {
         int bits = b.getShort(34) & 0xffff;
         if ((format != 1 && format != 0xFFFE) || bits != 16) {
             // AllTalk streams 16-bit PCM only; anything else (e.g. 32-bit float) would play as noise.
-            throw new ServerFailureException(200, ConnectionCatalog.TEXT.text("failure.streamFormat", where),
+            throw new ServerFailureException(
+                    200,
+                    ConnectionCatalog.TEXT.text("failure.streamFormat", where),
                     "streaming answer is WAV format " + format + " with " + bits + "-bit samples, not 16-bit PCM",
                     null);
         }
@@ -115,8 +121,8 @@ final class StreamingAudio implements AudioStream {
     }
 
     private InterruptedIOException timeout() {
-        return new InterruptedIOException(ConnectionCatalog.TEXT.text("busy.timeout", exchange.where,
-                ClientSettings.seconds(exchange.timeout)));
+        return new InterruptedIOException(
+                ConnectionCatalog.TEXT.text("busy.timeout", exchange.where, ClientSettings.seconds(exchange.timeout)));
     }
 
     private void end() {

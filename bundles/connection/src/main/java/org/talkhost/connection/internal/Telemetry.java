@@ -47,10 +47,21 @@ final class Telemetry {
     RetryingCalls.Listener retries(Supplier<ServerAddress> target) {
         return (what, attempt, attempts, wait, failure) -> {
             String secs = ClientSettings.seconds(wait);
-            LOG.info("{} on {}: {} (attempt {} of {}, waiting {} s)", what, target.get(), failure.detail(), attempt,
-                    attempts, secs);
-            ops().info("{}: AllTalk on {} did not accept the connection, attempt {} of {}, waiting {} s", what,
-                    target.get(), attempt, attempts, secs);
+            LOG.info(
+                    "{} on {}: {} (attempt {} of {}, waiting {} s)",
+                    what,
+                    target.get(),
+                    failure.detail(),
+                    attempt,
+                    attempts,
+                    secs);
+            ops().info(
+                            "{}: AllTalk on {} did not accept the connection, attempt {} of {}, waiting {} s",
+                            what,
+                            target.get(),
+                            attempt,
+                            attempts,
+                            secs);
         };
     }
 }

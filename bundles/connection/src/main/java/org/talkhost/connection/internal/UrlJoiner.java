@@ -11,8 +11,7 @@ import java.net.URISyntaxException;
  */
 final class UrlJoiner {
 
-    private UrlJoiner() {
-    }
+    private UrlJoiner() {}
 
     /** The absolute URL on {@code base}; null when {@code url} is null or blank. */
     static URI join(URI base, String url) {
@@ -36,8 +35,12 @@ final class UrlJoiner {
         } catch (URISyntaxException e) {
             int q = pathAndQuery.indexOf('?');
             try {
-                return new URI(null, null, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
-                        q < 0 ? null : pathAndQuery.substring(q + 1), null);
+                return new URI(
+                        null,
+                        null,
+                        q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
+                        q < 0 ? null : pathAndQuery.substring(q + 1),
+                        null);
             } catch (URISyntaxException again) {
                 throw new IllegalArgumentException("not a usable file address: " + pathAndQuery, again);
             }

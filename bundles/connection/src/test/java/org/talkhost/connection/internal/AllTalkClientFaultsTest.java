@@ -35,13 +35,23 @@ class AllTalkClientFaultsTest {
         int port = HttpTransportTest.freePort();
         AllTalkClientImpl client = clients.on(port, "retryJitter", 0.0);
         UnavailableException e = catchThrowableOfType(UnavailableException.class, client::voices);
-        assertThat(e.getMessage()).isEqualTo("AllTalk isn't answering on 127.0.0.1:" + port + ". It may still be "
-                + "loading its voice model or it may have stopped. TalkHost keeps trying; check alltalk:status.");
-        assertThat(clients.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(8), Duration.ofSeconds(8));
-        assertThat(clients.log.lines).contains("INFO GET /api/voices: AllTalk on 127.0.0.1:" + port + " did not "
-                + "accept the connection, attempt 3 of 6, waiting 4 s");
-        assertThat(clients.log.lines).filteredOn(l -> l.startsWith("WARNING No connection to AllTalk on")).hasSize(1);
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "AllTalk isn't answering on 127.0.0.1:" + port + ". It may still be "
+                                + "loading its voice model or it may have stopped. TalkHost keeps trying; check alltalk:status.");
+        assertThat(clients.waits)
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8));
+        assertThat(clients.log.lines)
+                .contains("INFO GET /api/voices: AllTalk on 127.0.0.1:" + port + " did not "
+                        + "accept the connection, attempt 3 of 6, waiting 4 s");
+        assertThat(clients.log.lines)
+                .filteredOn(l -> l.startsWith("WARNING No connection to AllTalk on"))
+                .hasSize(1);
         assertThat(clients.metrics.calls).containsExactly("client.voices failed");
     }
 
@@ -64,8 +74,8 @@ class AllTalkClientFaultsTest {
             AllTalkClientImpl client = clients.on(standin.port(), "healthTimeoutSeconds", 0.5);
             long start = System.nanoTime();
             BusyException e = catchThrowableOfType(BusyException.class, client::ready);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450),
-                    Duration.ofMillis(1500));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(450), Duration.ofMillis(1500));
             assertThat(e.getMessage()).contains("did not answer within 0.5 seconds");
             assertThat(clients.waits).isEmpty();
         }
@@ -81,25 +91,27 @@ class AllTalkClientFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void aFailedGenerationIsAServerFailureWithWhatAllTalkSaid(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour, "--fail-generate")) {
             AllTalkClientImpl client = clients.on(standin.port());
-            ServerFailureException e = catchThrowableOfType(ServerFailureException.class,
-                    () -> client.generate(GenerateRequest.of("Hello there.")));
+            ServerFailureException e = catchThrowableOfType(
+                    ServerFailureException.class, () -> client.generate(GenerateRequest.of("Hello there.")));
             assertThat(e.status()).isEqualTo(500);
-            assertThat(e.getMessage()).startsWith("AllTalk on 127.0.0.1:" + standin.port() + " could not do this "
-                    + "(it said: ").contains("alltalk:restart");
+            assertThat(e.getMessage())
+                    .startsWith("AllTalk on 127.0.0.1:" + standin.port() + " could not do this " + "(it said: ")
+                    .contains("alltalk:restart");
             assertThat(client.inFlight()).isZero();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void malformedJsonIsAClearServerFailure(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour, "--malformed-json")) {
             AllTalkClientImpl client = clients.on(standin.port());
-            assertThatThrownBy(client::voices).isInstanceOf(ServerFailureException.class)
+            assertThatThrownBy(client::voices)
+                    .isInstanceOf(ServerFailureException.class)
                     .hasMessageContaining("gave an answer TalkHost cannot read");
             assertThatThrownBy(client::settings).isInstanceOf(ServerFailureException.class);
             assertThat(client.ready().ready()).isTrue();
@@ -114,7 +126,8 @@ class AllTalkClientFaultsTest {
             assertThat(ready.ready()).isFalse();
             assertThat(ready.body()).isEqualTo("Unloaded");
             assertThatThrownBy(() -> client.generate(GenerateRequest.of("Hello")))
-                    .isInstanceOf(ServerFailureException.class).hasMessageContaining("has no voice model loaded");
+                    .isInstanceOf(ServerFailureException.class)
+                    .hasMessageContaining("has no voice model loaded");
         }
     }
 
@@ -123,11 +136,11 @@ class AllTalkClientFaultsTest {
         try (InProcessStandin standin = InProcessStandin.start("v1", "--generate-seconds", "2")) {
             AllTalkClientImpl client = clients.on(standin.port(), "healthTimeoutSeconds", 0.3);
             client.settings();
-            CompletableFuture<GenerateResult> speaking = CompletableFuture
-                    .supplyAsync(() -> client.generate(GenerateRequest.of("One. Two.")));
+            CompletableFuture<GenerateResult> speaking =
+                    CompletableFuture.supplyAsync(() -> client.generate(GenerateRequest.of("One. Two.")));
             await().atMost(Duration.ofSeconds(5)).until(() -> client.inFlight() == 1);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(
-                    () -> assertThatThrownBy(client::ready).isInstanceOf(BusyException.class));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThatThrownBy(client::ready).isInstanceOf(BusyException.class));
             assertThat(speaking.get().fileUrl()).isNotNull();
             assertThat(client.inFlight()).isZero();
             await().atMost(Duration.ofSeconds(5)).until(() -> client.ready().ready());

@@ -32,7 +32,7 @@ class AllTalkClientStandinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void readyAndKind(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             AllTalkClientImpl client = clients.on(standin.port());
@@ -43,14 +43,15 @@ class AllTalkClientStandinTest {
             assertThat(s.kind()).isEqualTo(ServerKind.STANDIN);
             assertThat(s.flavour()).isEqualTo(flavour.equals("v1") ? ServerKind.V1 : ServerKind.V2);
             assertThat(s.speechEndpoint()).isEqualTo(flavour.equals("v2"));
-            assertThat(clients.log.lines).anyMatch(l -> l.equals("INFO Connected to the built-in stand-in on "
-                    + "127.0.0.1:" + standin.port() + " (engine " + s.engine() + ")"));
+            assertThat(clients.log.lines)
+                    .anyMatch(l -> l.equals("INFO Connected to the built-in stand-in on " + "127.0.0.1:"
+                            + standin.port() + " (engine " + s.engine() + ")"));
             assertThat(clients.metrics.calls).containsExactly("client.ready ok", "client.settings ok");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void voicesListTheVoicesFolder(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             assertThat(clients.on(standin.port()).voices()).contains("female_01.wav", "male_01.wav");
@@ -58,15 +59,16 @@ class AllTalkClientStandinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void generateGivesAnAbsoluteUrlOnTheTargetAndTheFileDownloads(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             AllTalkClientImpl client = clients.on(standin.port());
             GenerateResult r = client.generate(GenerateRequest.of("The quick brown fox jumps over the lazy dog."));
             // v1 gets every field, so TalkHost's name; v2 only the text, so the server's own default name
             String name = flavour.equals("v1") ? "talkhost" : "myoutputfile";
-            assertThat(r.fileUrl().toString()).matches("http://127\\.0\\.0\\.1:" + standin.port()
-                    + "/audio/" + name + "_\\d{10}[0-9a-f]{5}\\.wav");
+            assertThat(r.fileUrl().toString())
+                    .matches("http://127\\.0\\.0\\.1:" + standin.port() + "/audio/" + name
+                            + "_\\d{10}[0-9a-f]{5}\\.wav");
             assertThat(r.cacheUrl().toString()).startsWith("http://127.0.0.1:" + standin.port() + "/audiocache/");
             assertThat(r.filePath()).endsWith(".wav");
             byte[] wav = client.download(r.fileUrl());
@@ -78,7 +80,7 @@ class AllTalkClientStandinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void streamGivesPcmAsItIsMade(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             AllTalkClientImpl client = clients.on(standin.port());
@@ -95,7 +97,7 @@ class AllTalkClientStandinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void speechOnlyWhereTheServerHasIt(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             AllTalkClientImpl client = clients.on(standin.port());
@@ -104,7 +106,8 @@ class AllTalkClientStandinTest {
                 byte[] wav = client.speech(request);
                 assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
             } else {
-                assertThatThrownBy(() -> client.speech(request)).isInstanceOf(ServerFailureException.class)
+                assertThatThrownBy(() -> client.speech(request))
+                        .isInstanceOf(ServerFailureException.class)
                         .hasMessage("This AllTalk (the built-in stand-in on 127.0.0.1:" + standin.port() + ") has "
                                 + "no OpenAI-style speech endpoint; only AllTalk v2 offers it. Use ordinary speech "
                                 + "generation instead.");
@@ -115,28 +118,31 @@ class AllTalkClientStandinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void reloadAKnownEngineAndRefuseAnUnknownOne(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour, "--reload-seconds", "0")) {
             AllTalkClientImpl client = clients.on(standin.port());
             client.reload(flavour.equals("v1") ? "API Local" : "xtts - xttsv2_2.0.3");
-            assertThatThrownBy(() -> client.reload("no-such-engine")).isInstanceOf(ServerFailureException.class)
+            assertThatThrownBy(() -> client.reload("no-such-engine"))
+                    .isInstanceOf(ServerFailureException.class)
                     .hasMessageContaining("could not load the engine \"no-such-engine\"");
             client.stopGeneration();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1", "v2" })
+    @ValueSource(strings = {"v1", "v2"})
     void aV1VoiceWithoutWavIsRefusedBeforeSendingButV2SendsIt(String flavour) throws Exception {
         try (InProcessStandin standin = InProcessStandin.start(flavour)) {
             AllTalkClientImpl client = clients.on(standin.port());
             GenerateRequest request = GenerateRequest.of("Hello").withVoice("female_01");
             if (flavour.equals("v1")) {
-                assertThatThrownBy(() -> client.generate(request)).isInstanceOf(RejectedInputException.class)
+                assertThatThrownBy(() -> client.generate(request))
+                        .isInstanceOf(RejectedInputException.class)
                         .hasMessageContaining(".wav files");
             } else {
-                assertThatThrownBy(() -> client.generate(request)).isInstanceOf(ServerFailureException.class)
+                assertThatThrownBy(() -> client.generate(request))
+                        .isInstanceOf(ServerFailureException.class)
                         .hasMessageContaining("most often it is the voice");
             }
         }

@@ -46,10 +46,13 @@ class HttpTransportTest {
     void aServerThatNeverAnswersGivesBusyWithinTheTimeout() throws Exception {
         try (RawServer server = new RawServer(out -> testOver.await())) {
             long start = System.nanoTime();
-            BusyException e = catchThrowableOfType(BusyException.class,
+            BusyException e = catchThrowableOfType(
+                    BusyException.class,
                     () -> transport.exchange(get(server.port(), "/api/ready"), SHORT, BodyReader.TEXT_LIMIT));
             assertThat(elapsed(start)).isBetween(SHORT.minusMillis(50), SHORT.plusMillis(800));
-            assertThat(e.getMessage()).contains("did not answer within 0.4 seconds").contains("busy making speech");
+            assertThat(e.getMessage())
+                    .contains("did not answer within 0.4 seconds")
+                    .contains("busy making speech");
             assertThat(e.detail()).contains("GET /api/ready");
         }
     }
@@ -65,8 +68,9 @@ class HttpTransportTest {
             }
         })) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> transport.exchange(get(server.port(), "/api/voices"), SHORT,
-                    BodyReader.TEXT_LIMIT)).isInstanceOf(BusyException.class);
+            assertThatThrownBy(
+                            () -> transport.exchange(get(server.port(), "/api/voices"), SHORT, BodyReader.TEXT_LIMIT))
+                    .isInstanceOf(BusyException.class);
             assertThat(elapsed(start)).isLessThan(SHORT.plusMillis(800));
         }
     }
@@ -82,9 +86,10 @@ class HttpTransportTest {
                 out.write(RawServer.ascii("\r\n"));
             }
         })) {
-            ServerFailureException e = catchThrowableOfType(ServerFailureException.class,
-                    () -> transport.exchange(get(server.port(), "/api/voices"), Duration.ofSeconds(5),
-                            BodyReader.TEXT_LIMIT));
+            ServerFailureException e = catchThrowableOfType(
+                    ServerFailureException.class,
+                    () -> transport.exchange(
+                            get(server.port(), "/api/voices"), Duration.ofSeconds(5), BodyReader.TEXT_LIMIT));
             assertThat(e.getMessage()).contains("larger than 1 MiB").contains("Something other than AllTalk");
             assertThat(e.status()).isEqualTo(200);
         }
@@ -97,8 +102,10 @@ class HttpTransportTest {
             testOver.await();
         })) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> transport.exchange(get(server.port(), "/api/voices"), Duration.ofSeconds(5),
-                    BodyReader.TEXT_LIMIT)).isInstanceOf(ServerFailureException.class).hasMessageContaining("1 MiB");
+            assertThatThrownBy(() -> transport.exchange(
+                            get(server.port(), "/api/voices"), Duration.ofSeconds(5), BodyReader.TEXT_LIMIT))
+                    .isInstanceOf(ServerFailureException.class)
+                    .hasMessageContaining("1 MiB");
             assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(2));
         }
     }
@@ -108,7 +115,8 @@ class HttpTransportTest {
         try (RawServer server = new RawServer(out -> {
             out.write(RawServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"voices\":["));
         })) {
-            ServerFailureException e = catchThrowableOfType(ServerFailureException.class,
+            ServerFailureException e = catchThrowableOfType(
+                    ServerFailureException.class,
                     () -> transport.exchange(get(server.port(), "/api/voices"), SHORT, BodyReader.TEXT_LIMIT));
             assertThat(e.getMessage()).contains("stopped in the middle of its answer");
         }
@@ -117,17 +125,21 @@ class HttpTransportTest {
     @Test
     void aRefusedConnectionIsUnavailableAndCountsAsAFailureToConnect() throws Exception {
         int port = freePort();
-        UnavailableException e = catchThrowableOfType(UnavailableException.class,
+        UnavailableException e = catchThrowableOfType(
+                UnavailableException.class,
                 () -> transport.exchange(get(port, "/api/ready"), SHORT, BodyReader.TEXT_LIMIT));
-        assertThat(e.getMessage()).isEqualTo("AllTalk isn't answering on 127.0.0.1:" + port + ". It may still be "
-                + "loading its voice model or it may have stopped. TalkHost keeps trying; check alltalk:status.");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "AllTalk isn't answering on 127.0.0.1:" + port + ". It may still be "
+                                + "loading its voice model or it may have stopped. TalkHost keeps trying; check alltalk:status.");
         assertThat(IoFailures.isConnectFailure(e)).isTrue();
     }
 
     @Test
     void aServerThatClosesWithoutAnsweringIsUnavailableButNotAFailureToConnect() throws Exception {
-        try (RawServer server = new RawServer(out -> { })) {
-            UnavailableException e = catchThrowableOfType(UnavailableException.class,
+        try (RawServer server = new RawServer(out -> {})) {
+            UnavailableException e = catchThrowableOfType(
+                    UnavailableException.class,
                     () -> transport.exchange(get(server.port(), "/api/voices"), SHORT, BodyReader.TEXT_LIMIT));
             assertThat(e.getMessage()).contains("broke before it answered");
             assertThat(IoFailures.isConnectFailure(e)).isFalse();
@@ -136,10 +148,12 @@ class HttpTransportTest {
 
     @Test
     void oneConnectionServesCallAfterCall() throws Exception {
-        try (RawServer server = new RawServer(out -> out.write(RawServer.ascii(
-                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nReady")), true)) {
+        try (RawServer server = new RawServer(
+                out -> out.write(RawServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nReady")), true)) {
             for (int i = 0; i < 20; i++) {
-                assertThat(transport.exchange(get(server.port(), "/api/ready"), SHORT, BodyReader.TEXT_LIMIT).text())
+                assertThat(transport
+                                .exchange(get(server.port(), "/api/ready"), SHORT, BodyReader.TEXT_LIMIT)
+                                .text())
                         .isEqualTo("Ready");
             }
             assertThat(server.connections).hasValue(1);
@@ -159,5 +173,4 @@ class HttpTransportTest {
     private static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
-
 }

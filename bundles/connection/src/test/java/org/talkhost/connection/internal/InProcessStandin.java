@@ -25,12 +25,22 @@ final class InProcessStandin implements AutoCloseable {
 
     private InProcessStandin(String flavour, String... extra) throws IOException, StartupFailure {
         dir = Files.createTempDirectory("talkhost-standin");
-        List<String> args = new ArrayList<>(List.of("--flavor", flavour, "--dir", dir.toString(), "--host",
-                "127.0.0.1", "--port", "0", "--load-seconds", "0", "--no-ui", "--no-espeak"));
+        List<String> args = new ArrayList<>(List.of(
+                "--flavor",
+                flavour,
+                "--dir",
+                dir.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--load-seconds",
+                "0",
+                "--no-ui",
+                "--no-espeak"));
         args.addAll(List.of(extra));
         PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
-        standin = Standin.start(OptionParser.parse(args.toArray(String[]::new)), new Console(print, print),
-                code -> { });
+        standin = Standin.start(OptionParser.parse(args.toArray(String[]::new)), new Console(print, print), code -> {});
     }
 
     /** Starts a stand-in of flavour "v1" or "v2" with extra command-line options (faults). */

@@ -13,13 +13,13 @@ import org.talkhost.api.detection.ServerKind;
 class KindProbeTest {
 
     private static ServerSettings read(String json) {
-        return KindProbe.read(new Answer(200, json.getBytes(StandardCharsets.UTF_8), "127.0.0.1:7851",
-                "/api/currentsettings"));
+        return KindProbe.read(
+                new Answer(200, json.getBytes(StandardCharsets.UTF_8), "127.0.0.1:7851", "/api/currentsettings"));
     }
 
     private static ServerSettings readMarked(String json) {
-        return KindProbe.read(new Answer(200, json.getBytes(StandardCharsets.UTF_8), "127.0.0.1:7851",
-                "/api/currentsettings", true));
+        return KindProbe.read(
+                new Answer(200, json.getBytes(StandardCharsets.UTF_8), "127.0.0.1:7851", "/api/currentsettings", true));
     }
 
     @Test
@@ -57,13 +57,16 @@ class KindProbeTest {
         ServerSettings v2 = readMarked("{\"engines_available\":[\"xtts\"]}");
         assertThat(v2.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(v2.flavour()).isEqualTo(ServerKind.V2);
-        assertThat(read("{\"engines_available\":[\"xtts\"],\"talkhost_standin\":true}").kind())
-                .as("a settings key alone does not make a stand-in").isEqualTo(ServerKind.V2);
+        assertThat(read("{\"engines_available\":[\"xtts\"],\"talkhost_standin\":true}")
+                        .kind())
+                .as("a settings key alone does not make a stand-in")
+                .isEqualTo(ServerKind.V2);
     }
 
     @Test
     void somethingElseIsNotTakenForAllTalk() {
-        assertThatThrownBy(() -> read("{\"name\":\"some other server\"}")).isInstanceOf(ServerFailureException.class)
+        assertThatThrownBy(() -> read("{\"name\":\"some other server\"}"))
+                .isInstanceOf(ServerFailureException.class)
                 .hasMessageContaining("do not look like those of AllTalk");
         assertThatThrownBy(() -> read("[1,2]")).isInstanceOf(ServerFailureException.class);
     }

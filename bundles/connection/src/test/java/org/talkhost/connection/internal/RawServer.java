@@ -1,7 +1,5 @@
 package org.talkhost.connection.internal;
 
-import org.talkhost.common.Threads;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.talkhost.common.Threads;
 
 /**
  * A socket server on a free 127.0.0.1 port that answers each connection with a script: for the shapes

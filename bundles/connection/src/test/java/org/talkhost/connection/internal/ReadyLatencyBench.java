@@ -20,8 +20,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class ReadyLatencyBench {
 
-    private ReadyLatencyBench() {
-    }
+    private ReadyLatencyBench() {}
 
     public static void main(String[] args) throws Exception {
         int perRound = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
@@ -32,9 +31,11 @@ public final class ReadyLatencyBench {
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         try (InProcessStandin standin = InProcessStandin.start("v2");
                 CloseableHttpClient raw = HttpClients.custom()
-                        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build()).build()) {
-            AllTalkClientImpl client = new AllTalkClientImpl(TestConfigs.alltalk(Map.of("port", standin.port())),
-                    TestConfigs.connection(), null);
+                        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                                .build())
+                        .build()) {
+            AllTalkClientImpl client = new AllTalkClientImpl(
+                    TestConfigs.alltalk(Map.of("port", standin.port())), TestConfigs.connection(), null);
             String url = "http://127.0.0.1:" + standin.port() + "/api/ready";
             Call viaClient = () -> {
                 if (!client.ready().ready()) {
@@ -60,13 +61,15 @@ public final class ReadyLatencyBench {
             client.stop();
             Arrays.sort(c);
             Arrays.sort(r);
-            System.out.printf("ready() over loopback, in-process stand-in (v2), %d calls each, %d cores, Java %s%n",
+            System.out.printf(
+                    "ready() over loopback, in-process stand-in (v2), %d calls each, %d cores, Java %s%n",
                     c.length, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf("%-22s %9s %9s %9s %9s%n", "", "p50 ms", "p90 ms", "p99 ms", "max ms");
             print("AllTalkClient.ready()", c);
             print("raw HttpClient GET", r);
-            System.out.printf("%-22s %9.3f %9.3f %9.3f%n", "overhead", ms(p(c, 50) - p(r, 50)),
-                    ms(p(c, 90) - p(r, 90)), ms(p(c, 99) - p(r, 99)));
+            System.out.printf(
+                    "%-22s %9.3f %9.3f %9.3f%n",
+                    "overhead", ms(p(c, 50) - p(r, 50)), ms(p(c, 90) - p(r, 90)), ms(p(c, 99) - p(r, 99)));
         }
     }
 
@@ -91,7 +94,8 @@ public final class ReadyLatencyBench {
     }
 
     private static void print(String name, long[] sorted) {
-        System.out.printf("%-22s %9.3f %9.3f %9.3f %9.3f%n", name, ms(p(sorted, 50)), ms(p(sorted, 90)),
-                ms(p(sorted, 99)), ms(sorted[sorted.length - 1]));
+        System.out.printf(
+                "%-22s %9.3f %9.3f %9.3f %9.3f%n",
+                name, ms(p(sorted, 50)), ms(p(sorted, 90)), ms(p(sorted, 99)), ms(sorted[sorted.length - 1]));
     }
 }

@@ -44,6 +44,5 @@ final class Recorders {
         }
     }
 
-    private Recorders() {
-    }
+    private Recorders() {}
 }

@@ -16,9 +16,18 @@ class StreamingAudioHeaderTest {
     private static byte[] header(int format, int bits) {
         int frame = bits / 8;
         ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) format).putShort((short) 1).putInt(24_000).putInt(24_000 * frame)
-                .putShort((short) frame).putShort((short) bits).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) format)
+                .putShort((short) 1)
+                .putInt(24_000)
+                .putInt(24_000 * frame)
+                .putShort((short) frame)
+                .putShort((short) bits)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0);
         return b.array();
     }
 

@@ -20,11 +20,11 @@ final class TestClients {
         main.put("port", port);
         for (int i = 0; i + 1 < settings.length; i += 2) {
             String key = (String) settings[i];
-            (key.startsWith("retry") || key.startsWith("generateTimeoutOverride") ? own : main).put(key,
-                    settings[i + 1]);
+            (key.startsWith("retry") || key.startsWith("generateTimeoutOverride") ? own : main)
+                    .put(key, settings[i + 1]);
         }
-        AllTalkClientImpl client = new AllTalkClientImpl(TestConfigs.alltalk(main), TestConfigs.connection(own),
-                wait -> waits.add(wait));
+        AllTalkClientImpl client =
+                new AllTalkClientImpl(TestConfigs.alltalk(main), TestConfigs.connection(own), wait -> waits.add(wait));
         client.operationsLog = log;
         client.metrics = metrics;
         made.add(client);

@@ -8,8 +8,7 @@ import org.talkhost.common.testing.Configs;
 /** Typed configurations for tests: the annotation defaults, with some values replaced. */
 final class TestConfigs {
 
-    private TestConfigs() {
-    }
+    private TestConfigs() {}
 
     static AllTalkSettings alltalk(Map<String, Object> values) {
         return of(AllTalkSettings.class, values);

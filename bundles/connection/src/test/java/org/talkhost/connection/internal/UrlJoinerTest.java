@@ -13,7 +13,8 @@ class UrlJoinerTest {
     void v2RelativeUrlsGoOnTheTarget() {
         assertThat(UrlJoiner.join(BASE, "/audio/talkhost_1732520000abcde.wav"))
                 .isEqualTo(URI.create("http://127.0.0.1:7851/audio/talkhost_1732520000abcde.wav"));
-        assertThat(UrlJoiner.join(BASE, "audiocache/x.wav")).isEqualTo(URI.create("http://127.0.0.1:7851/audiocache/x.wav"));
+        assertThat(UrlJoiner.join(BASE, "audiocache/x.wav"))
+                .isEqualTo(URI.create("http://127.0.0.1:7851/audiocache/x.wav"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.talkhost.detection.internal;
 
-import org.talkhost.common.Threads;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,24 +39,35 @@ import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.common.Notices;
+import org.talkhost.common.Threads;
 
 /**
  * Is AllTalk running? A process scan (on the caller's thread) while every candidate port is probed in
  * parallel, then one conclusion in plain words.
  */
-@Component(service = AllTalkDetector.class, configurationPid = AllTalkSettings.PID,
+@Component(
+        service = AllTalkDetector.class,
+        configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkDetectorImpl implements AllTalkDetector {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkDetectorImpl.class);
     static final String METRIC = "detection.detect";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
@@ -85,8 +94,8 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     void configure(AllTalkSettings settings) {
         this.settings = settings;
         String dir = settings.installDir();
-        this.matcher = new ProcessMatcher(dir == null || dir.isBlank() ? null : HostPaths.home().resolve(dir),
-                FolderFacts.DISK);
+        this.matcher = new ProcessMatcher(
+                dir == null || dir.isBlank() ? null : HostPaths.home().resolve(dir), FolderFacts.DISK);
     }
 
     @Deactivate
@@ -122,8 +131,13 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         }
         Verdict verdict = Verdict.decide(scan, endpoints, timeout, messages);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        Detection d = new Detection(scan.servers(), endpoints, verdict.conclusion(), verdict.chosen(),
-                verdict.notice().text(), took);
+        Detection d = new Detection(
+                scan.servers(),
+                endpoints,
+                verdict.conclusion(),
+                verdict.chosen(),
+                verdict.notice().text(),
+                took);
         tell(listener, verdict.notice());
         record(d);
         return d;
@@ -162,20 +176,29 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
 
     private void record(Detection d) {
         String ms = String.valueOf(d.took().toMillis());
-        String chosen = d.chosen().map(e -> e.host() + ":" + e.port() + " (" + e.kind().words() + ")").orElse("none");
-        String ports = d.endpoints().stream().map(e -> e.port() + "=" + e.kind() + "/" + e.ready())
+        String chosen = d.chosen()
+                .map(e -> e.host() + ":" + e.port() + " (" + e.kind().words() + ")")
+                .orElse("none");
+        String ports = d.endpoints().stream()
+                .map(e -> e.port() + "=" + e.kind() + "/" + e.ready())
                 .collect(Collectors.joining(", "));
-        String pids = d.processes().stream().map(p -> p.pid() + "(" + p.kind() + (p.port() > 0 ? ":" + p.port() : "")
-                + ")").collect(Collectors.joining(", "));
+        String pids = d.processes().stream()
+                .map(p -> p.pid() + "(" + p.kind() + (p.port() > 0 ? ":" + p.port() : "") + ")")
+                .collect(Collectors.joining(", "));
         OperationsLog ops = operationsLog == null ? OperationsLog.NONE : operationsLog;
         OperationsLog.Level level = switch (d.conclusion()) {
             case DUPLICATE, FOREIGN, UNRESPONSIVE -> OperationsLog.Level.WARNING;
             default -> OperationsLog.Level.INFO;
         };
-        ops.log(level, "Detection: {} in {} ms; use {}; ports [{}]; processes [{}]", d.conclusion(), ms, chosen,
-                ports, pids);
-        LOG.info("Detection: {} in {} ms; use {}; ports [{}]; processes [{}]", d.conclusion(), ms, chosen, ports,
+        ops.log(
+                level,
+                "Detection: {} in {} ms; use {}; ports [{}]; processes [{}]",
+                d.conclusion(),
+                ms,
+                chosen,
+                ports,
                 pids);
+        LOG.info("Detection: {} in {} ms; use {}; ports [{}]; processes [{}]", d.conclusion(), ms, chosen, ports, pids);
         (metrics == null ? Metrics.NONE : metrics).record(METRIC, d.took(), true);
     }
 
@@ -197,7 +220,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         if (s.port() > 0 && s.port() <= 65535) {
             out.add(s.port());
         }
-        int[] ports = s.ports() == null || s.ports().length == 0 ? new int[] { 7851, 7852 } : s.ports();
+        int[] ports = s.ports() == null || s.ports().length == 0 ? new int[] {7851, 7852} : s.ports();
         for (int p : ports) {
             if (p > 0 && p <= 65535) {
                 out.add(p);

@@ -12,13 +12,12 @@ final class CommandLine {
     static final String UVICORN_APP = "tts_server:app";
     static final String STANDIN_MARKER = "alltalk-standin";
     private static final String STANDIN_PACKAGE = "org.talkhost.standin.";
-    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p",
-            "--module-path");
+    private static final Set<String> CLASS_PATH_OPTIONS =
+            Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path");
 
     private static final Pattern PYTHON = Pattern.compile("(python|pythonw|py)([0-9.]*)(w)?(\\.exe)?");
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** Whether a process could be AllTalk at all (then its working directory is worth reading). */
     static boolean worthACloserLook(List<String> args) {
@@ -31,7 +30,9 @@ final class CommandLine {
     }
 
     static boolean isPython(List<String> args) {
-        return !args.isEmpty() && PYTHON.matcher(fileName(args.get(0)).toLowerCase(Locale.ROOT)).matches();
+        return !args.isEmpty()
+                && PYTHON.matcher(fileName(args.get(0)).toLowerCase(Locale.ROOT))
+                        .matches();
     }
 
     /**
@@ -75,8 +76,8 @@ final class CommandLine {
             String a = args.get(i);
             if (CLASS_PATH_OPTIONS.contains(a)) {
                 i++;
-            } else if (a.startsWith(STANDIN_PACKAGE) || a.contains(STANDIN_MARKER) && !a.startsWith("-D")
-                    && !a.startsWith("--class-path=")) {
+            } else if (a.startsWith(STANDIN_PACKAGE)
+                    || a.contains(STANDIN_MARKER) && !a.startsWith("-D") && !a.startsWith("--class-path=")) {
                 return true;
             }
         }

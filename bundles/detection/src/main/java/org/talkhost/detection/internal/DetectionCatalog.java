@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class DetectionCatalog {
     static final Messages TEXT = Messages.of(DetectionCatalog.class, "detection");
 
-    private DetectionCatalog() {
-    }
+    private DetectionCatalog() {}
 }

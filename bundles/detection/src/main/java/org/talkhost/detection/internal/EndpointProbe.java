@@ -18,6 +18,7 @@ import org.talkhost.common.http.ProbeGet;
 final class EndpointProbe implements AutoCloseable {
     /** The response header by which the TalkHost stand-in says what it is; real AllTalk never sends it. */
     static final String STANDIN_MARK = "x-talkhost-standin";
+
     private static final int MAX_BYTES = 256 * 1024;
 
     private final ProbeGet http = new ProbeGet("talkhost-detection", MAX_BYTES);
@@ -30,24 +31,40 @@ final class EndpointProbe implements AutoCloseable {
         try {
             ready = whole(http.get(target, port, "/api/ready", deadline));
         } catch (ProbeGet.NotReached e) {
-            return new Endpoint(host, port, ServerKind.NONE, ReadyState.REFUSED, since(start),
-                    "refused: " + e.getMessage());
+            return new Endpoint(
+                    host, port, ServerKind.NONE, ReadyState.REFUSED, since(start), "refused: " + e.getMessage());
         } catch (ProbeGet.Silent e) {
-            return new Endpoint(host, port, ServerKind.UNKNOWN, ReadyState.TIMEOUT, since(start),
+            return new Endpoint(
+                    host,
+                    port,
+                    ServerKind.UNKNOWN,
+                    ReadyState.TIMEOUT,
+                    since(start),
                     "accepted, " + e.getMessage() + " (" + timeout.toMillis() + " ms)");
         } catch (IOException e) {
-            return new Endpoint(host, port, ServerKind.FOREIGN, ReadyState.OTHER, since(start),
-                    "not HTTP: " + e.getMessage());
+            return new Endpoint(
+                    host, port, ServerKind.FOREIGN, ReadyState.OTHER, since(start), "not HTTP: " + e.getMessage());
         }
         Duration took = since(start);
         ReadyState state = readyState(ready);
         if (state == ReadyState.OTHER) {
-            return new Endpoint(host, port, ServerKind.FOREIGN, state, took,
+            return new Endpoint(
+                    host,
+                    port,
+                    ServerKind.FOREIGN,
+                    state,
+                    took,
                     "HTTP " + ready.status() + " on /api/ready" + excerpt(ready.body()));
         }
         ServerKind kind = kind(target, port, deadline);
-        return new Endpoint(host, port, kind, state, took, "HTTP " + ready.status() + " " + ready.body().strip() + ", "
-                + (kind == ServerKind.UNKNOWN ? "settings not read in time" : kind.words()));
+        return new Endpoint(
+                host,
+                port,
+                kind,
+                state,
+                took,
+                "HTTP " + ready.status() + " " + ready.body().strip() + ", "
+                        + (kind == ServerKind.UNKNOWN ? "settings not read in time" : kind.words()));
     }
 
     @Override
@@ -79,7 +96,8 @@ final class EndpointProbe implements AutoCloseable {
         if (json.contains("\"engines_available\"") || json.contains("\"current_engine_loaded\"")) {
             return ServerKind.V2;
         }
-        if (json.contains("\"deepspeed_status\"") || json.contains("\"models_available\"")
+        if (json.contains("\"deepspeed_status\"")
+                || json.contains("\"models_available\"")
                 || json.contains("\"low_vram_status\"")) {
             return ServerKind.V1;
         }

@@ -24,7 +24,11 @@ final class OshiProcessSource implements ProcessSource {
             List<String> args = p.getArguments();
             String cwd = CommandLine.worthACloserLook(args) ? p.getCurrentWorkingDirectory() : "";
             long start = p.getStartTime();
-            out.add(new RawProcess(p.getProcessID(), p.getParentProcessID(), args, cwd,
+            out.add(new RawProcess(
+                    p.getProcessID(),
+                    p.getParentProcessID(),
+                    args,
+                    cwd,
                     start > 0 ? Instant.ofEpochMilli(start) : null));
         }
         return out;

@@ -28,7 +28,8 @@ final class ProcessMatcher {
 
     /** @param installDir the configured AllTalk folder (absolute), or null when none */
     ProcessMatcher(Path installDir, FolderFacts folders) {
-        this.installDir = installDir == null ? null : installDir.toAbsolutePath().normalize();
+        this.installDir =
+                installDir == null ? null : installDir.toAbsolutePath().normalize();
         this.folders = folders;
     }
 
@@ -98,7 +99,9 @@ final class ProcessMatcher {
         }
         Path file = path(script);
         if (file != null) {
-            file = file.isAbsolute() ? file.normalize() : cwd == null ? null : cwd.resolve(file).normalize();
+            file = file.isAbsolute()
+                    ? file.normalize()
+                    : cwd == null ? null : cwd.resolve(file).normalize();
         }
         Path folder = file == null ? null : file.getParent();
         if (folder == null || !isAllTalkFolder(folder)) {
@@ -157,8 +160,15 @@ final class ProcessMatcher {
         for (long h : helpers) {
             int port = found.get(h).port();
             if (port > 0) {
-                return new ServerProcess(s.pid(), s.parentPid(), s.commandLine(), s.started(), s.workingDir(),
-                        s.kind(), s.script(), port);
+                return new ServerProcess(
+                        s.pid(),
+                        s.parentPid(),
+                        s.commandLine(),
+                        s.started(),
+                        s.workingDir(),
+                        s.kind(),
+                        s.script(),
+                        port);
             }
         }
         return s;

@@ -25,12 +25,14 @@ record Server(ServerProcess process, Endpoint endpoint, int order) {
         if (ready == ReadyState.READY) {
             return Conclusion.READY;
         }
-        return ready == ReadyState.UNLOADED || ready == ReadyState.REFUSED ? Conclusion.LOADING
+        return ready == ReadyState.UNLOADED || ready == ReadyState.REFUSED
+                ? Conclusion.LOADING
                 : Conclusion.UNRESPONSIVE;
     }
 
     ServerKind kind() {
-        return endpoint != null && endpoint.kind() != ServerKind.UNKNOWN ? endpoint.kind()
+        return endpoint != null && endpoint.kind() != ServerKind.UNKNOWN
+                ? endpoint.kind()
                 : process != null ? process.kind() : ServerKind.UNKNOWN;
     }
 

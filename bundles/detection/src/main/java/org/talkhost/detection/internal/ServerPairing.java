@@ -19,8 +19,7 @@ import org.talkhost.api.detection.ServerProcess;
  */
 final class ServerPairing {
 
-    private ServerPairing() {
-    }
+    private ServerPairing() {}
 
     static List<Server> pair(List<ServerProcess> processes, List<Endpoint> endpoints) {
         List<Server> servers = new ArrayList<>();
@@ -85,7 +84,12 @@ final class ServerPairing {
             return e;
         }
         String why = e.ready() == ReadyState.REFUSED ? "still loading" : "not answering";
-        return new Endpoint(e.host(), e.port(), p.kind(), e.ready(), e.responseTime(),
+        return new Endpoint(
+                e.host(),
+                e.port(),
+                p.kind(),
+                e.ready(),
+                e.responseTime(),
                 e.detail() + "; AllTalk program " + p.pid() + " runs (" + why + ")");
     }
 

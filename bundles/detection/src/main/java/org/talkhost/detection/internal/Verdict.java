@@ -24,8 +24,8 @@ import org.talkhost.api.notice.Notice;
  */
 record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) {
 
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-            .startsWith("windows");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     static Verdict decide(ProcessScan scan, List<Endpoint> endpoints, Duration timeout, Messages messages) {
         List<Server> servers = ServerPairing.pair(scan.servers(), endpoints);
@@ -35,14 +35,19 @@ record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) 
         if (servers.size() == 1) {
             return single(servers.get(0), timeout, messages);
         }
-        List<Endpoint> foreign = endpoints.stream().filter(e -> e.kind() == ServerKind.FOREIGN).toList();
+        List<Endpoint> foreign =
+                endpoints.stream().filter(e -> e.kind() == ServerKind.FOREIGN).toList();
         if (!foreign.isEmpty()) {
-            String ports = foreign.stream().map(e -> messages.text("detect.foreign.port", e.port(), why(e, messages)))
+            String ports = foreign.stream()
+                    .map(e -> messages.text("detect.foreign.port", e.port(), why(e, messages)))
                     .collect(Collectors.joining(messages.text("words.and")));
-            return new Verdict(Conclusion.FOREIGN, Optional.empty(),
+            return new Verdict(
+                    Conclusion.FOREIGN,
+                    Optional.empty(),
                     messages.warning(foreign.size() == 1 ? "detect.foreign" : "detect.foreign.many", ports));
         }
-        String ports = endpoints.stream().map(e -> String.valueOf(e.port()))
+        String ports = endpoints.stream()
+                .map(e -> String.valueOf(e.port()))
                 .collect(Collectors.joining(messages.text("words.or")));
         return new Verdict(Conclusion.NONE, Optional.empty(), messages.info("detect.none", ports));
     }
@@ -67,17 +72,21 @@ record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) 
 
     /** The Ready one on the earliest candidate port is used; every other one gets a way to stop it. */
     private static Verdict duplicate(List<Server> servers, ProcessScan scan, Messages messages) {
-        Server used = servers.stream().min(Comparator
-                .comparing((Server s) -> s.state() != Conclusion.READY)
-                .thenComparingInt(Server::order)
-                .thenComparingLong(s -> s.process() == null ? Long.MAX_VALUE : s.process().pid())).orElseThrow();
+        Server used = servers.stream()
+                .min(Comparator.comparing((Server s) -> s.state() != Conclusion.READY)
+                        .thenComparingInt(Server::order)
+                        .thenComparingLong(s -> s.process() == null
+                                ? Long.MAX_VALUE
+                                : s.process().pid()))
+                .orElseThrow();
         List<String> others = new ArrayList<>();
         for (Server s : servers) {
             if (s != used) {
                 others.add(stopHint(s, scan, messages));
             }
         }
-        String which = used.port() > 0 ? messages.text("detect.duplicate.used.port", used.port())
+        String which = used.port() > 0
+                ? messages.text("detect.duplicate.used.port", used.port())
                 : messages.text("detect.duplicate.used.pid", used.process().pid());
         Notice notice = messages.warning("detect.duplicate", servers.size(), which, String.join("; ", others));
         return new Verdict(Conclusion.DUPLICATE, Optional.ofNullable(used.endpoint()), notice);
@@ -92,7 +101,8 @@ record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) 
         String command = WINDOWS
                 ? pids.stream().map(p -> "taskkill /PID " + p).collect(Collectors.joining(" ")) + " /T /F"
                 : "kill " + pids.stream().map(String::valueOf).collect(Collectors.joining(" "));
-        return s.port() > 0 ? messages.text("detect.other.port", kind, s.port(), s.process().pid(), command)
+        return s.port() > 0
+                ? messages.text("detect.other.port", kind, s.port(), s.process().pid(), command)
                 : messages.text("detect.other.noport", kind, s.process().pid(), command);
     }
 

@@ -49,8 +49,8 @@ class AllTalkDetectorTest {
     }
 
     private AllTalkDetectorImpl detector(int... ports) {
-        detector = new AllTalkDetectorImpl(TestSettings.with("ports", ports, "healthTimeoutSeconds", 0.4),
-                () -> List.copyOf(processes));
+        detector = new AllTalkDetectorImpl(
+                TestSettings.with("ports", ports, "healthTimeoutSeconds", 0.4), () -> List.copyOf(processes));
         detector.events = new EventAdmin() {
             @Override
             public void postEvent(Event event) {
@@ -62,8 +62,7 @@ class AllTalkDetectorTest {
                 posted.add(event);
             }
         };
-        detector.operationsLog = (level, message, args) -> operations.add(level + " " + message + " "
-                + List.of(args));
+        detector.operationsLog = (level, message, args) -> operations.add(level + " " + message + " " + List.of(args));
         return detector;
     }
 
@@ -73,8 +72,17 @@ class AllTalkDetectorTest {
     }
 
     private RawProcess standinProcess(long pid, int port) {
-        return new RawProcess(pid, 1, "/tmp", "java", "-jar", "/opt/alltalk-standin.jar", "--flavor", "v2",
-                "--port", String.valueOf(port));
+        return new RawProcess(
+                pid,
+                1,
+                "/tmp",
+                "java",
+                "-jar",
+                "/opt/alltalk-standin.jar",
+                "--flavor",
+                "v2",
+                "--port",
+                String.valueOf(port));
     }
 
     @Test
@@ -90,9 +98,12 @@ class AllTalkDetectorTest {
         assertThat(result.conclusion()).isEqualTo(Conclusion.NONE);
         assertThat(result.chosen()).isEmpty();
         assertThat(result.summary()).startsWith("AllTalk isn't running yet.").contains(a + " or " + b);
-        assertThat(heard).extracting(Notice::text).containsExactly(
-                "Checking if AllTalk is already running on your computer...", result.summary());
-        assertThat(posted).extracting(Notice::fromEvent).extracting(Notice::text)
+        assertThat(heard)
+                .extracting(Notice::text)
+                .containsExactly("Checking if AllTalk is already running on your computer...", result.summary());
+        assertThat(posted)
+                .extracting(Notice::fromEvent)
+                .extracting(Notice::text)
                 .containsExactly(heard.get(0).text(), heard.get(1).text());
         assertThat(operations).singleElement().asString().contains("Detection", "NONE");
         verify(metrics).record(eq("detection.detect"), any(Duration.class), eq(true));
@@ -106,7 +117,9 @@ class AllTalkDetectorTest {
         Detection result = detector(other, v1.port()).detect(heard::add);
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.READY);
-        assertThat(result.chosen()).get().extracting(Endpoint::port, Endpoint::kind)
+        assertThat(result.chosen())
+                .get()
+                .extracting(Endpoint::port, Endpoint::kind)
                 .containsExactly(v1.port(), ServerKind.V1);
         assertThat(result.summary()).isEqualTo("Found AllTalk running on port " + v1.port() + ", connecting now...");
         assertThat(heard).last().extracting(Notice::level).isEqualTo(Notice.Level.INFO);
@@ -122,7 +135,9 @@ class AllTalkDetectorTest {
         Detection result = detector(v2.port()).detect(heard::add);
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.READY);
-        assertThat(result.processes()).singleElement().satisfies(p -> assertThat(p.pid()).isEqualTo(5000));
+        assertThat(result.processes())
+                .singleElement()
+                .satisfies(p -> assertThat(p.pid()).isEqualTo(5000));
         assertThat(result.chosenProcess()).get().extracting(p -> p.pid()).isEqualTo(5000L);
     }
 
@@ -134,10 +149,15 @@ class AllTalkDetectorTest {
         Detection result = detector(port).detect(heard::add);
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.LOADING);
-        assertThat(result.chosen()).get().extracting(Endpoint::port, Endpoint::kind, Endpoint::ready)
+        assertThat(result.chosen())
+                .get()
+                .extracting(Endpoint::port, Endpoint::kind, Endpoint::ready)
                 .containsExactly(port, ServerKind.STANDIN, ReadyState.REFUSED);
-        assertThat(result.summary()).contains("program 5100", "isn't answering on port " + port + " yet",
-                "wait for it rather than start a second one");
+        assertThat(result.summary())
+                .contains(
+                        "program 5100",
+                        "isn't answering on port " + port + " yet",
+                        "wait for it rather than start a second one");
     }
 
     @Test
@@ -150,7 +170,10 @@ class AllTalkDetectorTest {
         Detection result = detector(first, second).detect(heard::add);
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.LOADING);
-        assertThat(result.chosen()).get().extracting(Endpoint::port, Endpoint::kind).containsExactly(first, ServerKind.V1);
+        assertThat(result.chosen())
+                .get()
+                .extracting(Endpoint::port, Endpoint::kind)
+                .containsExactly(first, ServerKind.V1);
     }
 
     @Test
@@ -170,7 +193,10 @@ class AllTalkDetectorTest {
         Detection result = detector(silent.getLocalPort()).detect(heard::add);
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.UNRESPONSIVE);
-        assertThat(result.endpoints()).singleElement().extracting(Endpoint::ready).isEqualTo(ReadyState.TIMEOUT);
+        assertThat(result.endpoints())
+                .singleElement()
+                .extracting(Endpoint::ready)
+                .isEqualTo(ReadyState.TIMEOUT);
         assertThat(result.took()).isLessThan(Duration.ofMillis(1500));
         assertThat(result.summary()).contains("didn't answer within 0.4 seconds");
         assertThat(heard).last().extracting(Notice::level).isEqualTo(Notice.Level.WARNING);
@@ -184,8 +210,8 @@ class AllTalkDetectorTest {
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.FOREIGN);
         assertThat(result.chosen()).isEmpty();
-        assertThat(result.summary()).startsWith("Another program, not AllTalk, is using port " + other.port()
-                + " (it answered HTTP 404");
+        assertThat(result.summary())
+                .startsWith("Another program, not AllTalk, is using port " + other.port() + " (it answered HTTP 404");
     }
 
     @Test
@@ -199,8 +225,11 @@ class AllTalkDetectorTest {
 
         assertThat(result.conclusion()).isEqualTo(Conclusion.DUPLICATE);
         assertThat(result.chosen()).get().extracting(Endpoint::port).isEqualTo(first.port());
-        assertThat(result.summary()).contains("2 AllTalk servers", "use the one on port " + first.port(),
-                "port " + second.port() + " (program 6002), stop it with: kill 6002")
+        assertThat(result.summary())
+                .contains(
+                        "2 AllTalk servers",
+                        "use the one on port " + first.port(),
+                        "port " + second.port() + " (program 6002), stop it with: kill 6002")
                 .doesNotContain("kill 6001");
         assertThat(operations).singleElement().asString().startsWith("WARNING");
     }
@@ -237,14 +266,17 @@ class AllTalkDetectorTest {
         AllTalkDetectorImpl d = detector(v1.port());
 
         assertThat(d.probe("127.0.0.1", v1.port()).ready()).isEqualTo(ReadyState.READY);
-        assertThat(d.processes()).extracting(p -> p.pid()).as("TalkHost's own pid is left out").containsExactly(6301L);
+        assertThat(d.processes())
+                .extracting(p -> p.pid())
+                .as("TalkHost's own pid is left out")
+                .containsExactly(6301L);
         assertThat(heard).isEmpty();
     }
 
     @Test
     void aBrokenProcessListStillLeavesThePortProbe() throws Exception {
         FakeAllTalk v1 = started(FakeAllTalk.v1());
-        detector = new AllTalkDetectorImpl(TestSettings.with("ports", new int[] { v1.port() }), () -> {
+        detector = new AllTalkDetectorImpl(TestSettings.with("ports", new int[] {v1.port()}), () -> {
             throw new IllegalStateException("no JNA");
         });
 
@@ -253,8 +285,10 @@ class AllTalkDetectorTest {
 
     @Test
     void theConfiguredPortComesFirstThenTheCandidates() {
-        assertThat(AllTalkDetectorImpl.candidates(TestSettings.with("port", 7900, "ports", new int[] { 7851, 7900, 7852 })))
+        assertThat(AllTalkDetectorImpl.candidates(
+                        TestSettings.with("port", 7900, "ports", new int[] {7851, 7900, 7852})))
                 .containsExactly(7900, 7851, 7852);
-        assertThat(AllTalkDetectorImpl.candidates(TestSettings.with("ports", new int[0]))).containsExactly(7851, 7852);
+        assertThat(AllTalkDetectorImpl.candidates(TestSettings.with("ports", new int[0])))
+                .containsExactly(7851, 7852);
     }
 }

@@ -21,14 +21,13 @@ import org.talkhost.api.notice.NoticeListener;
 public final class DetectionBench {
     private static final int WARMUP = 30;
 
-    private DetectionBench() {
-    }
+    private DetectionBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int a = FakeAllTalk.freePort();
         int b = FakeAllTalk.freePort();
-        AllTalkSettings nothing = TestSettings.with("ports", new int[] { a, b });
+        AllTalkSettings nothing = TestSettings.with("ports", new int[] {a, b});
         AllTalkDetectorImpl detector = new AllTalkDetectorImpl(nothing);
         try {
             OshiProcessSource oshi = new OshiProcessSource();
@@ -36,17 +35,25 @@ public final class DetectionBench {
             long self = ProcessHandle.current().pid();
             report("process scan only (OSHI + matcher)", runs, () -> time(() -> matcher.match(oshi.list(), self)));
             Detection last = detector.detect(NoticeListener.NONE);
-            System.out.println("  nothing running -> " + last.conclusion() + " (" + last.processes().size()
-                    + " AllTalk-like processes on this machine)");
-            report("detect(), nothing on the 2 probed ports", runs, () -> time(() -> detector.detect(NoticeListener.NONE)));
+            System.out.println("  nothing running -> " + last.conclusion() + " ("
+                    + last.processes().size() + " AllTalk-like processes on this machine)");
+            report(
+                    "detect(), nothing on the 2 probed ports",
+                    runs,
+                    () -> time(() -> detector.detect(NoticeListener.NONE)));
             try (FakeAllTalk v2 = FakeAllTalk.v2()) {
-                AllTalkDetectorImpl withOne = new AllTalkDetectorImpl(
-                        TestSettings.with("ports", new int[] { v2.port(), b }));
+                AllTalkDetectorImpl withOne =
+                        new AllTalkDetectorImpl(TestSettings.with("ports", new int[] {v2.port(), b}));
                 try {
-                    System.out.println("  one AllTalk -> " + withOne.detect(NoticeListener.NONE).conclusion());
-                    report("probe() of the fake AllTalk only", runs,
+                    System.out.println("  one AllTalk -> "
+                            + withOne.detect(NoticeListener.NONE).conclusion());
+                    report(
+                            "probe() of the fake AllTalk only",
+                            runs,
                             () -> time(() -> withOne.probe("127.0.0.1", v2.port())));
-                    report("detect(), one fake AllTalk v2 answering", runs,
+                    report(
+                            "detect(), one fake AllTalk v2 answering",
+                            runs,
                             () -> time(() -> withOne.detect(NoticeListener.NONE)));
                 } finally {
                     withOne.stop();
@@ -72,8 +79,14 @@ public final class DetectionBench {
             nanos[i] = one.getAsLong();
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-45s runs %d  median %.1f ms  p90 %.1f ms  max %.1f ms%n", what, runs,
-                ms(nanos[runs / 2]), ms(nanos[(int) Math.ceil(runs * 0.9) - 1]), ms(nanos[runs - 1]));
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s runs %d  median %.1f ms  p90 %.1f ms  max %.1f ms%n",
+                what,
+                runs,
+                ms(nanos[runs / 2]),
+                ms(nanos[(int) Math.ceil(runs * 0.9) - 1]),
+                ms(nanos[runs - 1]));
     }
 
     private static double ms(long nanos) {

@@ -30,8 +30,8 @@ class EndpointProbeShapesTest {
 
     @Test
     void chunkedWithExtensionsAndWordsSplitAcrossChunks() throws Exception {
-        assertV2Ready(shaped(body -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + ScriptedHttpServer.chunked(body, 3)));
+        assertV2Ready(shaped(
+                body -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + ScriptedHttpServer.chunked(body, 3)));
     }
 
     @Test
@@ -60,8 +60,8 @@ class EndpointProbeShapesTest {
 
     @Test
     void headersWithoutSpacesAndInOtherCases() throws Exception {
-        assertV2Ready(shaped(body -> "HTTP/1.1 200 OK\r\nTRANSFER-ENCODING:chunked\r\n\r\n"
-                + ScriptedHttpServer.chunked(body, 4)));
+        assertV2Ready(shaped(
+                body -> "HTTP/1.1 200 OK\r\nTRANSFER-ENCODING:chunked\r\n\r\n" + ScriptedHttpServer.chunked(body, 4)));
     }
 
     @Test
@@ -83,8 +83,9 @@ class EndpointProbeShapesTest {
 
             assertThat(e.ready()).isEqualTo(ReadyState.READY);
             assertThat(e.kind()).isEqualTo(ServerKind.V2);
-            assertThat(server.requests).allSatisfy(head -> assertThat(head)
-                    .containsIgnoringCase("\r\nHost: [::1]:" + server.port() + "\r\n"));
+            assertThat(server.requests)
+                    .allSatisfy(
+                            head -> assertThat(head).containsIgnoringCase("\r\nHost: [::1]:" + server.port() + "\r\n"));
         }
     }
 
@@ -93,13 +94,16 @@ class EndpointProbeShapesTest {
     }
 
     private static ScriptedHttpServer shaped(Shape shape) throws IOException {
-        return new ScriptedHttpServer((path, out) -> out.write(shape.answer(body(path))
-                .getBytes(StandardCharsets.ISO_8859_1)));
+        return new ScriptedHttpServer(
+                (path, out) -> out.write(shape.answer(body(path)).getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static String body(String path) {
-        return path.equals("/api/ready") ? "Ready" : path.equals("/api/currentsettings")
-                ? FakeAllTalk.V2_SETTINGS.replace("ché", "che").replace("ünïcode", "unicode") : "{\"detail\":\"Not Found\"}";
+        return path.equals("/api/ready")
+                ? "Ready"
+                : path.equals("/api/currentsettings")
+                        ? FakeAllTalk.V2_SETTINGS.replace("ché", "che").replace("ünïcode", "unicode")
+                        : "{\"detail\":\"Not Found\"}";
     }
 
     private void assertV2Ready(ScriptedHttpServer server) throws IOException {

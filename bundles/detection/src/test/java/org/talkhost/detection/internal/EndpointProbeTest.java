@@ -97,7 +97,8 @@ class EndpointProbeTest {
         assertThat(EndpointProbe.kindFromSettings(FakeAllTalk.V1_SETTINGS)).isEqualTo(ServerKind.V1);
         assertThat(EndpointProbe.kindFromSettings(FakeAllTalk.V2_SETTINGS)).isEqualTo(ServerKind.V2);
         assertThat(EndpointProbe.kindFromSettings("{\"talkhost_standin\" : true, \"deepspeed_status\": false}"))
-                .as("only the header marks the stand-in").isEqualTo(ServerKind.V1);
+                .as("only the header marks the stand-in")
+                .isEqualTo(ServerKind.V1);
         assertThat(EndpointProbe.kindFromSettings("{\"detail\":\"Not Found\"}")).isEqualTo(ServerKind.FOREIGN);
     }
 }

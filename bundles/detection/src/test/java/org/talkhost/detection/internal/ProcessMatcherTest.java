@@ -15,12 +15,17 @@ class ProcessMatcherTest {
 
     /** Folders as the matcher would see them on disk. */
     private static final Set<String> FILES = Set.of(
-            "/home/ann/alltalk_tts/confignew.json", "/home/ann/alltalk_tts/tts_server.py",
+            "/home/ann/alltalk_tts/confignew.json",
+            "/home/ann/alltalk_tts/tts_server.py",
             "/home/ann/alltalk_tts/script.py",
-            "/srv/tts/v2/confignew.json", "/srv/tts/v2/script.py", "/srv/tts/v2/tts_server.py",
+            "/srv/tts/v2/confignew.json",
+            "/srv/tts/v2/script.py",
+            "/srv/tts/v2/tts_server.py",
             "/srv/tts/v2/system/tts_engines",
             "/home/ann/coqui-demo/tts_server.py");
-    private static final FolderFacts FACTS = (folder, relative) -> FILES.contains(folder.resolve(relative).toString());
+
+    private static final FolderFacts FACTS =
+            (folder, relative) -> FILES.contains(folder.resolve(relative).toString());
 
     private final ProcessMatcher matcher = new ProcessMatcher(null, FACTS);
 
@@ -43,8 +48,8 @@ class ProcessMatcherTest {
 
     @Test
     void relativeScriptInAFolderNamedAlltalkTtsCountsEvenWhenItsFilesCannotBeRead() {
-        ProcessScan scan = match(new RawProcess(100, 1, "/opt/alltalk_tts", "/opt/env/bin/python3.11", "-u",
-                "./tts_server.py"));
+        ProcessScan scan =
+                match(new RawProcess(100, 1, "/opt/alltalk_tts", "/opt/env/bin/python3.11", "-u", "./tts_server.py"));
 
         assertThat(scan.servers()).extracting(ServerProcess::pid).containsExactly(100L);
     }
@@ -62,8 +67,14 @@ class ProcessMatcherTest {
     void v2ScriptWithItsTtsServerChildIsOneServerReportedAsTheParent() {
         ProcessScan scan = match(
                 new RawProcess(200, 1, "/srv/tts/v2", "/srv/tts/v2/alltalk_environment/env/bin/python", "script.py"),
-                new RawProcess(201, 200, "/srv/tts/v2", "/srv/tts/v2/alltalk_environment/env/bin/python",
-                        "tts_server.py", "--port", "7860"));
+                new RawProcess(
+                        201,
+                        200,
+                        "/srv/tts/v2",
+                        "/srv/tts/v2/alltalk_environment/env/bin/python",
+                        "tts_server.py",
+                        "--port",
+                        "7860"));
 
         assertThat(scan.servers()).singleElement().satisfies(s -> {
             assertThat(s.pid()).isEqualTo(200);
@@ -77,15 +88,21 @@ class ProcessMatcherTest {
     void ttsServerInAV2FolderIsV2() {
         ProcessScan scan = match(new RawProcess(300, 1, "/", "python", "/srv/tts/v2/tts_server.py"));
 
-        assertThat(scan.servers()).singleElement().extracting(ServerProcess::kind).isEqualTo(ServerKind.V2);
+        assertThat(scan.servers())
+                .singleElement()
+                .extracting(ServerProcess::kind)
+                .isEqualTo(ServerKind.V2);
     }
 
     @Test
     void theConfiguredInstallFolderCountsWhateverItIsCalled() {
         ProcessMatcher withInstall = new ProcessMatcher(Path.of("/data/voice"), (f, r) -> false);
 
-        ProcessScan scan = withInstall.match(List.of(new RawProcess(400, 1, "/data/voice", "python", "script.py"),
-                new RawProcess(401, 1, "/data/other", "python", "script.py")), SELF);
+        ProcessScan scan = withInstall.match(
+                List.of(
+                        new RawProcess(400, 1, "/data/voice", "python", "script.py"),
+                        new RawProcess(401, 1, "/data/other", "python", "script.py")),
+                SELF);
 
         assertThat(scan.servers()).extracting(ServerProcess::pid).containsExactly(400L);
         assertThat(scan.servers().get(0).kind()).isEqualTo(ServerKind.V2);
@@ -93,8 +110,16 @@ class ProcessMatcherTest {
 
     @Test
     void uvicornDockerStartIsAllTalk() {
-        ProcessScan scan = match(new RawProcess(500, 1, "/srv/tts/v2", "/usr/bin/python3",
-                "/usr/local/bin/uvicorn", "tts_server:app", "--host", "0.0.0.0", "--port=7851"));
+        ProcessScan scan = match(new RawProcess(
+                500,
+                1,
+                "/srv/tts/v2",
+                "/usr/bin/python3",
+                "/usr/local/bin/uvicorn",
+                "tts_server:app",
+                "--host",
+                "0.0.0.0",
+                "--port=7851"));
 
         assertThat(scan.servers()).singleElement().satisfies(s -> {
             assertThat(s.script()).isEqualTo("uvicorn tts_server:app");
@@ -105,8 +130,19 @@ class ProcessMatcherTest {
 
     @Test
     void standInIsFoundByItsMarkerAndKeepsKindStandinWhateverItImitates() {
-        ProcessScan scan = match(new RawProcess(600, 1, "/tmp", "java", "-jar",
-                "/work/standin/target/alltalk-standin.jar", "--flavor", "v1", "--dir", "/tmp/x", "--port", "7866"));
+        ProcessScan scan = match(new RawProcess(
+                600,
+                1,
+                "/tmp",
+                "java",
+                "-jar",
+                "/work/standin/target/alltalk-standin.jar",
+                "--flavor",
+                "v1",
+                "--dir",
+                "/tmp/x",
+                "--port",
+                "7866"));
 
         assertThat(scan.servers()).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo(ServerKind.STANDIN);
@@ -122,14 +158,22 @@ class ProcessMatcherTest {
                 new RawProcess(SELF, 800, "/home/ann/talkhost", "java", "-jar", "alltalk-standin-launcher.jar"),
                 new RawProcess(901, SELF, "/tmp", "java", "-jar", "alltalk-standin.jar", "--port", "7851"));
 
-        assertThat(scan.servers()).as("only TalkHost's child, the stand-in it started")
-                .extracting(ServerProcess::pid).containsExactly(901L);
+        assertThat(scan.servers())
+                .as("only TalkHost's child, the stand-in it started")
+                .extracting(ServerProcess::pid)
+                .containsExactly(901L);
     }
 
     @Test
     void aPropertyNamingTheStandInJarIsNotTheStandIn() {
-        ProcessScan scan = match(new RawProcess(700, 1, "/", "java",
-                "-Dtalkhost.standin.jar=/opt/talkhost/alltalk-standin.jar", "-jar", "launcher.jar"));
+        ProcessScan scan = match(new RawProcess(
+                700,
+                1,
+                "/",
+                "java",
+                "-Dtalkhost.standin.jar=/opt/talkhost/alltalk-standin.jar",
+                "-jar",
+                "launcher.jar"));
 
         assertThat(scan.servers()).isEmpty();
     }
@@ -137,14 +181,32 @@ class ProcessMatcherTest {
     @Test
     void aProgramWithTheStandInJarOnItsClassPathIsNotTheStandIn() {
         ProcessScan scan = match(
-                new RawProcess(710, 1, "/work", "java", "-cp", "target/classes:/m2/alltalk-standin-0.1.0.jar",
+                new RawProcess(
+                        710,
+                        1,
+                        "/work",
+                        "java",
+                        "-cp",
+                        "target/classes:/m2/alltalk-standin-0.1.0.jar",
                         "org.talkhost.connection.internal.ReadyLatencyBench"),
                 new RawProcess(711, 1, "/work", "java", "--class-path=/m2/alltalk-standin.jar", "some.Tool"),
-                new RawProcess(712, 1, "/work", "java", "-cp", "/m2/alltalk-standin.jar",
-                        "org.talkhost.standin.StandinMain", "--flavor", "v1", "--port", "7870"));
+                new RawProcess(
+                        712,
+                        1,
+                        "/work",
+                        "java",
+                        "-cp",
+                        "/m2/alltalk-standin.jar",
+                        "org.talkhost.standin.StandinMain",
+                        "--flavor",
+                        "v1",
+                        "--port",
+                        "7870"));
 
-        assertThat(scan.servers()).as("only the one running the stand-in's own main class")
-                .extracting(ServerProcess::pid).containsExactly(712L);
+        assertThat(scan.servers())
+                .as("only the one running the stand-in's own main class")
+                .extracting(ServerProcess::pid)
+                .containsExactly(712L);
         assertThat(scan.servers().get(0).port()).isEqualTo(7870);
     }
 

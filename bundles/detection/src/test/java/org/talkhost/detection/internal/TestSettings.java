@@ -5,8 +5,7 @@ import org.talkhost.common.testing.Configs;
 
 /** AllTalkSettings as DS would give them: the annotation's defaults, with some values overridden. */
 final class TestSettings {
-    private TestSettings() {
-    }
+    private TestSettings() {}
 
     static AllTalkSettings with(Object... keysAndValues) {
         return Configs.of(AllTalkSettings.class, keysAndValues);

@@ -1,7 +1,7 @@
 package org.talkhost.environment.internal;
 
-
 import java.util.List;
+
 import org.talkhost.api.install.AllTalkInstall;
 
 /**
@@ -11,13 +11,30 @@ import org.talkhost.api.install.AllTalkInstall;
  * Package names are import names, which are also the pip names here.
  */
 record AllTalkNeeds(String name, int minMinor, int maxMinor, List<String> packages) {
-    static final AllTalkNeeds V1 = new AllTalkNeeds("v1", 9, 11,
+    static final AllTalkNeeds V1 = new AllTalkNeeds(
+            "v1",
+            9,
+            11,
             List.of("TTS", "torch", "torchaudio", "fastapi", "uvicorn", "soundfile", "pydantic", "numpy", "requests"));
-    static final AllTalkNeeds V2 = new AllTalkNeeds("v2", 10, Integer.MAX_VALUE,
-            List.of("fastapi", "uvicorn", "torch", "torchaudio", "gradio", "soundfile", "pydantic", "numpy",
+    static final AllTalkNeeds V2 = new AllTalkNeeds(
+            "v2",
+            10,
+            Integer.MAX_VALUE,
+            List.of(
+                    "fastapi",
+                    "uvicorn",
+                    "torch",
+                    "torchaudio",
+                    "gradio",
+                    "soundfile",
+                    "pydantic",
+                    "numpy",
                     "requests"));
     /** v2 started with {@code tts_server.py}: the API server alone, without the Gradio web UI. */
-    static final AllTalkNeeds V2_API = new AllTalkNeeds("v2", 10, Integer.MAX_VALUE,
+    static final AllTalkNeeds V2_API = new AllTalkNeeds(
+            "v2",
+            10,
+            Integer.MAX_VALUE,
             List.of("fastapi", "uvicorn", "torch", "torchaudio", "soundfile", "pydantic", "numpy", "requests"));
     /** Folder not found yet: the loosest rule, so that only Python itself is judged. */
     static final AllTalkNeeds UNKNOWN = new AllTalkNeeds("", 9, Integer.MAX_VALUE, List.of());
@@ -35,12 +52,12 @@ record AllTalkNeeds(String name, int minMinor, int maxMinor, List<String> packag
         if (text != null) {
             String[] parts = text.trim().split("\\.");
             try {
-                return new int[] { Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0 };
+                return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
             } catch (NumberFormatException e) {
                 // fall through
             }
         }
-        return new int[] { 0, 0 };
+        return new int[] {0, 0};
     }
 
     boolean tooOld(String version) {

@@ -13,8 +13,7 @@ import org.talkhost.api.environment.EnvironmentContext;
  * and a throwing {@code id()} or {@code title()} all become a plain, non-blocking result.
  */
 final class CheckGuard {
-    private CheckGuard() {
-    }
+    private CheckGuard() {}
 
     static String id(EnvironmentCheck check) {
         return safe(check::id, check.getClass().getName());
@@ -36,9 +35,14 @@ final class CheckGuard {
         if (r == null) {
             r = problem(check, "doctor.no-answer");
         }
-        return new CheckResult(r.id() == null ? id(check) : r.id(), r.title() == null ? title(check) : r.title(),
-                r.status() == null ? CheckStatus.WARN : r.status(), r.message() == null ? "" : r.message(),
-                r.fix() == null ? "" : r.fix(), r.blocking(), took);
+        return new CheckResult(
+                r.id() == null ? id(check) : r.id(),
+                r.title() == null ? title(check) : r.title(),
+                r.status() == null ? CheckStatus.WARN : r.status(),
+                r.message() == null ? "" : r.message(),
+                r.fix() == null ? "" : r.fix(),
+                r.blocking(),
+                took);
     }
 
     /** A non-blocking WARN in the doctor's words, about a check that misbehaved. */
@@ -46,8 +50,14 @@ final class CheckGuard {
         Object[] all = new Object[args.length + 1];
         all[0] = title(check);
         System.arraycopy(args, 0, all, 1, args.length);
-        return new CheckResult(id(check), title(check), CheckStatus.WARN, EnvironmentCatalog.TEXT.text(key, all),
-                EnvironmentCatalog.TEXT.has(key + ".fix") ? EnvironmentCatalog.TEXT.text(key + ".fix", all) : "", false, Duration.ZERO);
+        return new CheckResult(
+                id(check),
+                title(check),
+                CheckStatus.WARN,
+                EnvironmentCatalog.TEXT.text(key, all),
+                EnvironmentCatalog.TEXT.has(key + ".fix") ? EnvironmentCatalog.TEXT.text(key + ".fix", all) : "",
+                false,
+                Duration.ZERO);
     }
 
     private static String describe(Throwable e) {

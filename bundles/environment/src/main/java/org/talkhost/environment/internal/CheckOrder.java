@@ -18,8 +18,7 @@ final class CheckOrder {
     static final String DISK = PROPERTY + ":Integer=80";
     static final String PORTS = PROPERTY + ":Integer=90";
 
-    private CheckOrder() {
-    }
+    private CheckOrder() {}
 
     static int of(Object value) {
         if (value instanceof Number) {

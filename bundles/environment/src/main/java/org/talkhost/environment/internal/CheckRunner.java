@@ -75,8 +75,8 @@ final class CheckRunner implements AutoCloseable {
             } catch (TimeoutException ex) {
                 f.cancel(true);
                 CheckResult late = CheckGuard.problem(check, "doctor.timeout", DoctorImpl.seconds(limit));
-                results[e.getKey()] = new CheckResult(late.id(), late.title(), late.status(), late.message(),
-                        late.fix(), false, limit);
+                results[e.getKey()] = new CheckResult(
+                        late.id(), late.title(), late.status(), late.message(), late.fix(), false, limit);
                 LOG.warn("The environment check {} did not answer within {}", CheckGuard.id(check), limit);
             } catch (ExecutionException ex) {
                 results[e.getKey()] = CheckGuard.problem(check, "doctor.error", String.valueOf(ex.getCause()));

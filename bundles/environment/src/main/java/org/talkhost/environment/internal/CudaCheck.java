@@ -20,8 +20,8 @@ import org.talkhost.api.install.AllTalkInstall;
 @Component(property = CheckOrder.CUDA, configurationPid = EnvironmentConfig.PID)
 public final class CudaCheck implements EnvironmentCheck {
     static final String ID = "cuda";
-    private static final List<String> NVIDIA_SMI_ARGS = List.of("--query-gpu=name,driver_version,memory.total",
-            "--format=csv,noheader");
+    private static final List<String> NVIDIA_SMI_ARGS =
+            List.of("--query-gpu=name,driver_version,memory.total", "--format=csv,noheader");
 
     private final PythonProbe probe;
     private final PathLookup path;
@@ -65,7 +65,9 @@ public final class CudaCheck implements EnvironmentCheck {
                 : null;
         String version = torch == null ? null : torch.get("ok.torch");
         if (version == null) {
-            return gpu.isPresent() ? Findings.ok(this, "cuda.gpu-no-torch", card) : Findings.warn(this, "cuda.no-gpu-no-torch");
+            return gpu.isPresent()
+                    ? Findings.ok(this, "cuda.gpu-no-torch", card)
+                    : Findings.warn(this, "cuda.no-gpu-no-torch");
         }
         String cuda = torch.get("torch.cuda");
         String python = choice.python().toString();
@@ -76,10 +78,12 @@ public final class CudaCheck implements EnvironmentCheck {
             return Findings.ok(this, "cuda.ok", version, cuda, torch.get("torch.device"));
         }
         if (cuda == null || cuda.isBlank() || "None".equals(cuda)) {
-            return gpu.isPresent() ? Findings.warn(this, "cuda.cpu-build-gpu", version, card, python)
+            return gpu.isPresent()
+                    ? Findings.warn(this, "cuda.cpu-build-gpu", version, card, python)
                     : Findings.warn(this, "cuda.cpu-build-no-gpu", version);
         }
-        return gpu.isPresent() ? Findings.warn(this, "cuda.unusable", version, cuda, card)
+        return gpu.isPresent()
+                ? Findings.warn(this, "cuda.unusable", version, cuda, card)
                 : Findings.warn(this, "cuda.no-gpu", version, cuda);
     }
 

@@ -73,12 +73,16 @@ public final class DiskSpaceCheck implements EnvironmentCheck {
         }
         String gb = String.format(Locale.ROOT, "%.1f", free);
         if (!models) {
-            return free < failGb ? Findings.warn(this, "disk.low.standin", gb, where) : Findings.ok(this, "disk.ok", gb, where);
+            return free < failGb
+                    ? Findings.warn(this, "disk.low.standin", gb, where)
+                    : Findings.ok(this, "disk.ok", gb, where);
         }
         if (free < failGb) {
             return Findings.of(this, CheckStatus.FAIL, false, "disk.full", gb, where);
         }
-        return free < warnGb ? Findings.warn(this, "disk.low", gb, where) : Findings.ok(this, "disk.ok.models", gb, where);
+        return free < warnGb
+                ? Findings.warn(this, "disk.low", gb, where)
+                : Findings.ok(this, "disk.ok.models", gb, where);
     }
 
     private static Path existing(Path p) {

@@ -35,11 +35,12 @@ import org.talkhost.api.logging.OperationsLog;
  * seconds and logs it. Reads two PIDs: {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd
  * allows a designate only on a single-PID component) and {@link AllTalkSettings}.
  */
-@Component(service = Doctor.class, configurationPid = { EnvironmentConfig.PID, AllTalkSettings.PID })
+@Component(
+        service = Doctor.class,
+        configurationPid = {EnvironmentConfig.PID, AllTalkSettings.PID})
 public final class DoctorImpl implements Doctor {
 
-    private record Registered(EnvironmentCheck check, int order) {
-    }
+    private record Registered(EnvironmentCheck check, int order) {}
 
     /** The context, or the plain reason why the configuration gives none. */
     /** What the checks look at for some AllTalk settings, or why that cannot be worked out. */
@@ -53,19 +54,25 @@ public final class DoctorImpl implements Doctor {
         }
     }
 
-    private record Settings(EnvironmentContext context, String problem, Duration cacheFor, Duration limit) {
-    }
+    private record Settings(EnvironmentContext context, String problem, Duration cacheFor, Duration limit) {}
 
     private final List<Registered> checks = new CopyOnWriteArrayList<>();
     private final CheckRunner runner = new CheckRunner();
     /** Changes when checks or settings change, so that a report made before is not reused. */
     private final AtomicLong generation = new AtomicLong();
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog log;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
+
     private volatile Settings settings;
     private DoctorReport cached;
     private long cachedAt;
@@ -79,8 +86,8 @@ public final class DoctorImpl implements Doctor {
     @Modified
     void configure(EnvironmentConfig config, AllTalkSettings allTalk) {
         Target t = Target.of(allTalk);
-        settings = new Settings(t.context(), t.problem(), seconds(config.cacheSeconds()),
-                seconds(config.checkTimeoutSeconds()));
+        settings = new Settings(
+                t.context(), t.problem(), seconds(config.cacheSeconds()), seconds(config.checkTimeoutSeconds()));
         generation.incrementAndGet();
     }
 
@@ -100,7 +107,10 @@ public final class DoctorImpl implements Doctor {
         Settings s = settings;
         long gen = generation.get();
         long now = System.nanoTime();
-        if (!fresh && cached != null && cachedGeneration == gen && now - cachedAt < s.cacheFor().toNanos()) {
+        if (!fresh
+                && cached != null
+                && cachedGeneration == gen
+                && now - cachedAt < s.cacheFor().toNanos()) {
             return cached;
         }
         DoctorReport report = run(s.context(), s.problem(), s.limit());
@@ -120,8 +130,13 @@ public final class DoctorImpl implements Doctor {
         long now = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
         if (context == null) {
-            results.add(new CheckResult("configuration", Findings.title("configuration"), CheckStatus.FAIL,
-                    EnvironmentCatalog.TEXT.text("doctor.config", problem), EnvironmentCatalog.TEXT.text("doctor.config.fix"), true,
+            results.add(new CheckResult(
+                    "configuration",
+                    Findings.title("configuration"),
+                    CheckStatus.FAIL,
+                    EnvironmentCatalog.TEXT.text("doctor.config", problem),
+                    EnvironmentCatalog.TEXT.text("doctor.config.fix"),
+                    true,
                     Duration.ZERO));
         } else {
             List<Registered> list = new ArrayList<>(checks);
@@ -149,13 +164,14 @@ public final class DoctorImpl implements Doctor {
                 ports.add(p);
             }
         }
-        return new EnvironmentContext(mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports,
-                s.launchScript());
+        return new EnvironmentContext(
+                mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports, s.launchScript());
     }
 
     /** "20" or "0.5". */
     static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds())
+        return d.toMillis() % 1000 == 0
+                ? Long.toString(d.toSeconds())
                 : BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 

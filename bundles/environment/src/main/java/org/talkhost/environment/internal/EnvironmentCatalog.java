@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class EnvironmentCatalog {
     static final Messages TEXT = Messages.of(EnvironmentCatalog.class, "environment");
 
-    private EnvironmentCatalog() {
-    }
+    private EnvironmentCatalog() {}
 }

@@ -12,8 +12,7 @@ import org.talkhost.api.environment.EnvironmentCheck;
  */
 final class Findings {
 
-    private Findings() {
-    }
+    private Findings() {}
 
     static String title(String id) {
         return EnvironmentCatalog.TEXT.text("title." + id);
@@ -21,7 +20,14 @@ final class Findings {
 
     static CheckResult of(EnvironmentCheck check, CheckStatus status, boolean blocking, String key, Object... args) {
         String fix = EnvironmentCatalog.TEXT.has(key + ".fix") ? EnvironmentCatalog.TEXT.text(key + ".fix", args) : "";
-        return new CheckResult(check.id(), check.title(), status, EnvironmentCatalog.TEXT.text(key, args), fix, blocking, Duration.ZERO);
+        return new CheckResult(
+                check.id(),
+                check.title(),
+                status,
+                EnvironmentCatalog.TEXT.text(key, args),
+                fix,
+                blocking,
+                Duration.ZERO);
     }
 
     static CheckResult ok(EnvironmentCheck check, String key, Object... args) {

@@ -40,19 +40,22 @@ public final class InstallCheck implements EnvironmentCheck {
         boolean blocking = mode == Mode.MANAGED;
         AllTalkInstall install = context.install();
         switch (install.layout()) {
-        case V1:
-            return Findings.ok(this, "install.v1", install.dir());
-        case V2:
-            return Findings.ok(this, "install.v2", install.dir(),
-                    install.engines().isEmpty() ? "none yet" : String.join(", ", install.engines()));
-        case NONE:
-            return Findings.of(this, CheckStatus.FAIL, blocking, "install.none");
-        case MISSING:
-            return Findings.of(this, CheckStatus.FAIL, blocking, "install.missing", install.dir());
-        case INCOMPLETE_V2:
-            return Findings.of(this, CheckStatus.FAIL, blocking, "install.incomplete", install.dir());
-        default:
-            return Findings.of(this, CheckStatus.FAIL, blocking, "install.foreign", install.dir());
+            case V1:
+                return Findings.ok(this, "install.v1", install.dir());
+            case V2:
+                return Findings.ok(
+                        this,
+                        "install.v2",
+                        install.dir(),
+                        install.engines().isEmpty() ? "none yet" : String.join(", ", install.engines()));
+            case NONE:
+                return Findings.of(this, CheckStatus.FAIL, blocking, "install.none");
+            case MISSING:
+                return Findings.of(this, CheckStatus.FAIL, blocking, "install.missing", install.dir());
+            case INCOMPLETE_V2:
+                return Findings.of(this, CheckStatus.FAIL, blocking, "install.incomplete", install.dir());
+            default:
+                return Findings.of(this, CheckStatus.FAIL, blocking, "install.foreign", install.dir());
         }
     }
 }

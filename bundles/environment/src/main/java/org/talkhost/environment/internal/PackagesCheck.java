@@ -79,11 +79,19 @@ public final class PackagesCheck implements EnvironmentCheck {
         }
         if (!missing.isEmpty()) {
             boolean otherEnv = !choice.inInstallEnv() && !choice.installEnvs().isEmpty();
-            String key = otherEnv ? "packages.missing-env"
+            String key = otherEnv
+                    ? "packages.missing-env"
                     : choice.inInstallEnv() ? "packages.missing" : "packages.missing-noenv";
-            return fail(key, missing.size(), needs.packages().size(),
-                    needs.name(), python, String.join(", ", missing), String.join(" ", missing),
-                    requirements(python, install.dir()), otherEnv ? choice.installEnvs().get(0) : install.environment());
+            return fail(
+                    key,
+                    missing.size(),
+                    needs.packages().size(),
+                    needs.name(),
+                    python,
+                    String.join(", ", missing),
+                    String.join(" ", missing),
+                    requirements(python, install.dir()),
+                    otherEnv ? choice.installEnvs().get(0) : install.environment());
         }
         if (!broken.isEmpty()) {
             return fail("packages.broken", String.join(", ", broken), python, firstError, String.join(" ", broken));
@@ -95,7 +103,12 @@ public final class PackagesCheck implements EnvironmentCheck {
             return fail("packages.unreadable", python, answer.outcome().problemLine());
         }
         String torch = answer.get("ok.torch");
-        return Findings.ok(this, "packages.ok", needs.packages().size(), needs.name(), python,
+        return Findings.ok(
+                this,
+                "packages.ok",
+                needs.packages().size(),
+                needs.name(),
+                python,
                 torch == null || torch.isBlank() ? "" : ", torch " + torch);
     }
 
@@ -117,6 +130,7 @@ public final class PackagesCheck implements EnvironmentCheck {
                 }
             }
         }
-        return file.map(f -> EnvironmentCatalog.TEXT.text("packages.requirements-hint", python, f)).orElse("");
+        return file.map(f -> EnvironmentCatalog.TEXT.text("packages.requirements-hint", python, f))
+                .orElse("");
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /** Finds a program on a PATH, as a shell would. The PATH is given, so tests can leave programs out. */
 final class PathLookup {
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
 
     private final List<Path> folders = new ArrayList<>();
 
@@ -38,7 +39,7 @@ final class PathLookup {
             return executable(p) ? Optional.of(p) : Optional.empty();
         }
         for (Path dir : folders) {
-            for (String candidate : WINDOWS ? new String[] { name + ".exe", name + ".bat", name } : new String[] { name }) {
+            for (String candidate : WINDOWS ? new String[] {name + ".exe", name + ".bat", name} : new String[] {name}) {
                 Path p = dir.resolve(candidate);
                 if (executable(p)) {
                     return Optional.of(p);

@@ -21,10 +21,14 @@ import org.talkhost.api.environment.EnvironmentContext;
 @Component(property = CheckOrder.PORTAUDIO, configurationPid = EnvironmentConfig.PID)
 public final class PortAudioCheck implements EnvironmentCheck {
     static final String ID = "audio.portaudio";
-    static final List<Path> KNOWN = List.of(Path.of("/usr/lib/x86_64-linux-gnu/libportaudio.so.2"),
-            Path.of("/usr/lib/aarch64-linux-gnu/libportaudio.so.2"), Path.of("/usr/lib64/libportaudio.so.2"),
-            Path.of("/usr/lib/libportaudio.so.2"), Path.of("/usr/local/lib/libportaudio.so.2"),
-            Path.of("/usr/local/lib/libportaudio.so"), Path.of("/opt/homebrew/lib/libportaudio.dylib"),
+    static final List<Path> KNOWN = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/libportaudio.so.2"),
+            Path.of("/usr/lib/aarch64-linux-gnu/libportaudio.so.2"),
+            Path.of("/usr/lib64/libportaudio.so.2"),
+            Path.of("/usr/lib/libportaudio.so.2"),
+            Path.of("/usr/local/lib/libportaudio.so.2"),
+            Path.of("/usr/local/lib/libportaudio.so"),
+            Path.of("/opt/homebrew/lib/libportaudio.dylib"),
             Path.of("/usr/local/lib/libportaudio.dylib"));
     private static final List<Path> LDCONFIG = List.of(Path.of("/sbin/ldconfig"), Path.of("/usr/sbin/ldconfig"));
 
@@ -36,7 +40,10 @@ public final class PortAudioCheck implements EnvironmentCheck {
 
     @Activate
     public PortAudioCheck(EnvironmentConfig config) {
-        this(PathLookup.system(), KNOWN, Duration.ofMillis(Math.round(config.processTimeoutSeconds() * 1000)),
+        this(
+                PathLookup.system(),
+                KNOWN,
+                Duration.ofMillis(Math.round(config.processTimeoutSeconds() * 1000)),
                 System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win"));
     }
 
@@ -65,15 +72,15 @@ public final class PortAudioCheck implements EnvironmentCheck {
         if (windows) {
             return Findings.skipped(this, "portaudio.windows");
         }
-        Optional<String> found = fromLdconfig().or(() -> known.stream().filter(Files::exists).findFirst()
-                .map(Path::toString));
+        Optional<String> found = fromLdconfig()
+                .or(() -> known.stream().filter(Files::exists).findFirst().map(Path::toString));
         return found.map(lib -> Findings.ok(this, "portaudio.ok", lib))
                 .orElseGet(() -> Findings.warn(this, "portaudio.missing"));
     }
 
     private Optional<String> fromLdconfig() {
-        Optional<Path> ldconfig = path.find("ldconfig").or(() -> LDCONFIG.stream().filter(PathLookup::executable)
-                .findFirst());
+        Optional<Path> ldconfig = path.find("ldconfig")
+                .or(() -> LDCONFIG.stream().filter(PathLookup::executable).findFirst());
         if (ldconfig.isEmpty()) {
             return Optional.empty();
         }

@@ -20,7 +20,9 @@ import org.talkhost.api.ports.PortStatus;
 public final class PortsCheck implements EnvironmentCheck {
     static final String ID = "ports";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PortManager ports;
 
@@ -44,9 +46,10 @@ public final class PortsCheck implements EnvironmentCheck {
         if (survey.isEmpty()) {
             return Findings.warn(this, "ports.none");
         }
-        String summary = survey.stream().map(s -> s.port() + " " + s.explanation()).collect(Collectors.joining("; "));
-        boolean usable = survey.stream()
-                .anyMatch(s -> s.holder() == PortHolder.FREE || s.holder() == PortHolder.ALLTALK);
+        String summary =
+                survey.stream().map(s -> s.port() + " " + s.explanation()).collect(Collectors.joining("; "));
+        boolean usable =
+                survey.stream().anyMatch(s -> s.holder() == PortHolder.FREE || s.holder() == PortHolder.ALLTALK);
         return usable ? Findings.ok(this, "ports.ok", summary) : Findings.warn(this, "ports.taken", summary);
     }
 }

@@ -24,7 +24,7 @@ final class ProcessRunner {
 
         /** The last line of stderr (where Python puts the error), else of stdout, else the start error. */
         String problemLine() {
-            for (String s : new String[] { err, out, error }) {
+            for (String s : new String[] {err, out, error}) {
                 if (s != null && !s.isBlank()) {
                     String[] lines = s.strip().split("\\R");
                     return lines[lines.length - 1].strip();
@@ -79,20 +79,22 @@ final class ProcessRunner {
         private final Thread thread;
 
         Capture(InputStream in, String name) {
-            thread = new Thread(() -> {
-                byte[] buf = new byte[8192];
-                try (in) {
-                    for (int n; (n = in.read(buf)) >= 0;) {
-                        synchronized (bytes) {
-                            if (bytes.size() < MAX_OUTPUT) {
-                                bytes.write(buf, 0, Math.min(n, MAX_OUTPUT - bytes.size()));
+            thread = new Thread(
+                    () -> {
+                        byte[] buf = new byte[8192];
+                        try (in) {
+                            for (int n; (n = in.read(buf)) >= 0; ) {
+                                synchronized (bytes) {
+                                    if (bytes.size() < MAX_OUTPUT) {
+                                        bytes.write(buf, 0, Math.min(n, MAX_OUTPUT - bytes.size()));
+                                    }
+                                }
                             }
+                        } catch (IOException e) {
+                            // the stream closed when the program was destroyed: keep what was read
                         }
-                    }
-                } catch (IOException e) {
-                    // the stream closed when the program was destroyed: keep what was read
-                }
-            }, name);
+                    },
+                    name);
             thread.setDaemon(true);
             thread.start();
         }

@@ -53,7 +53,8 @@ public final class PythonCheck implements EnvironmentCheck {
         Path python = choice.python();
         PythonProbe.Answer answer = probe.identity(python);
         if (!answer.understood()) {
-            return answer.outcome().timedOut() ? fail("python.timeout", python)
+            return answer.outcome().timedOut()
+                    ? fail("python.timeout", python)
                     : fail("python.broken", python, answer.outcome().problemLine());
         }
         AllTalkNeeds needs = AllTalkNeeds.of(context.install());
@@ -66,10 +67,22 @@ public final class PythonCheck implements EnvironmentCheck {
             return Findings.warn(this, "python.too-new", version, python, where);
         }
         if (!choice.installEnvs().isEmpty() && !choice.inInstallEnv() && !samePrefix(answer, choice)) {
-            return Findings.warn(this, "python.wrong-env", version, python, where, choice.installEnvs().get(0));
+            return Findings.warn(
+                    this,
+                    "python.wrong-env",
+                    version,
+                    python,
+                    where,
+                    choice.installEnvs().get(0));
         }
-        return Findings.ok(this, "python.ok", version, python, where,
-                EnvironmentCatalog.TEXT.text("python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
+        return Findings.ok(
+                this,
+                "python.ok",
+                version,
+                python,
+                where,
+                EnvironmentCatalog.TEXT.text(
+                        "python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private CheckResult fail(String key, Object... args) {
@@ -80,7 +93,9 @@ public final class PythonCheck implements EnvironmentCheck {
     static String where(PythonProbe.Answer answer) {
         String conda = answer.get("conda_env");
         String prefix = answer.get("prefix");
-        return conda == null || conda.isBlank() ? "prefix " + prefix : "conda environment " + conda + ", prefix " + prefix;
+        return conda == null || conda.isBlank()
+                ? "prefix " + prefix
+                : "conda environment " + conda + ", prefix " + prefix;
     }
 
     private static boolean samePrefix(PythonProbe.Answer answer, PythonLocator.Choice choice) {

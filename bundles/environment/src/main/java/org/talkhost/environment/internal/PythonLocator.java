@@ -14,7 +14,13 @@ import org.talkhost.api.install.AllTalkInstall;
  * {@code text-generation-webui/extensions/alltalk_tts}), then {@code python3} on the PATH.
  */
 final class PythonLocator {
-    enum Source { CONFIGURED, ALLTALK_ENV, WEBUI_ENV, PATH, NONE }
+    enum Source {
+        CONFIGURED,
+        ALLTALK_ENV,
+        WEBUI_ENV,
+        PATH,
+        NONE
+    }
 
     /**
      * @param python      the interpreter, or null when none was found
@@ -29,7 +35,9 @@ final class PythonLocator {
 
         /** True when the interpreter lives in one of the environments AllTalk was installed into. */
         boolean inInstallEnv() {
-            return python != null && installEnvs.stream().anyMatch(env -> python.toAbsolutePath().startsWith(env));
+            return python != null
+                    && installEnvs.stream()
+                            .anyMatch(env -> python.toAbsolutePath().startsWith(env));
         }
     }
 
@@ -41,7 +49,8 @@ final class PythonLocator {
 
     Choice locate(EnvironmentContext context) {
         String configured = context.python() == null ? "" : context.python().trim();
-        AllTalkInstall install = context.installDir() == null ? AllTalkInstall.of(null)
+        AllTalkInstall install = context.installDir() == null
+                ? AllTalkInstall.of(null)
                 : AllTalkInstall.of(context.installDir().toAbsolutePath(), context.launchScript());
         List<Path> envs = install.environments();
         if (!configured.isEmpty()) {

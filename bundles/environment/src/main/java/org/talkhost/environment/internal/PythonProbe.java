@@ -26,7 +26,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class PythonProbe {
     static final String IDENTITY = "talkhost-identity";
     static final String PACKAGES = "talkhost-packages";
-    static final String SCRIPT = String.join("\n",
+    static final String SCRIPT = String.join(
+            "\n",
             "import sys, os",
             "def out(k, v):",
             "    print('%s=%s' % (k, str(v).replace('\\n', ' ').replace('\\r', ' ')), flush=True)",
@@ -82,8 +83,7 @@ public final class PythonProbe {
         }
     }
 
-    private record Entry(long started, CompletableFuture<Answer> future) {
-    }
+    private record Entry(long started, CompletableFuture<Answer> future) {}
 
     private final ProcessRunner runner;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
@@ -144,8 +144,8 @@ public final class PythonProbe {
     private Answer cached(String key, Supplier<Answer> work) {
         long now = System.nanoTime();
         CompletableFuture<Answer> mine = new CompletableFuture<>();
-        Entry e = cache.compute(key,
-                (k, old) -> old != null && now - old.started() < keep.toNanos() ? old : new Entry(now, mine));
+        Entry e = cache.compute(
+                key, (k, old) -> old != null && now - old.started() < keep.toNanos() ? old : new Entry(now, mine));
         if (e.future() == mine) {
             try {
                 mine.complete(work.get());

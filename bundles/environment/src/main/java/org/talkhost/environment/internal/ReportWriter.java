@@ -16,8 +16,7 @@ import org.talkhost.api.logging.OperationsLog;
 final class ReportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(DoctorImpl.class);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     static void write(DoctorReport report, OperationsLog ops) {
         int ok = 0;
@@ -26,35 +25,42 @@ final class ReportWriter {
         int skipped = 0;
         List<String> blockers = new ArrayList<>();
         for (CheckResult r : report.results()) {
-            String line = r.title() + " " + r.status() + ": " + r.message() + (r.fix().isBlank() ? "" : " Fix: " + r.fix());
+            String line =
+                    r.title() + " " + r.status() + ": " + r.message() + (r.fix().isBlank() ? "" : " Fix: " + r.fix());
             switch (r.status()) {
-            case OK:
-                ok++;
-                ops.info("Doctor: {}", line);
-                break;
-            case SKIPPED:
-                skipped++;
-                ops.debug("Doctor: {}", line);
-                break;
-            case WARN:
-                warn++;
-                ops.warning("Doctor: {}", line);
-                LOG.warn("Environment: {}", line);
-                break;
-            default:
-                fail++;
-                ops.error("Doctor: {}", line);
-                LOG.warn("Environment: {}", line);
-                if (r.blocks()) {
-                    blockers.add(r.title());
-                }
+                case OK:
+                    ok++;
+                    ops.info("Doctor: {}", line);
+                    break;
+                case SKIPPED:
+                    skipped++;
+                    ops.debug("Doctor: {}", line);
+                    break;
+                case WARN:
+                    warn++;
+                    ops.warning("Doctor: {}", line);
+                    LOG.warn("Environment: {}", line);
+                    break;
+                default:
+                    fail++;
+                    ops.error("Doctor: {}", line);
+                    LOG.warn("Environment: {}", line);
+                    if (r.blocks()) {
+                        blockers.add(r.title());
+                    }
             }
         }
-        String verdict = blockers.isEmpty() ? "nothing blocks a managed start"
+        String verdict = blockers.isEmpty()
+                ? "nothing blocks a managed start"
                 : "a managed start is blocked by: " + String.join(", ", blockers);
         String counts = ok + " OK, " + warn + (warn == 1 ? " warning, " : " warnings, ") + fail + " failed, " + skipped
                 + " skipped";
-        ops.info("Doctor: {} checks in {} ms: {}; {}", report.results().size(), report.took().toMillis(), counts, verdict);
+        ops.info(
+                "Doctor: {} checks in {} ms: {}; {}",
+                report.results().size(),
+                report.took().toMillis(),
+                counts,
+                verdict);
         LOG.info("Environment checked in {} ms: {}; {}", report.took().toMillis(), counts, verdict);
     }
 }

@@ -3,7 +3,6 @@ package org.talkhost.environment.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Line;
 import javax.sound.sampled.Mixer;
@@ -54,8 +53,8 @@ public final class SoundOutputCheck implements EnvironmentCheck {
             return Findings.warn(this, "sound.none");
         }
         List<String> shown = found.subList(0, Math.min(SHOWN, found.size()));
-        return Findings.ok(this, "sound.ok", found.size(), String.join(", ", shown)
-                + (found.size() > SHOWN ? ", ..." : ""));
+        return Findings.ok(
+                this, "sound.ok", found.size(), String.join(", ", shown) + (found.size() > SHOWN ? ", ..." : ""));
     }
 
     static List<String> javaSoundOutputs() {

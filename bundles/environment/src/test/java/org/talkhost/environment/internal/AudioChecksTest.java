@@ -28,7 +28,9 @@ class AudioChecksTest {
     @Test
     void espeakFoundWithItsVersion() throws Exception {
         Path bin = dir.resolve("bin");
-        Fakes.script(bin.resolve("espeak-ng"), "echo 'eSpeak NG text-to-speech: 1.51  Data at: /usr/share/espeak-ng-data'\n");
+        Fakes.script(
+                bin.resolve("espeak-ng"),
+                "echo 'eSpeak NG text-to-speech: 1.51  Data at: /usr/share/espeak-ng-data'\n");
         CheckResult r = espeak(bin.toString()).run(Fakes.standin());
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
         assertThat(r.message()).isEqualTo("espeak-ng 1.51 found at " + bin.resolve("espeak-ng") + ".");
@@ -62,7 +64,9 @@ class AudioChecksTest {
     @Test
     void portAudioFoundByLdconfig() throws Exception {
         Path bin = dir.resolve("bin");
-        Fakes.script(bin.resolve("ldconfig"), "echo '\tlibportaudio.so.2 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libportaudio.so.2'\n");
+        Fakes.script(
+                bin.resolve("ldconfig"),
+                "echo '\tlibportaudio.so.2 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libportaudio.so.2'\n");
         CheckResult r = portAudio(bin, List.of()).run(Fakes.managed(Fakes.v2(dir.resolve("at")), ""));
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
         assertThat(r.message()).contains("/usr/lib/x86_64-linux-gnu/libportaudio.so.2");
@@ -73,7 +77,8 @@ class AudioChecksTest {
         Path bin = dir.resolve("bin");
         Fakes.script(bin.resolve("ldconfig"), "exit 0\n");
         Path lib = Files.writeString(dir.resolve("libportaudio.so.2"), "");
-        CheckResult r = portAudio(bin, List.of(dir.resolve("nope.so"), lib)).run(Fakes.managed(Fakes.v2(dir.resolve("at")), ""));
+        CheckResult r = portAudio(bin, List.of(dir.resolve("nope.so"), lib))
+                .run(Fakes.managed(Fakes.v2(dir.resolve("at")), ""));
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
         assertThat(r.message()).contains(lib.toString());
     }
@@ -104,11 +109,13 @@ class AudioChecksTest {
         CheckResult some = new SoundOutputCheck(() -> List.of("PulseAudio Mixer", "default [default]", "HDMI", "USB"))
                 .run(Fakes.standin());
         assertThat(some.status()).isEqualTo(CheckStatus.OK);
-        assertThat(some.message()).contains("4 sound output device(s)", "PulseAudio Mixer, default [default], HDMI, ...");
+        assertThat(some.message())
+                .contains("4 sound output device(s)", "PulseAudio Mixer, default [default], HDMI, ...");
 
         CheckResult broken = new SoundOutputCheck(() -> {
-            throw new IllegalStateException("ALSA lib confused");
-        }).run(Fakes.standin());
+                    throw new IllegalStateException("ALSA lib confused");
+                })
+                .run(Fakes.standin());
         assertThat(broken.status()).isEqualTo(CheckStatus.WARN);
         assertThat(broken.message()).contains("ALSA lib confused");
     }

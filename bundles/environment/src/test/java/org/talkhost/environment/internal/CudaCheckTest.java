@@ -17,6 +17,7 @@ import org.talkhost.api.environment.CheckStatus;
 class CudaCheckTest {
     @TempDir
     Path dir;
+
     Path install;
     Path python;
     Path gpuBin;
@@ -30,7 +31,8 @@ class CudaCheckTest {
     }
 
     CheckResult run(String path) {
-        return new CudaCheck(Fakes.probe(), new PathLookup(path), Duration.ofSeconds(2)).run(Fakes.managed(install, ""));
+        return new CudaCheck(Fakes.probe(), new PathLookup(path), Duration.ofSeconds(2))
+                .run(Fakes.managed(install, ""));
     }
 
     @Test
@@ -47,8 +49,8 @@ class CudaCheckTest {
         CheckResult r = run(gpuBin.toString());
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);
         assertThat(r.blocks()).isFalse();
-        assertThat(r.message()).contains("built without CUDA", "NVIDIA GeForce RTX 3060 (driver 535.104.05, 12288 MiB)",
-                "slowly");
+        assertThat(r.message())
+                .contains("built without CUDA", "NVIDIA GeForce RTX 3060 (driver 535.104.05, 12288 MiB)", "slowly");
         assertThat(r.fix()).contains(python + " -m pip install --force-reinstall torch torchaudio --index-url");
     }
 
@@ -84,15 +86,17 @@ class CudaCheckTest {
     void withoutTorchOnlyTheCardIsReported() throws Exception {
         new Fakes.Python().missing("torch").writeTo(python);
         assertThat(run(gpuBin.toString()).status()).isEqualTo(CheckStatus.OK);
-        CheckResult none = new CudaCheck(Fakes.probe(), new PathLookup(""), Duration.ofSeconds(2))
-                .run(Fakes.managed(install, ""));
+        CheckResult none =
+                new CudaCheck(Fakes.probe(), new PathLookup(""), Duration.ofSeconds(2)).run(Fakes.managed(install, ""));
         assertThat(none.status()).isEqualTo(CheckStatus.WARN);
         assertThat(none.fix()).contains("install its driver");
     }
 
     @Test
     void theStandInDoesNotUseTheCard() {
-        assertThat(new CudaCheck(Fakes.probe(), new PathLookup(""), Duration.ofSeconds(1)).run(Fakes.standin()).status())
+        assertThat(new CudaCheck(Fakes.probe(), new PathLookup(""), Duration.ofSeconds(1))
+                        .run(Fakes.standin())
+                        .status())
                 .isEqualTo(CheckStatus.SKIPPED);
     }
 }

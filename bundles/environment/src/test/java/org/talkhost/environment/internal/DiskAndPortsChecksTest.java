@@ -22,10 +22,12 @@ class DiskAndPortsChecksTest {
 
     CheckResult disk(double freeGb, boolean managed) throws Exception {
         Path seen[] = new Path[1];
-        DiskSpaceCheck check = new DiskSpaceCheck(p -> {
-            seen[0] = p;
-            return (long) (freeGb * GB);
-        }, () -> dir);
+        DiskSpaceCheck check = new DiskSpaceCheck(
+                p -> {
+                    seen[0] = p;
+                    return (long) (freeGb * GB);
+                },
+                () -> dir);
         CheckResult r = check.run(managed ? Fakes.managed(Fakes.v2(dir.resolve("at")), "") : Fakes.standin());
         assertThat(seen[0]).isEqualTo(managed ? dir.resolve("at") : dir);
         return r;
@@ -53,10 +55,13 @@ class DiskAndPortsChecksTest {
     @Test
     void diskSpaceOfAFolderNotYetCreatedIsThatOfItsParent() {
         Path[] seen = new Path[1];
-        new DiskSpaceCheck(p -> {
-            seen[0] = p;
-            return 10 * GB;
-        }, () -> dir).run(Fakes.managed(dir.resolve("not/yet"), ""));
+        new DiskSpaceCheck(
+                        p -> {
+                            seen[0] = p;
+                            return 10 * GB;
+                        },
+                        () -> dir)
+                .run(Fakes.managed(dir.resolve("not/yet"), ""));
         assertThat(seen[0]).isEqualTo(dir);
     }
 
@@ -89,13 +94,15 @@ class DiskAndPortsChecksTest {
         PortsCheck check = new PortsCheck();
         assertThat(check.run(Fakes.standin()).status()).isEqualTo(CheckStatus.SKIPPED);
 
-        check.ports = survey(new PortStatus(7851, PortHolder.FOREIGN, "another program answers there (HTTP 200)"),
+        check.ports = survey(
+                new PortStatus(7851, PortHolder.FOREIGN, "another program answers there (HTTP 200)"),
                 new PortStatus(7852, PortHolder.FREE, "free"));
         CheckResult ok = check.run(Fakes.standin());
         assertThat(ok.status()).isEqualTo(CheckStatus.OK);
         assertThat(ok.message()).isEqualTo("7851 another program answers there (HTTP 200); 7852 free.");
 
-        check.ports = survey(new PortStatus(7851, PortHolder.FOREIGN, "another program answers there"),
+        check.ports = survey(
+                new PortStatus(7851, PortHolder.FOREIGN, "another program answers there"),
                 new PortStatus(7852, PortHolder.UNBINDABLE, "cannot be bound"));
         CheckResult taken = check.run(Fakes.standin());
         assertThat(taken.status()).isEqualTo(CheckStatus.WARN);

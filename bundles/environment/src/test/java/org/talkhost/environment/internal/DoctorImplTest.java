@@ -78,46 +78,55 @@ class DoctorImplTest {
     void badAddOnsDoNotBreakTheReport() {
         DoctorImpl d = doctor();
         d.addCheck(check("good", c -> answer("good", CheckStatus.OK, false)), order(1));
-        d.addCheck(check("throws", c -> {
-            throw new IllegalStateException("boom");
-        }), order(2));
-        d.addCheck(check("hangs", c -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                // ignores interrupts, like a badly written add-on
-                while (release.getCount() > 0) {
-                    Thread.onSpinWait();
-                }
-            }
-            return answer("hangs", CheckStatus.OK, false);
-        }), order(3));
+        d.addCheck(
+                check("throws", c -> {
+                    throw new IllegalStateException("boom");
+                }),
+                order(2));
+        d.addCheck(
+                check("hangs", c -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        // ignores interrupts, like a badly written add-on
+                        while (release.getCount() > 0) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return answer("hangs", CheckStatus.OK, false);
+                }),
+                order(3));
         d.addCheck(check("null", c -> null), order(4));
-        d.addCheck(new EnvironmentCheck() {
-            @Override
-            public String id() {
-                throw new UnsupportedOperationException();
-            }
+        d.addCheck(
+                new EnvironmentCheck() {
+                    @Override
+                    public String id() {
+                        throw new UnsupportedOperationException();
+                    }
 
-            @Override
-            public String title() {
-                return null;
-            }
+                    @Override
+                    public String title() {
+                        return null;
+                    }
 
-            @Override
-            public CheckResult run(EnvironmentContext context) {
-                return new CheckResult(null, null, null, null, null, false, null);
-            }
-        }, order(5));
+                    @Override
+                    public CheckResult run(EnvironmentContext context) {
+                        return new CheckResult(null, null, null, null, null, false, null);
+                    }
+                },
+                order(5));
 
         long start = System.nanoTime();
         DoctorReport report = d.examine(true);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 
         List<CheckResult> r = report.results();
-        assertThat(r).extracting(CheckResult::status).containsExactly(CheckStatus.OK, CheckStatus.WARN, CheckStatus.WARN,
-                CheckStatus.WARN, CheckStatus.WARN);
-        assertThat(r.get(1).message()).contains("Title throws", "stopped with an error (boom)", "other checks are not affected");
+        assertThat(r)
+                .extracting(CheckResult::status)
+                .containsExactly(
+                        CheckStatus.OK, CheckStatus.WARN, CheckStatus.WARN, CheckStatus.WARN, CheckStatus.WARN);
+        assertThat(r.get(1).message())
+                .contains("Title throws", "stopped with an error (boom)", "other checks are not affected");
         assertThat(r.get(2).message()).contains("Title hangs", "did not answer within 0.5 seconds");
         assertThat(r.get(2).fix()).contains("Run alltalk:doctor again");
         assertThat(r.get(3).message()).contains("gave no answer");
@@ -138,18 +147,21 @@ class DoctorImplTest {
         assertThat(report.blocking()).isTrue();
         assertThat(report.results()).extracting(CheckResult::id).containsExactly("a", "b");
         assertThat(logged).contains("WARNING Doctor: Title a WARN: Said a.", "ERROR Doctor: Title b FAIL: Said b.");
-        assertThat(logged).anyMatch(l -> l.startsWith("INFO Doctor: 2 checks in ")
-                && l.endsWith("0 OK, 1 warning, 1 failed, 0 skipped; a managed start is blocked by: Title b"));
+        assertThat(logged)
+                .anyMatch(l -> l.startsWith("INFO Doctor: 2 checks in ")
+                        && l.endsWith("0 OK, 1 warning, 1 failed, 0 skipped; a managed start is blocked by: Title b"));
     }
 
     @Test
     void resultsAreKeptAFewSecondsUnlessAskedFreshOrTheChecksChange() {
         DoctorImpl d = doctor();
         int[] runs = new int[1];
-        d.addCheck(check("count", c -> {
-            runs[0]++;
-            return answer("count", CheckStatus.OK, false);
-        }), order(1));
+        d.addCheck(
+                check("count", c -> {
+                    runs[0]++;
+                    return answer("count", CheckStatus.OK, false);
+                }),
+                order(1));
         DoctorReport first = d.examine(false);
         assertThat(d.examine(false)).isSameAs(first);
         assertThat(d.examine(true)).isNotSameAs(first);
@@ -164,12 +176,15 @@ class DoctorImplTest {
     @Test
     void theContextComesFromTheAllTalkSettings() {
         EnvironmentContext[] seen = new EnvironmentContext[1];
-        DoctorImpl d = doctor("installDir", "alltalk_tts", "python", " /opt/py ", "port", 7860, "ports",
-                new int[] { 7851, 7860, 7852 });
-        d.addCheck(check("ctx", c -> {
-            seen[0] = c;
-            return answer("ctx", CheckStatus.OK, false);
-        }), order(1));
+        DoctorImpl d = doctor(
+                "installDir", "alltalk_tts", "python", " /opt/py ", "port", 7860, "ports", new int[] {7851, 7860, 7852
+                });
+        d.addCheck(
+                check("ctx", c -> {
+                    seen[0] = c;
+                    return answer("ctx", CheckStatus.OK, false);
+                }),
+                order(1));
         d.examine(true);
         assertThat(seen[0].mode()).isEqualTo(Mode.MANAGED);
         assertThat(seen[0].installDir()).isEqualTo(HostPaths.home().resolve("alltalk_tts"));
@@ -186,19 +201,30 @@ class DoctorImplTest {
     void aStartIsCheckedAgainstTheSettingsItUsesEvenBeforeTheDoctorHasSeenThem() {
         EnvironmentContext[] seen = new EnvironmentContext[1];
         DoctorImpl d = doctor();
-        d.addCheck(check("ctx", c -> {
-            seen[0] = c;
-            return answer("ctx", c.mode() == Mode.MANAGED ? CheckStatus.FAIL : CheckStatus.OK, true);
-        }), order(1));
+        d.addCheck(
+                check("ctx", c -> {
+                    seen[0] = c;
+                    return answer("ctx", c.mode() == Mode.MANAGED ? CheckStatus.FAIL : CheckStatus.OK, true);
+                }),
+                order(1));
 
-        DoctorReport report = d.examine(Configs.settings("mode", "managed", "installDir", "/opt/alltalk_tts",
-                "python", "/usr/bin/python3", "launchScript", "tts_server.py"));
+        DoctorReport report = d.examine(Configs.settings(
+                "mode",
+                "managed",
+                "installDir",
+                "/opt/alltalk_tts",
+                "python",
+                "/usr/bin/python3",
+                "launchScript",
+                "tts_server.py"));
 
         assertThat(report.blocking()).isTrue();
         assertThat(seen[0].python()).isEqualTo("/usr/bin/python3");
         assertThat(seen[0].launchScript()).isEqualTo("tts_server.py");
         d.examine(true);
-        assertThat(seen[0].mode()).as("the doctor's own settings are left alone").isEqualTo(Mode.STANDIN);
+        assertThat(seen[0].mode())
+                .as("the doctor's own settings are left alone")
+                .isEqualTo(Mode.STANDIN);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.talkhost.api.environment.EnvironmentCheck;
 class DoctorTimingTest {
     @TempDir
     Path dir;
+
     DoctorImpl doctor;
 
     @AfterEach
@@ -33,9 +34,16 @@ class DoctorTimingTest {
         doctor = new DoctorImpl(config, Configs.settings(settings));
         PythonProbe probe = new PythonProbe(config);
         Duration quick = Duration.ofSeconds(5);
-        List<EnvironmentCheck> checks = List.of(new InstallCheck(), new PythonCheck(probe, path),
-                new PackagesCheck(probe, path), new CudaCheck(probe, path, quick), new SoundOutputCheck(),
-                new PortAudioCheck(config), new EspeakCheck(path, quick), new DiskSpaceCheck(config), new PortsCheck());
+        List<EnvironmentCheck> checks = List.of(
+                new InstallCheck(),
+                new PythonCheck(probe, path),
+                new PackagesCheck(probe, path),
+                new CudaCheck(probe, path, quick),
+                new SoundOutputCheck(),
+                new PortAudioCheck(config),
+                new EspeakCheck(path, quick),
+                new DiskSpaceCheck(config),
+                new PortsCheck());
         for (int i = 0; i < checks.size(); i++) {
             doctor.addCheck(checks.get(i), Map.of(CheckOrder.PROPERTY, i));
         }
@@ -47,7 +55,8 @@ class DoctorTimingTest {
     static String table(DoctorReport report) {
         StringBuilder b = new StringBuilder("doctor run in " + report.took().toMillis() + " ms\n");
         for (CheckResult r : report.results()) {
-            b.append(String.format("%-16s %-7s %5d ms  %s%n", r.title(), r.status(), r.took().toMillis(), r.message()));
+            b.append(String.format(
+                    "%-16s %-7s %5d ms  %s%n", r.title(), r.status(), r.took().toMillis(), r.message()));
             if (!r.fix().isEmpty()) {
                 b.append(String.format("%-16s %-7s %8s  Fix: %s%n", "", "", "", r.fix()));
             }
@@ -82,7 +91,9 @@ class DoctorTimingTest {
         new Fakes.Python().missing("TTS").cpuTorch().writeTo(install.resolve("alltalk_environment/env/bin/python"));
         DoctorReport report = run(new PathLookup(""), "mode", "managed", "installDir", install.toString());
         assertThat(report.blocking()).isTrue();
-        assertThat(report.results()).filteredOn(CheckResult::blocks).extracting(CheckResult::title)
+        assertThat(report.results())
+                .filteredOn(CheckResult::blocks)
+                .extracting(CheckResult::title)
                 .containsExactly("Python packages");
     }
 }

@@ -13,8 +13,7 @@ import org.talkhost.api.environment.EnvironmentContext;
 
 /** Fake AllTalk folders, fake programs (shell scripts) and contexts for the checks. */
 final class Fakes {
-    private Fakes() {
-    }
+    private Fakes() {}
 
     static Path script(Path file, String body) throws IOException {
         Files.createDirectories(file.getParent());
@@ -49,7 +48,8 @@ final class Fakes {
     }
 
     static PythonProbe probe() {
-        return new PythonProbe(new ProcessRunner(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return new PythonProbe(
+                new ProcessRunner(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 
     /** A fake Python answering TalkHost's probe script as a real one would, with chosen answers. */
@@ -138,13 +138,17 @@ final class Fakes {
                 b.append("    ").append(m).append(") echo \"missing.$p=not installed\" ;;\n");
             }
             for (String m : broken) {
-                b.append("    ").append(m).append(") echo \"broken.$p=OSError: libcudnn.so.8: cannot open shared object file\" ;;\n");
+                b.append("    ")
+                        .append(m)
+                        .append(") echo \"broken.$p=OSError: libcudnn.so.8: cannot open shared object file\" ;;\n");
             }
             b.append("    torch) echo 'ok.torch=").append(torch).append("'; torch=yes ;;\n");
             b.append("    *) echo \"ok.$p=1.0\" ;;\n    esac\n  done\n");
             b.append("  if [ $torch = yes ]; then\n");
             b.append("    echo 'torch.cuda=").append(torchCuda).append("'\n");
-            b.append("    echo 'torch.cuda_available=").append(cudaAvailable ? "True" : "False").append("'\n");
+            b.append("    echo 'torch.cuda_available=")
+                    .append(cudaAvailable ? "True" : "False")
+                    .append("'\n");
             if (cudaAvailable) {
                 b.append("    echo 'torch.device=").append(device).append("'\n");
             }

@@ -23,8 +23,9 @@ class InstallCheckTest {
     void findsV1AndSaysWhatNeedsV2() throws Exception {
         CheckResult r = check.run(Fakes.managed(Fakes.v1(dir.resolve("alltalk_tts")), ""));
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
-        assertThat(r.message()).startsWith("AllTalk v1 (main branch) found in").contains("OpenAI speech endpoint",
-                "need v2 (alltalkbeta branch)");
+        assertThat(r.message())
+                .startsWith("AllTalk v1 (main branch) found in")
+                .contains("OpenAI speech endpoint", "need v2 (alltalkbeta branch)");
         assertThat(r.fix()).isEmpty();
         assertThat(r.title()).isEqualTo("AllTalk install");
     }

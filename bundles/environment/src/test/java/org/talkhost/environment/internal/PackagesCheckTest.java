@@ -22,7 +22,9 @@ class PackagesCheckTest {
     @Test
     void missingPackagesBlockAndTheFixIsThePipCommand() throws Exception {
         Path install = Fakes.v1(dir.resolve("at"));
-        Path python = new Fakes.Python().missing("TTS", "soundfile").writeTo(install.resolve("alltalk_environment/env/bin/python"));
+        Path python = new Fakes.Python()
+                .missing("TTS", "soundfile")
+                .writeTo(install.resolve("alltalk_environment/env/bin/python"));
 
         CheckResult r = new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, ""));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
@@ -37,12 +39,15 @@ class PackagesCheckTest {
         Files.createDirectories(install.resolve("system/requirements"));
         Files.writeString(install.resolve("system/requirements/requirements_docker.txt"), "x");
         Files.writeString(install.resolve("system/requirements/requirements_standalone.txt"), "gradio\n");
-        Path python = new Fakes.Python().missing("gradio").writeTo(install.resolve("alltalk_environment/env/bin/python"));
+        Path python =
+                new Fakes.Python().missing("gradio").writeTo(install.resolve("alltalk_environment/env/bin/python"));
 
         CheckResult r = new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, ""));
         assertThat(r.message()).contains("1 of the 9 packages AllTalk v2 needs are missing", "gradio");
-        assertThat(r.fix()).contains(python + " -m pip install gradio",
-                "-m pip install -r " + install.resolve("system/requirements/requirements_standalone.txt"));
+        assertThat(r.fix())
+                .contains(
+                        python + " -m pip install gradio",
+                        "-m pip install -r " + install.resolve("system/requirements/requirements_standalone.txt"));
     }
 
     @Test
@@ -50,12 +55,17 @@ class PackagesCheckTest {
         Path install = Fakes.v2(dir.resolve("at"));
         new Fakes.Python().missing("gradio").writeTo(install.resolve("alltalk_environment/env/bin/python"));
         EnvironmentContext webUi = Fakes.managed(install, "");
-        EnvironmentContext apiOnly = new EnvironmentContext(webUi.mode(), install, "", webUi.host(), webUi.ports(),
-                "tts_server.py");
+        EnvironmentContext apiOnly =
+                new EnvironmentContext(webUi.mode(), install, "", webUi.host(), webUi.ports(), "tts_server.py");
 
-        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup("")).run(apiOnly).status())
+        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup(""))
+                        .run(apiOnly)
+                        .status())
                 .isEqualTo(CheckStatus.OK);
-        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup("")).run(webUi).blocks()).isTrue();
+        assertThat(new PackagesCheck(Fakes.probe(), new PathLookup(""))
+                        .run(webUi)
+                        .blocks())
+                .isTrue();
     }
 
     @Test
@@ -63,10 +73,13 @@ class PackagesCheckTest {
         Path install = Fakes.v1(dir.resolve("text-generation-webui/extensions/alltalk_tts"));
         Path system = new Fakes.Python().prefix("/usr").missing("TTS", "torch").writeTo(dir.resolve("usr/bin/python3"));
 
-        CheckResult r = new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, system.toString()));
+        CheckResult r =
+                new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, system.toString()));
 
         assertThat(r.blocks()).isTrue();
-        assertThat(r.fix()).contains(dir.resolve("text-generation-webui/installer_files/env").toString())
+        assertThat(r.fix())
+                .contains(
+                        dir.resolve("text-generation-webui/installer_files/env").toString())
                 .doesNotContain("alltalk_environment");
     }
 
@@ -77,10 +90,13 @@ class PackagesCheckTest {
         new Fakes.Python().writeTo(env.resolve("bin/python"));
         Path other = new Fakes.Python().prefix("/usr").missing("TTS").writeTo(dir.resolve("usr/bin/python3"));
 
-        CheckResult r = new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, other.toString()));
+        CheckResult r =
+                new PackagesCheck(Fakes.probe(), new PathLookup("")).run(Fakes.managed(install, other.toString()));
         assertThat(r.blocks()).isTrue();
-        assertThat(r.fix()).contains("Leave python empty in config/org.talkhost.alltalk.config to use " + env,
-                other + " -m pip install TTS");
+        assertThat(r.fix())
+                .contains(
+                        "Leave python empty in config/org.talkhost.alltalk.config to use " + env,
+                        other + " -m pip install TTS");
     }
 
     @Test
@@ -120,8 +136,8 @@ class PackagesCheckTest {
     void slowImportsWarnInsteadOfHanging() throws Exception {
         Path install = Fakes.v2(dir.resolve("at"));
         new Fakes.Python().hang(30).writeTo(install.resolve("alltalk_environment/env/bin/python"));
-        PythonProbe probe = new PythonProbe(new ProcessRunner(), Duration.ofSeconds(1), Duration.ofMillis(600),
-                Duration.ZERO);
+        PythonProbe probe =
+                new PythonProbe(new ProcessRunner(), Duration.ofSeconds(1), Duration.ofMillis(600), Duration.ZERO);
 
         CheckResult r = new PackagesCheck(probe, new PathLookup("")).run(Fakes.managed(install, ""));
         assertThat(r.status()).isEqualTo(CheckStatus.WARN);

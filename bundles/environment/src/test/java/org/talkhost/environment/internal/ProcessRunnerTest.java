@@ -22,7 +22,8 @@ class ProcessRunnerTest {
 
     @Test
     void capturesBothStreamsAndTheExitCode() {
-        ProcessRunner.Outcome o = runner.run(List.of("sh", "-c", "echo out; echo 'Traceback' >&2; echo 'ModuleNotFoundError: x' >&2; exit 3"),
+        ProcessRunner.Outcome o = runner.run(
+                List.of("sh", "-c", "echo out; echo 'Traceback' >&2; echo 'ModuleNotFoundError: x' >&2; exit 3"),
                 Duration.ofSeconds(5));
         assertThat(o.started()).isTrue();
         assertThat(o.timedOut()).isFalse();
@@ -40,14 +41,16 @@ class ProcessRunnerTest {
     @Test
     void aProgramThatHangsIsDestroyedWithItsChildrenAndKeepsWhatItPrinted() throws Exception {
         Path pidFile = dir.resolve("child.pid");
-        Path script = Fakes.script(dir.resolve("hang.sh"), "echo started\nsleep 60 &\necho $! > '" + pidFile + "'\nwait\n");
+        Path script =
+                Fakes.script(dir.resolve("hang.sh"), "echo started\nsleep 60 &\necho $! > '" + pidFile + "'\nwait\n");
         long start = System.nanoTime();
         ProcessRunner.Outcome o = runner.run(List.of(script.toString()), Duration.ofMillis(700));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         assertThat(o.timedOut()).isTrue();
         assertThat(o.out()).contains("started");
         long child = Long.parseLong(Files.readString(pidFile).trim());
-        Awaitility.await().atMost(Duration.ofSeconds(5))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> ProcessHandle.of(o.pid()).map(h -> !h.isAlive()).orElse(true)
                         && ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
     }

@@ -29,8 +29,13 @@ class PythonCheckTest {
 
         CheckResult r = check("").run(Fakes.managed(install, ""));
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
-        assertThat(r.message()).contains("Python 3.11.7", env.resolve("bin/python").toString(), "conda environment env",
-                "prefix " + env, "AllTalk's own environment");
+        assertThat(r.message())
+                .contains(
+                        "Python 3.11.7",
+                        env.resolve("bin/python").toString(),
+                        "conda environment env",
+                        "prefix " + env,
+                        "AllTalk's own environment");
     }
 
     @Test
@@ -125,11 +130,11 @@ class PythonCheckTest {
     @Test
     void aHangingPythonIsStoppedAtTheTimeLimit() throws Exception {
         Path slow = new Fakes.Python().hang(30).writeTo(dir.resolve("env/bin/python"));
-        PythonProbe quick = new PythonProbe(new ProcessRunner(), Duration.ofMillis(500), Duration.ofMillis(500),
-                Duration.ZERO);
+        PythonProbe quick =
+                new PythonProbe(new ProcessRunner(), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ZERO);
         long start = System.nanoTime();
-        CheckResult r = new PythonCheck(quick, new PathLookup("")).run(Fakes.managed(Fakes.v2(dir.resolve("at")),
-                slow.toString()));
+        CheckResult r = new PythonCheck(quick, new PathLookup(""))
+                .run(Fakes.managed(Fakes.v2(dir.resolve("at")), slow.toString()));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(r.blocks()).isTrue();
         assertThat(r.message()).contains("did not answer within the time limit");

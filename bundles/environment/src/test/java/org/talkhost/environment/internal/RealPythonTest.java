@@ -26,7 +26,8 @@ class RealPythonTest {
     @Test
     void packagesInOneRun() {
         assumeTrue(python.isPresent(), "no python3 on the PATH");
-        PythonProbe.Answer a = Fakes.probe().packages(python.get(), List.of("json", "talkhost_no_such_package", "sqlite3"));
+        PythonProbe.Answer a =
+                Fakes.probe().packages(python.get(), List.of("json", "talkhost_no_such_package", "sqlite3"));
         assertThat(a.outcome().err()).isEmpty();
         assertThat(a.values()).containsKeys("ok.json", "ok.sqlite3");
         assertThat(a.get("missing.talkhost_no_such_package")).isEqualTo("not installed");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Admission {
     /** What AllTalk writes: letters, digits, {@code _ - .}; never a leading dot. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,254}");
+
     static final String CONTROL = "/talkhost";
 
     private final String token;
@@ -35,28 +35,50 @@ final class Admission {
         String path = req.getRequestURI();
         boolean openAi = EndpointNames.OPENAI_SPEECH.equals(path);
         if (path.equals(CONTROL) || path.startsWith(CONTROL + "/")) {
-            Replies.send(resp, false, 404, "TalkHost's control page is not installed here; the gateway passes only "
-                    + "AllTalk's API.", null, 0);
+            Replies.send(
+                    resp,
+                    false,
+                    404,
+                    "TalkHost's control page is not installed here; the gateway passes only " + "AllTalk's API.",
+                    null,
+                    0);
             return null;
         }
         if (!token.isEmpty() && !"OPTIONS".equals(req.getMethod()) && !authorized(req.getHeader("Authorization"))) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"TalkHost gateway\"");
-            Replies.send(resp, openAi, 401, "This gateway needs its token: send 'Authorization: Bearer TOKEN' with the "
-                    + "token from config/org.talkhost.gateway.config.", "invalid_request_error", 0);
+            Replies.send(
+                    resp,
+                    openAi,
+                    401,
+                    "This gateway needs its token: send 'Authorization: Bearer TOKEN' with the "
+                            + "token from config/org.talkhost.gateway.config.",
+                    "invalid_request_error",
+                    0);
             return null;
         }
         String file = fileName(path);
         if (file != null && (!FILE_NAME.matcher(file).matches() || file.contains(".."))) {
-            Replies.send(resp, false, 400, "That is not the name of an audio file: only plain names of files in "
-                    + "AllTalk's output folder are served (no folders, no '..').", null, 0);
+            Replies.send(
+                    resp,
+                    false,
+                    400,
+                    "That is not the name of an audio file: only plain names of files in "
+                            + "AllTalk's output folder are served (no folders, no '..').",
+                    null,
+                    0);
             return null;
         }
         long declared = req.getContentLengthLong();
         byte[] body = declared > maxBodyBytes ? null : read(req.getInputStream());
         if (body == null) {
-            Replies.send(resp, openAi, 413, "The request is larger than the gateway takes (" + maxBodyBytes / 1024
-                    + " KiB). Send less, or raise maxBodyKb in config/org.talkhost.gateway.config.",
-                    "invalid_request_error", 0);
+            Replies.send(
+                    resp,
+                    openAi,
+                    413,
+                    "The request is larger than the gateway takes (" + maxBodyBytes / 1024
+                            + " KiB). Send less, or raise maxBodyKb in config/org.talkhost.gateway.config.",
+                    "invalid_request_error",
+                    0);
             return null;
         }
         String query = req.getQueryString();
@@ -68,13 +90,13 @@ final class Admission {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                header.substring(7).strip().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The file name asked for under /audio/ or /audiocache/ (raw, still encoded), or null for other paths. */
     static String fileName(String rawPath) {
-        for (String prefix : new String[] { "/audio/", "/audiocache/" }) {
+        for (String prefix : new String[] {"/audio/", "/audiocache/"}) {
             if (rawPath.startsWith(prefix)) {
                 return rawPath.substring(prefix.length());
             }
@@ -94,7 +116,7 @@ final class Admission {
                 continue;
             }
             for (String value : Collections.list(req.getHeaders(name))) {
-                out.add(new String[] { name, value });
+                out.add(new String[] {name, value});
             }
         }
         return out;

@@ -27,11 +27,15 @@ import org.talkhost.api.process.Supervisor;
  * while the process bundle is away (an update), the settings' host and port tell. Phase events are
  * passed on to the gateway, so that it stops sending requests the moment a restart begins.
  */
-@Component(service = { AllTalkWhere.class, EventHandler.class }, configurationPid = AllTalkSettings.PID,
+@Component(
+        service = {AllTalkWhere.class, EventHandler.class},
+        configurationPid = AllTalkSettings.PID,
         property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL)
 public final class AllTalkWhere implements EventHandler {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Supervisor supervisor;
 
@@ -39,8 +43,7 @@ public final class AllTalkWhere implements EventHandler {
     private volatile AllTalkSettings settings;
 
     /** A phase the Supervisor announced, with its plain explanation. */
-    record PhaseChange(Phase phase, String explanation, ServerAddress address) {
-    }
+    record PhaseChange(Phase phase, String explanation, ServerAddress address) {}
 
     @Activate
     public AllTalkWhere(AllTalkSettings settings) {

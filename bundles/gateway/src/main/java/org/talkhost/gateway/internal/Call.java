@@ -1,7 +1,6 @@
 package org.talkhost.gateway.internal;
 
 import java.util.List;
-
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,20 +15,29 @@ final class Call {
     final String method;
     /** Path and query exactly as the client sent them (still percent-encoded). */
     final String target;
+
     final List<String[]> headers;
     final byte[] body;
     /** How the client reached the gateway, e.g. {@code http://127.0.0.1:7850}: for rewritten audio URLs. */
     final String gatewayBase;
+
     final String endpoint;
     final long startNanos = System.nanoTime();
     /** Set when the request first had to wait. */
     volatile long heldSinceNanos;
+
     volatile String heldBecause;
     /** True once it was sent a second time after AllTalk died under it. */
     volatile boolean resent;
+
     volatile AsyncContext async;
 
-    Call(HttpServletRequest request, HttpServletResponse response, String target, List<String[]> headers, byte[] body,
+    Call(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String target,
+            List<String[]> headers,
+            byte[] body,
             String gatewayBase) {
         this.request = request;
         this.response = response;

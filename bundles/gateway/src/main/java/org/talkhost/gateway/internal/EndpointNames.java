@@ -4,13 +4,24 @@ package org.talkhost.gateway.internal;
 final class EndpointNames {
     static final String OPENAI_SPEECH = "/v1/audio/speech";
     /** AllTalk's endpoints (v1 and v2); anything else counts as "other", so clients cannot invent names. */
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("/", "/ready", "/settings-json",
-            "/api/ready", "/api/voices", "/api/currentsettings", "/api/reload", "/api/tts-generate",
-            "/api/tts-generate-streaming", "/api/stop-generation", "/api/previewvoice", "/api/generate",
-            "/api/reload_config", "/api/rvcvoices", OPENAI_SPEECH);
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "/",
+            "/ready",
+            "/settings-json",
+            "/api/ready",
+            "/api/voices",
+            "/api/currentsettings",
+            "/api/reload",
+            "/api/tts-generate",
+            "/api/tts-generate-streaming",
+            "/api/stop-generation",
+            "/api/previewvoice",
+            "/api/generate",
+            "/api/reload_config",
+            "/api/rvcvoices",
+            OPENAI_SPEECH);
 
-    private EndpointNames() {
-    }
+    private EndpointNames() {}
 
     /** The endpoint of a raw path (and query): files under /audio and /audiocache count as one. */
     static String of(String target) {

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.talkhost.api.config.ServerAddress;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Passes one request to AllTalk and its answer back unchanged: status, headers (not the hop-by-hop
@@ -34,7 +33,9 @@ final class Forwarder implements Handler {
         for (String[] h : call.headers) {
             request.addHeader(h[0], h[1]);
         }
-        if (call.body.length > 0 || "POST".equals(call.method) || "PUT".equals(call.method)
+        if (call.body.length > 0
+                || "POST".equals(call.method)
+                || "PUT".equals(call.method)
                 || "PATCH".equals(call.method)) {
             request.setEntity(new ByteArrayEntity(call.body, null));
         }
@@ -59,8 +60,7 @@ final class Forwarder implements Handler {
         }
     }
 
-    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out)
-            throws IOException, ClientGone {
+    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out) throws IOException, ClientGone {
         out.setStatus(answer.getCode());
         for (Header h : answer.getHeaders()) {
             if (HopHeaders.passResponse(h.getName())) {
@@ -77,7 +77,10 @@ final class Forwarder implements Handler {
         }
         long length = entity.getContentLength();
         String type = entity.getContentType();
-        if (type != null && type.contains("json") && length >= 0 && length <= MAX_JSON
+        if (type != null
+                && type.contains("json")
+                && length >= 0
+                && length <= MAX_JSON
                 && call.path().startsWith("/api/")) {
             byte[] body = entity.getContent().readAllBytes();
             String json = new String(body, StandardCharsets.UTF_8);

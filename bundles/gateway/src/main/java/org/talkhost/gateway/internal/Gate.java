@@ -107,8 +107,10 @@ final class Gate {
     private void opened() {
         if (!open) {
             open = true;
-            LOG.info("AllTalk is ready again after {} ms; sending the {} waiting request(s)",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedSince), count.get());
+            LOG.info(
+                    "AllTalk is ready again after {} ms; sending the {} waiting request(s)",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedSince),
+                    count.get());
         }
     }
 
@@ -123,7 +125,7 @@ final class Gate {
 
     private void expire(long now) {
         List<Waiter> late = new ArrayList<>();
-        for (Iterator<Waiter> it = waiting.iterator(); it.hasNext();) {
+        for (Iterator<Waiter> it = waiting.iterator(); it.hasNext(); ) {
             Waiter w = it.next();
             if (now - w.deadlineNanos() >= 0 && waiting.remove(w)) {
                 count.decrementAndGet();

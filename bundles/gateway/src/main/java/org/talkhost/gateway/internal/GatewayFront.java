@@ -23,9 +23,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.gateway.GatewayStatus;
@@ -40,7 +40,10 @@ import org.talkhost.common.Threads;
  * It serves once the runtime says it listens there; when another program holds the port (a second
  * TalkHost), it says so in one plain message. Reports what it did as {@link GatewayStatus}.
  */
-@Component(service = {}, immediate = true, configurationPid = GatewayStatus.PID)
+@Component(
+        service = {},
+        immediate = true,
+        configurationPid = GatewayStatus.PID)
 @Designate(ocd = GatewayConfig.class)
 public final class GatewayFront implements GatewayStatus {
     static final String RUNTIME_PID = "org.apache.felix.http";
@@ -56,19 +59,26 @@ public final class GatewayFront implements GatewayStatus {
     private volatile String explanation = "";
     /** The address ({@code bind:port}) last checked, null when none is. */
     private volatile String expected;
+
     private final List<org.osgi.framework.ServiceRegistration<?>> registrations = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("talkhost-gateway-listen"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("talkhost-gateway-listen"));
     private final ListenCheck listening = new ListenCheck(timer, this::endpoints, this::found);
 
     /** The HTTP runtimes' service properties (their endpoints tell where they listen). */
-    @Reference(service = HttpServiceRuntime.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(
+            service = HttpServiceRuntime.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile List<Map<String, Object>> runtimes;
 
     @Activate
-    public GatewayFront(ComponentContext context, @Reference ConfigurationAdmin configAdmin,
-            @Reference Traffic traffic, GatewayConfig config) {
+    public GatewayFront(
+            ComponentContext context,
+            @Reference ConfigurationAdmin configAdmin,
+            @Reference Traffic traffic,
+            GatewayConfig config) {
         this.context = context;
         this.configAdmin = configAdmin;
         this.traffic = traffic;
@@ -85,7 +95,9 @@ public final class GatewayFront implements GatewayStatus {
     @Modified
     void configure(GatewayConfig c) {
         this.config = c;
-        String bind = c.bindAddress() == null || c.bindAddress().isBlank() ? "127.0.0.1" : c.bindAddress().strip();
+        String bind = c.bindAddress() == null || c.bindAddress().isBlank()
+                ? "127.0.0.1"
+                : c.bindAddress().strip();
         if (!loopback(bind) && (c.token() == null || c.token().isBlank())) {
             serving = false;
             explanation = "The gateway did not start: it was asked to listen on " + bind + ", which other computers "
@@ -113,8 +125,8 @@ public final class GatewayFront implements GatewayStatus {
     }
 
     private String answering(GatewayConfig c) {
-        return "The gateway answers on " + address() + (c.token() == null || c.token().isBlank() ? ""
-                : " (callers need the token)") + ".";
+        return "The gateway answers on " + address()
+                + (c.token() == null || c.token().isBlank() ? "" : " (callers need the token)") + ".";
     }
 
     /** What the listen check found for the address in force. */
@@ -171,7 +183,8 @@ public final class GatewayFront implements GatewayStatus {
         try {
             Configuration runtime = configAdmin.getConfiguration(RUNTIME_PID, "?");
             Dictionary<String, Object> props = runtime.getProperties();
-            if (props != null && Objects.equals(String.valueOf(props.get(RUNTIME_PORT)), String.valueOf(port))
+            if (props != null
+                    && Objects.equals(String.valueOf(props.get(RUNTIME_PORT)), String.valueOf(port))
                     && Objects.equals(props.get(RUNTIME_HOST), bind)) {
                 return;
             }
@@ -196,7 +209,9 @@ public final class GatewayFront implements GatewayStatus {
     @Override
     public String address() {
         GatewayConfig c = config;
-        String bind = c.bindAddress() == null || c.bindAddress().isBlank() ? "127.0.0.1" : c.bindAddress().strip();
+        String bind = c.bindAddress() == null || c.bindAddress().isBlank()
+                ? "127.0.0.1"
+                : c.bindAddress().strip();
         return "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + c.port();
     }
 

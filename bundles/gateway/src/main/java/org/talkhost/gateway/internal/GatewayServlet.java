@@ -7,11 +7,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -20,11 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.process.Phase;
 import org.talkhost.common.Threads;
-
-import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The gateway on the shared HTTP runtime's default context, at {@code /} (so more specific
@@ -43,8 +42,8 @@ public final class GatewayServlet extends HttpServlet {
 
     private final transient AllTalkWhere where;
     private final transient Traffic traffic;
-    private final transient ScheduledExecutorService timer = new ScheduledThreadPoolExecutor(1,
-            Threads.named("talkhost-gateway-timer"));
+    private final transient ScheduledExecutorService timer =
+            new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-gateway-timer"));
     private final transient ExecutorService workers;
     private final transient Upstream upstream;
     private final transient Gate gate;
@@ -54,16 +53,15 @@ public final class GatewayServlet extends HttpServlet {
     private transient volatile Settings settings;
 
     /** The settings in force and what is built from them, rebuilt when they change. */
-    private record Settings(GatewayConfig config, Admission admission, OpenAiSpeech openAi) {
-    }
+    private record Settings(GatewayConfig config, Admission admission, OpenAiSpeech openAi) {}
 
     @Activate
     public GatewayServlet(@Reference AllTalkWhere where, @Reference Traffic traffic, @Reference GatewayFront front) {
         this.where = where;
         this.front = front;
         this.traffic = traffic;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                Threads.named("talkhost-gateway"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.named("talkhost-gateway"));
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
         this.upstream = new Upstream(where::readTimeout, timer);
@@ -71,15 +69,19 @@ public final class GatewayServlet extends HttpServlet {
         this.forwarder = new Forwarder(upstream);
         where.listen(phases);
         traffic.waitingFrom(gate::waiting);
-        LOG.info("Gateway servlet registered: AllTalk's API and OpenAI speech, held up to {} s while AllTalk is "
-                + "not ready", settings().config().holdSeconds());
+        LOG.info(
+                "Gateway servlet registered: AllTalk's API and OpenAI speech, held up to {} s while AllTalk is "
+                        + "not ready",
+                settings().config().holdSeconds());
     }
 
     private Settings settings() {
         GatewayConfig c = front.config();
         Settings s = settings;
         if (s == null || s.config() != c) {
-            s = new Settings(c, new Admission(c.token(), c.maxBodyKb()),
+            s = new Settings(
+                    c,
+                    new Admission(c.token(), c.maxBodyKb()),
                     new OpenAiSpeech(upstream, VoiceMap.parse(c.openAiVoices())));
             settings = s;
         }
@@ -100,8 +102,10 @@ public final class GatewayServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Call call = settings().admission().admit(req, resp);
         if (call == null) {
-            traffic.answered(new Call(req, resp, req.getRequestURI(), java.util.List.of(), new byte[0], ""),
-                    resp.getStatus(), false);
+            traffic.answered(
+                    new Call(req, resp, req.getRequestURI(), java.util.List.of(), new byte[0], ""),
+                    resp.getStatus(),
+                    false);
             return;
         }
         attempt(call);
@@ -121,31 +125,37 @@ public final class GatewayServlet extends HttpServlet {
             return;
         } catch (RuntimeException e) {
             LOG.warn("The gateway failed on {} {}", call.method, call.target, e);
-            Replies.say(call, 502, "TalkHost's gateway failed while passing this request to AllTalk; the host log "
-                    + "has the details.", "server_error");
+            Replies.say(
+                    call,
+                    502,
+                    "TalkHost's gateway failed while passing this request to AllTalk; the host log "
+                            + "has the details.",
+                    "server_error");
             finish(call, 502, false);
             return;
         }
         switch (outcome) {
-        case DONE -> finish(call, call.response.getStatus(), false);
-        case UNREACHED -> {
-            gate.close(Reasons.unreached(where));
-            hold(call, gate.reason());
-        }
-        case DIED -> {
-            if (call.resent) {
-                refuse(call, "AllTalk stopped twice while working on this request");
-            } else {
-                call.resent = true;
-                gate.close(Reasons.died(where));
+            case DONE -> finish(call, call.response.getStatus(), false);
+            case UNREACHED -> {
+                gate.close(Reasons.unreached(where));
                 hold(call, gate.reason());
             }
-        }
+            case DIED -> {
+                if (call.resent) {
+                    refuse(call, "AllTalk stopped twice while working on this request");
+                } else {
+                    call.resent = true;
+                    gate.close(Reasons.died(where));
+                    hold(call, gate.reason());
+                }
+            }
         }
     }
 
     private Handler handler(Call call) {
-        return "POST".equals(call.method) && EndpointNames.OPENAI_SPEECH.equals(call.path()) ? settings().openAi() : forwarder;
+        return "POST".equals(call.method) && EndpointNames.OPENAI_SPEECH.equals(call.path())
+                ? settings().openAi()
+                : forwarder;
     }
 
     private void hold(Call call, String why) {
@@ -160,32 +170,37 @@ public final class GatewayServlet extends HttpServlet {
             call.async.setTimeout(0);
         }
         long deadline = call.heldSinceNanos + TimeUnit.SECONDS.toNanos(c.holdSeconds());
-        boolean holding = gate.hold(new Waiter() {
-            @Override
-            public long deadlineNanos() {
-                return deadline;
-            }
+        boolean holding = gate.hold(
+                new Waiter() {
+                    @Override
+                    public long deadlineNanos() {
+                        return deadline;
+                    }
 
-            @Override
-            public void resume() {
-                attempt(call);
-            }
+                    @Override
+                    public void resume() {
+                        attempt(call);
+                    }
 
-            @Override
-            public void refuse(String reason) {
-                GatewayServlet.this.refuse(call, reason);
-            }
-        }, c.maxWaiting());
+                    @Override
+                    public void refuse(String reason) {
+                        GatewayServlet.this.refuse(call, reason);
+                    }
+                },
+                c.maxWaiting());
         if (!holding) {
             refuse(call, "too many requests (" + c.maxWaiting() + ") are already waiting for AllTalk");
         }
     }
 
     private void refuse(Call call, String reason) {
-        int waited = (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
-                - (call.heldSinceNanos == 0 ? call.startNanos : call.heldSinceNanos));
-        Replies.unavailable(call, "AllTalk is not available" + (waited > 0 ? " after " + waited + " s of waiting" : "")
-                + ": " + reason + ". Try again shortly.", Math.max(5, settings().config().holdSeconds() / 6));
+        int waited = (int) TimeUnit.NANOSECONDS.toSeconds(
+                System.nanoTime() - (call.heldSinceNanos == 0 ? call.startNanos : call.heldSinceNanos));
+        Replies.unavailable(
+                call,
+                "AllTalk is not available" + (waited > 0 ? " after " + waited + " s of waiting" : "") + ": " + reason
+                        + ". Try again shortly.",
+                Math.max(5, settings().config().holdSeconds() / 6));
         finish(call, 503, true);
     }
 
@@ -201,7 +216,8 @@ public final class GatewayServlet extends HttpServlet {
     }
 
     private void phase(AllTalkWhere.PhaseChange change) {
-        if (change.phase() == Phase.RESTARTING || change.phase() == Phase.STOPPING
+        if (change.phase() == Phase.RESTARTING
+                || change.phase() == Phase.STOPPING
                 || change.phase() == Phase.STARTING) {
             gate.close(Reasons.phase(change));
         }

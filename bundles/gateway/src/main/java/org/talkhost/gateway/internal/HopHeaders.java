@@ -5,13 +5,21 @@ import java.util.Set;
 
 /** Headers that belong to one connection (RFC 9110 section 7.6.1) and are never passed on. */
 final class HopHeaders {
-    private static final Set<String> HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "trailers",
+            "transfer-encoding",
+            "upgrade");
     /** Set again by the client library for the other side. */
     private static final Set<String> REQUEST_OWN = Set.of("host", "content-length", "expect");
 
-    private HopHeaders() {
-    }
+    private HopHeaders() {}
 
     /** Content-Length is set from the body sent; Date comes from the runtime (one Date header, not two). */
     static boolean passResponse(String name) {

@@ -22,7 +22,10 @@ final class ListenCheck {
     static final int CHECKS = 60;
 
     /** What the check found. */
-    enum Found { LISTENING, TAKEN }
+    enum Found {
+        LISTENING,
+        TAKEN
+    }
 
     private final ScheduledExecutorService timer;
     private final Supplier<List<String>> endpoints;
@@ -44,7 +47,7 @@ final class ListenCheck {
         if (running != null) {
             running.cancel(false);
         }
-        int[] strikes = { 0, 0 };
+        int[] strikes = {0, 0};
         ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
         Runnable tick = () -> {
             Found f = look(bind, port, strikes);

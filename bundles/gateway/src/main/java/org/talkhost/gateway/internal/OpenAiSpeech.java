@@ -69,8 +69,12 @@ final class OpenAiSpeech implements Handler {
         try (ClassicHttpResponse r = upstream.send(at, request)) {
             if (r.getCode() / 100 != 2) {
                 String text = text(r);
-                return error(call, r.getCode(), "AllTalk could not make the speech: " + text.strip(),
-                        r.getCode() >= 500 ? "server_error" : "invalid_request_error", null);
+                return error(
+                        call,
+                        r.getCode(),
+                        "AllTalk could not make the speech: " + text.strip(),
+                        r.getCode() >= 500 ? "server_error" : "invalid_request_error",
+                        null);
             }
             try {
                 Forwarder.copy(call, r, call.response);
@@ -83,13 +87,20 @@ final class OpenAiSpeech implements Handler {
     }
 
     private static String text(ClassicHttpResponse r) throws IOException {
-        return r.getEntity() == null ? "" : new String(r.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
+        return r.getEntity() == null
+                ? ""
+                : new String(r.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private Outcome translated(Call call, ServerAddress at, SpeechAsk ask) throws IOException, Forwarder.ClientGone {
         if (!ask.format().equals("wav") && !ask.format().equals("pcm")) {
-            return error(call, 400, "The AllTalk behind TalkHost makes only these formats here: wav, pcm. Ask for "
-                    + "response_format \"wav\" or \"pcm\".", "invalid_request_error", "response_format");
+            return error(
+                    call,
+                    400,
+                    "The AllTalk behind TalkHost makes only these formats here: wav, pcm. Ask for "
+                            + "response_format \"wav\" or \"pcm\".",
+                    "invalid_request_error",
+                    "response_format");
         }
         RawRequest generate = Upstream.request(at, "POST", "/api/tts-generate");
         generate.addHeader("Content-Type", "application/x-www-form-urlencoded");
@@ -100,17 +111,23 @@ final class OpenAiSpeech implements Handler {
             JsonNode json = SpeechAsk.json(text);
             url = json == null ? null : json.path("output_file_url").asText(null);
             if (r.getCode() != 200 || url == null) {
-                String why = json == null ? text : json.path("error").asText(json.path("message").asText(text));
-                return error(call, r.getCode() / 100 == 4 || r.getCode() == 200 ? 400 : 500,
-                        "AllTalk could not make the speech: " + why, "invalid_request_error", null);
+                String why = json == null
+                        ? text
+                        : json.path("error").asText(json.path("message").asText(text));
+                return error(
+                        call,
+                        r.getCode() / 100 == 4 || r.getCode() == 200 ? 400 : 500,
+                        "AllTalk could not make the speech: " + why,
+                        "invalid_request_error",
+                        null);
             }
         }
         byte[] wav;
         try (ClassicHttpResponse r = upstream.send(at, Upstream.request(at, "GET", pathOf(url)))) {
             wav = r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity());
             if (r.getCode() != 200) {
-                return error(call, 500, "AllTalk made the speech but could not hand over the file.", "server_error",
-                        null);
+                return error(
+                        call, 500, "AllTalk made the speech but could not hand over the file.", "server_error", null);
             }
         }
         byte[] body = ask.format().equals("pcm") ? Wavs.pcm(wav) : wav;

@@ -5,8 +5,7 @@ import org.talkhost.api.process.RunState;
 /** Why requests wait, in plain phrases for the 503 sentence and the operations log. */
 final class Reasons {
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     /** AllTalk did not take the connection. */
     static String unreached(AllTalkWhere where) {

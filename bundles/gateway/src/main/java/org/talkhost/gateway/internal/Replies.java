@@ -2,11 +2,10 @@ package org.talkhost.gateway.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The gateway's own answers (refusals, waits that ran out): one plain sentence for AllTalk's endpoints,
@@ -15,16 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Replies {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Replies() {
-    }
+    private Replies() {}
 
     static void say(Call call, int status, String sentence, String openAiType) {
         send(call.response, EndpointNames.OPENAI_SPEECH.equals(call.path()), status, sentence, openAiType, 0);
     }
 
     /** Answers {@code status} with {@code sentence}; {@code retryAfter} > 0 adds a Retry-After header. */
-    static void send(HttpServletResponse out, boolean openAi, int status, String sentence, String openAiType,
-            int retryAfter) {
+    static void send(
+            HttpServletResponse out, boolean openAi, int status, String sentence, String openAiType, int retryAfter) {
         if (out.isCommitted()) {
             return;
         }
@@ -83,7 +81,12 @@ final class Replies {
 
     /** 503 with Retry-After: AllTalk stayed unavailable, or too many requests wait. */
     static void unavailable(Call call, String sentence, int retryAfterSeconds) {
-        send(call.response, EndpointNames.OPENAI_SPEECH.equals(call.path()), 503, sentence, "server_error",
+        send(
+                call.response,
+                EndpointNames.OPENAI_SPEECH.equals(call.path()),
+                503,
+                sentence,
+                "server_error",
                 Math.max(1, retryAfterSeconds));
     }
 }

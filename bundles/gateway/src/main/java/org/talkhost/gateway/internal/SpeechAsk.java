@@ -42,7 +42,8 @@ record SpeechAsk(String input, String voice, String format, double speed) {
         JsonNode v = json.get("voice");
         String voice = v == null || !v.isTextual() ? null : voices.voiceFor(v.asText());
         if (voice == null) {
-            throw new Invalid("'voice' must be one of " + voices.names() + " (or an AllTalk voice file ending in .wav).",
+            throw new Invalid(
+                    "'voice' must be one of " + voices.names() + " (or an AllTalk voice file ending in .wav).",
                     "voice");
         }
         JsonNode f = json.get("response_format");
@@ -69,7 +70,8 @@ record SpeechAsk(String input, String voice, String format, double speed) {
         f.put("output_file_timestamp", "true");
         f.put("autoplay", "false");
         f.put("autoplay_volume", "0.8");
-        return f.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return f.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 

@@ -20,10 +20,15 @@ import org.talkhost.api.logging.OperationsLog;
 public final class Traffic {
     static final Duration WORTH_A_LINE = Duration.ofSeconds(1);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operations;
 
@@ -74,9 +79,13 @@ public final class Traffic {
             Duration waited = Duration.ofNanos(now - since);
             OperationsLog log = operations;
             if (waited.compareTo(WORTH_A_LINE) > 0 && log != null) {
-                log.log(refusedByUs ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
-                        "Gateway held {} {} for {} s ({}); {}", call.method, call.endpoint,
-                        String.format(java.util.Locale.ROOT, "%.1f", waited.toMillis() / 1000.0), call.heldBecause,
+                log.log(
+                        refusedByUs ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
+                        "Gateway held {} {} for {} s ({}); {}",
+                        call.method,
+                        call.endpoint,
+                        String.format(java.util.Locale.ROOT, "%.1f", waited.toMillis() / 1000.0),
+                        call.heldBecause,
                         refusedByUs ? "refused with 503" : "then answered " + status);
             }
         }

@@ -53,15 +53,25 @@ final class Upstream implements Closeable {
 
     Upstream(Supplier<Duration> readTimeout, ScheduledExecutorService timer) {
         this.readTimeout = readTimeout;
-        pool = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS).setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
+        pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(CONNECT)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
                 .build();
         timer.scheduleWithFixedDelay(() -> pool.closeIdle(TimeValue.ofSeconds(2)), 1, 1, TimeUnit.SECONDS);
-        http = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableRedirectHandling()
-                .disableCookieManagement().disableContentCompression().disableAuthCaching()
-                .disableDefaultUserAgent().build();
+        http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .disableDefaultUserAgent()
+                .build();
     }
 
     static RawRequest request(ServerAddress at, String method, String pathAndQuery) {
@@ -84,8 +94,10 @@ final class Upstream implements Closeable {
 
     private ClassicHttpResponse send(ServerAddress at, ClassicHttpRequest request, Timeout timeout) throws IOException {
         HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
-                .setConnectionRequestTimeout(Timeout.ofSeconds(30)).build());
+        context.setRequestConfig(RequestConfig.custom()
+                .setResponseTimeout(timeout)
+                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                .build());
         try {
             return http.executeOpen(host(at), request, context);
         } catch (ConnectException | ConnectTimeoutException | UnknownHostException | NoRouteToHostException e) {
@@ -96,7 +108,8 @@ final class Upstream implements Closeable {
     /** True when AllTalk at {@code at} answers {@code /api/ready} with "Ready" now. */
     boolean ready(ServerAddress at) {
         try (ClassicHttpResponse r = send(at, request(at, "GET", "/api/ready"), PROBE)) {
-            String body = r.getEntity() == null ? ""
+            String body = r.getEntity() == null
+                    ? ""
                     : new String(r.getEntity().getContent().readAllBytes(), StandardCharsets.UTF_8);
             return r.getCode() == 200 && "Ready".equals(body.strip());
         } catch (IOException | RuntimeException e) {

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 final class UrlRewrite {
     private static final Pattern URL = Pattern.compile("(\"output_(?:file|cache)_url\"\\s*:\\s*\")https?://[^/\"]*");
 
-    private UrlRewrite() {
-    }
+    private UrlRewrite() {}
 
     /** True when {@code json} may hold a URL to rewrite (a cheap test before the real work). */
     static boolean applies(String json) {

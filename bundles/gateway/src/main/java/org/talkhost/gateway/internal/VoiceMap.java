@@ -18,7 +18,9 @@ final class VoiceMap {
             for (String line : lines) {
                 int eq = line == null ? -1 : line.indexOf('=');
                 if (eq > 0 && eq < line.length() - 1) {
-                    m.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), line.substring(eq + 1).strip());
+                    m.put(
+                            line.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+                            line.substring(eq + 1).strip());
                 }
             }
         }

@@ -7,8 +7,7 @@ import java.util.Arrays;
 /** The raw samples of a WAV file (what OpenAI's {@code pcm} format is: no header). */
 final class Wavs {
 
-    private Wavs() {
-    }
+    private Wavs() {}
 
     /** The bytes of the {@code data} chunk; the whole input when it is not a RIFF/WAVE file. */
     static byte[] pcm(byte[] wav) {

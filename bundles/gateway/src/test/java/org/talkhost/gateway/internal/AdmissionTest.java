@@ -17,8 +17,13 @@ class AdmissionTest {
     private final Admission open = new Admission("", 1);
 
     @ParameterizedTest
-    @ValueSource(strings = { "/audio/gw_1733212345a1b2c.wav", "/audiocache/openai_speech_1733212345ffeed.wav",
-            "/audio/x.wav", "/audio/My-File_2.wav" })
+    @ValueSource(
+            strings = {
+                "/audio/gw_1733212345a1b2c.wav",
+                "/audiocache/openai_speech_1733212345ffeed.wav",
+                "/audio/x.wav",
+                "/audio/My-File_2.wav"
+            })
     void plainFileNames_arePassedOn(String path) throws IOException {
         Exchange e = Exchange.get(path);
         Call call = open.admit(e.request, e.response);
@@ -28,10 +33,23 @@ class AdmissionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/audio/../x", "/audio/..", "/audio/../../../../etc/passwd",
-            "/audio/..%2F..%2Fconfig%2Forg.talkhost.alltalk.config", "/audio/%2e%2e%2fx", "/audio/%2E%2E/x",
-            "/audiocache/..%5c..%5cwin.ini", "/audio//etc/passwd", "/audio/%2Fetc%2Fpasswd", "/audio/a/b.wav",
-            "/audio/.hidden", "/audio/x%00.wav", "/audio/", "/audiocache/x..wav" })
+    @ValueSource(
+            strings = {
+                "/audio/../x",
+                "/audio/..",
+                "/audio/../../../../etc/passwd",
+                "/audio/..%2F..%2Fconfig%2Forg.talkhost.alltalk.config",
+                "/audio/%2e%2e%2fx",
+                "/audio/%2E%2E/x",
+                "/audiocache/..%5c..%5cwin.ini",
+                "/audio//etc/passwd",
+                "/audio/%2Fetc%2Fpasswd",
+                "/audio/a/b.wav",
+                "/audio/.hidden",
+                "/audio/x%00.wav",
+                "/audio/",
+                "/audiocache/x..wav"
+            })
     void traversalAndFolders_get400WithAPlainSentence(String path) throws IOException {
         Exchange e = Exchange.get(path);
         assertThat(open.admit(e.request, e.response)).isNull();
@@ -60,7 +78,9 @@ class AdmissionTest {
         Exchange e = Exchange.post("/api/tts-generate", "a".repeat(1025));
         assertThat(open.admit(e.request, e.response)).isNull();
         assertThat(e.status()).isEqualTo(413);
-        assertThat(e.bodyRead()).as("the body of a declared oversized request is not read").isFalse();
+        assertThat(e.bodyRead())
+                .as("the body of a declared oversized request is not read")
+                .isFalse();
         assertThat(e.text()).contains("larger than the gateway takes (1 KiB)").contains("maxBodyKb");
     }
 
@@ -85,8 +105,9 @@ class AdmissionTest {
     @Test
     void withAToken_aCallWithoutIt_gets401AndIsNotRead() throws IOException {
         Admission guarded = new Admission("s3cret", 1024);
-        for (String auth : new String[] { null, "Bearer wrong", "Basic czNjcmV0", "s3cret", "Bearer s3cret2" }) {
-            Exchange e = auth == null ? Exchange.post("/api/tts-generate", "x")
+        for (String auth : new String[] {null, "Bearer wrong", "Basic czNjcmV0", "s3cret", "Bearer s3cret2"}) {
+            Exchange e = auth == null
+                    ? Exchange.post("/api/tts-generate", "x")
                     : Exchange.post("/api/tts-generate", "x", "Authorization: " + auth);
             assertThat(guarded.admit(e.request, e.response)).as(auth).isNull();
             assertThat(e.status()).as(auth).isEqualTo(401);
@@ -108,7 +129,11 @@ class AdmissionTest {
     @Test
     void withAToken_aCorsPreflightNeedsNone() throws IOException {
         Admission guarded = new Admission("s3cret", 1024);
-        Exchange e = new Exchange("OPTIONS", "/api/tts-generate", new byte[0], "Origin: http://localhost:8000",
+        Exchange e = new Exchange(
+                "OPTIONS",
+                "/api/tts-generate",
+                new byte[0],
+                "Origin: http://localhost:8000",
                 "Access-Control-Request-Method: POST");
         assertThat(guarded.admit(e.request, e.response)).isNotNull();
     }
@@ -121,13 +146,24 @@ class AdmissionTest {
 
     @Test
     void hopByHopHeaders_stayOnTheClientsConnection() throws IOException {
-        Exchange e = Exchange.post("/api/tts-generate", "text_input=x", "Content-Type: application/x-www-form-urlencoded",
-                "Connection: keep-alive, X-Secret", "Keep-Alive: timeout=5", "TE: trailers", "Upgrade: h2c",
-                "Expect: 100-continue", "Proxy-Authorization: Basic eA==", "Origin: http://localhost:8000",
-                "Accept: audio/wav", "Accept: */*");
+        Exchange e = Exchange.post(
+                "/api/tts-generate",
+                "text_input=x",
+                "Content-Type: application/x-www-form-urlencoded",
+                "Connection: keep-alive, X-Secret",
+                "Keep-Alive: timeout=5",
+                "TE: trailers",
+                "Upgrade: h2c",
+                "Expect: 100-continue",
+                "Proxy-Authorization: Basic eA==",
+                "Origin: http://localhost:8000",
+                "Accept: audio/wav",
+                "Accept: */*");
         Call call = open.admit(e.request, e.response);
         assertThat(names(call)).containsExactlyInAnyOrder("content-type", "origin", "accept", "accept");
-        assertThat(call.headers.stream().filter(h -> h[0].equalsIgnoreCase("accept")).map(h -> h[1]))
+        assertThat(call.headers.stream()
+                        .filter(h -> h[0].equalsIgnoreCase("accept"))
+                        .map(h -> h[1]))
                 .containsExactly("audio/wav", "*/*");
     }
 
@@ -145,6 +181,8 @@ class AdmissionTest {
     }
 
     private static List<String> names(Call call) {
-        return call.headers.stream().map(h -> h[0].toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toList());
+        return call.headers.stream()
+                .map(h -> h[0].toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toList());
     }
 }

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -45,7 +44,8 @@ final class Exchange {
         Map<String, List<String>> in = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String h : headers) {
             int colon = h.indexOf(':');
-            in.computeIfAbsent(h.substring(0, colon).strip(), k -> new ArrayList<>()).add(h.substring(colon + 1).strip());
+            in.computeIfAbsent(h.substring(0, colon).strip(), k -> new ArrayList<>())
+                    .add(h.substring(colon + 1).strip());
         }
         in.putIfAbsent("Host", List.of("127.0.0.1:7850"));
         boolean chunked = in.containsKey("Transfer-Encoding");
@@ -64,8 +64,8 @@ final class Exchange {
             List<String> v = in.get(i.getArgument(0, String.class));
             return v == null ? null : v.get(0);
         });
-        when(request.getHeaders(anyString())).thenAnswer(i -> Collections.enumeration(
-                in.getOrDefault(i.getArgument(0, String.class), List.of())));
+        when(request.getHeaders(anyString()))
+                .thenAnswer(i -> Collections.enumeration(in.getOrDefault(i.getArgument(0, String.class), List.of())));
         ByteArrayInputStream bytes = new ByteArrayInputStream(body);
         when(request.getInputStream()).thenAnswer(i -> {
             bodyRead = true;
@@ -86,34 +86,43 @@ final class Exchange {
                 }
 
                 @Override
-                public void setReadListener(ReadListener l) {
-                }
+                public void setReadListener(ReadListener l) {}
             };
         });
 
         doAnswer(i -> status = i.getArgument(0)).when(response).setStatus(anyInt());
         when(response.getStatus()).thenAnswer(i -> status);
         doAnswer(i -> sent.put(i.getArgument(0), new ArrayList<>(List.of(i.<String>getArgument(1)))))
-                .when(response).setHeader(anyString(), anyString());
-        doAnswer(i -> sent.computeIfAbsent(i.getArgument(0), k -> new ArrayList<>()).add(i.getArgument(1)))
-                .when(response).addHeader(anyString(), anyString());
+                .when(response)
+                .setHeader(anyString(), anyString());
+        doAnswer(i -> sent.computeIfAbsent(i.getArgument(0), k -> new ArrayList<>())
+                        .add(i.getArgument(1)))
+                .when(response)
+                .addHeader(anyString(), anyString());
         when(response.containsHeader(anyString())).thenAnswer(i -> sent.containsKey(i.<String>getArgument(0)));
-        doAnswer(i -> sent.put("Content-Type", List.of(i.<String>getArgument(0)))).when(response)
+        doAnswer(i -> sent.put("Content-Type", List.of(i.<String>getArgument(0))))
+                .when(response)
                 .setContentType(anyString());
-        doAnswer(i -> sent.put("Content-Length", List.of(String.valueOf(i.<Integer>getArgument(0))))).when(response)
+        doAnswer(i -> sent.put("Content-Length", List.of(String.valueOf(i.<Integer>getArgument(0)))))
+                .when(response)
                 .setContentLength(anyInt());
-        doAnswer(i -> sent.put("Content-Length", List.of(String.valueOf(i.<Long>getArgument(0))))).when(response)
+        doAnswer(i -> sent.put("Content-Length", List.of(String.valueOf(i.<Long>getArgument(0)))))
+                .when(response)
                 .setContentLengthLong(anyLong());
         doAnswer(i -> {
-            out.reset();
-            return null;
-        }).when(response).resetBuffer();
+                    out.reset();
+                    return null;
+                })
+                .when(response)
+                .resetBuffer();
         doAnswer(i -> {
-            out.reset();
-            sent.clear();
-            status = 200;
-            return null;
-        }).when(response).reset();
+                    out.reset();
+                    sent.clear();
+                    status = 200;
+                    return null;
+                })
+                .when(response)
+                .reset();
         ServletOutputStream stream = new ServletOutputStream() {
             @Override
             public void write(int b) {
@@ -126,8 +135,7 @@ final class Exchange {
             }
 
             @Override
-            public void setWriteListener(WriteListener l) {
-            }
+            public void setWriteListener(WriteListener l) {}
         };
         when(response.getOutputStream()).thenReturn(stream);
         when(response.isCommitted()).thenReturn(false);

@@ -19,11 +19,13 @@ import org.talkhost.common.testing.ScriptedHttpServer;
  * bytes written by hand: what the client gets (status, headers, body, URLs), and how a broken exchange ends.
  */
 class ForwarderTest {
-    private static final String V1_JSON = "{\"status\":\"generate-success\",\"output_file_path\":\"/srv/outputs/gw.wav\","
-            + "\"output_file_url\":\"http://127.0.0.1:7851/audio/gw.wav\","
-            + "\"output_cache_url\":\"http://127.0.0.1:7851/audiocache/gw.wav\"}";
-    private static final String V2_JSON = "{\"status\":\"generate-success\",\"output_file_path\":\"/srv/outputs/gw.wav\","
-            + "\"output_file_url\":\"/audio/gw.wav\",\"output_cache_url\":\"/audiocache/gw.wav\"}";
+    private static final String V1_JSON =
+            "{\"status\":\"generate-success\",\"output_file_path\":\"/srv/outputs/gw.wav\","
+                    + "\"output_file_url\":\"http://127.0.0.1:7851/audio/gw.wav\","
+                    + "\"output_cache_url\":\"http://127.0.0.1:7851/audiocache/gw.wav\"}";
+    private static final String V2_JSON =
+            "{\"status\":\"generate-success\",\"output_file_path\":\"/srv/outputs/gw.wav\","
+                    + "\"output_file_url\":\"/audio/gw.wav\",\"output_cache_url\":\"/audiocache/gw.wav\"}";
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final Upstream upstream = new Upstream(() -> Duration.ofSeconds(5), timer);
@@ -41,7 +43,8 @@ class ForwarderTest {
 
     @Test
     void v1OutputUrls_pointAtTheGatewayTheClientCalled() throws Exception {
-        Exchange e = through(answer(200, "application/json", V1_JSON),
+        Exchange e = through(
+                answer(200, "application/json", V1_JSON),
                 Exchange.post("/api/tts-generate", "text_input=x", "Host: 127.0.0.1:7850"));
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.text()).isEqualTo(V1_JSON.replace("http://127.0.0.1:7851/", "http://127.0.0.1:7850/"));
@@ -50,7 +53,8 @@ class ForwarderTest {
 
     @Test
     void v2RelativeOutputUrls_areKept() throws Exception {
-        Exchange e = through(answer(200, "application/json", V2_JSON), Exchange.post("/api/tts-generate", "text_input=x"));
+        Exchange e =
+                through(answer(200, "application/json", V2_JSON), Exchange.post("/api/tts-generate", "text_input=x"));
         assertThat(e.text()).isEqualTo(V2_JSON);
     }
 
@@ -58,9 +62,12 @@ class ForwarderTest {
     void urlRewrite_touchesOnlyTheTwoOutputUrls() {
         String json = "{\"output_file_url\": \"https://10.0.0.5:7851/audio/a.wav\",\"other_url\":\"http://x:1/y\","
                 + "\"output_file_path\":\"http://keep.me/\"}";
-        assertThat(UrlRewrite.rewrite(json, "http://gw:7850")).isEqualTo("{\"output_file_url\": "
-                + "\"http://gw:7850/audio/a.wav\",\"other_url\":\"http://x:1/y\",\"output_file_path\":\"http://keep.me/\"}");
-        assertThat(UrlRewrite.rewrite("{\"voices\":[\"a.wav\"]}", "http://gw:7850")).isEqualTo("{\"voices\":[\"a.wav\"]}");
+        assertThat(UrlRewrite.rewrite(json, "http://gw:7850"))
+                .isEqualTo(
+                        "{\"output_file_url\": "
+                                + "\"http://gw:7850/audio/a.wav\",\"other_url\":\"http://x:1/y\",\"output_file_path\":\"http://keep.me/\"}");
+        assertThat(UrlRewrite.rewrite("{\"voices\":[\"a.wav\"]}", "http://gw:7850"))
+                .isEqualTo("{\"voices\":[\"a.wav\"]}");
     }
 
     @Test
@@ -68,12 +75,15 @@ class ForwarderTest {
         String raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nAccess-Control-Allow-Origin: *\r\n"
                 + "Connection: keep-alive\r\nKeep-Alive: timeout=5\r\nProxy-Authenticate: Basic\r\nUpgrade: h2c\r\n"
                 + "Date: Thu, 03 Dec 2026 06:00:00 GMT\r\nX-AllTalk: yes\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n" + ScriptedHttpServer.chunked("{\"voices\":[\"female_01.wav\"]}", 7);
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + ScriptedHttpServer.chunked("{\"voices\":[\"female_01.wav\"]}", 7);
         Exchange e = through(raw, Exchange.get("/api/voices"));
         assertThat(e.text()).isEqualTo("{\"voices\":[\"female_01.wav\"]}");
-        assertThat(e.headerNames()).map(String::toLowerCase).contains("content-type", "access-control-allow-origin",
-                "x-alltalk", "set-cookie").doesNotContain("connection", "keep-alive", "proxy-authenticate", "upgrade",
-                        "transfer-encoding", "date");
+        assertThat(e.headerNames())
+                .map(String::toLowerCase)
+                .contains("content-type", "access-control-allow-origin", "x-alltalk", "set-cookie")
+                .doesNotContain(
+                        "connection", "keep-alive", "proxy-authenticate", "upgrade", "transfer-encoding", "date");
         assertThat(e.headers("Set-Cookie")).containsExactly("a=1", "b=2");
     }
 
@@ -98,8 +108,11 @@ class ForwarderTest {
 
     @Test
     void theRawTargetReachesAllTalkByteForByte() throws Exception {
-        through(answer(200, "text/plain", "Ready"), Exchange.get("/api/tts-generate-streaming?text=a%20b+c&x=%E2%9C%93"));
-        assertThat(server.requests.get(0)).startsWith("GET /api/tts-generate-streaming?text=a%20b+c&x=%E2%9C%93 HTTP/1.1");
+        through(
+                answer(200, "text/plain", "Ready"),
+                Exchange.get("/api/tts-generate-streaming?text=a%20b+c&x=%E2%9C%93"));
+        assertThat(server.requests.get(0))
+                .startsWith("GET /api/tts-generate-streaming?text=a%20b+c&x=%E2%9C%93 HTTP/1.1");
     }
 
     @Test
@@ -121,14 +134,16 @@ class ForwarderTest {
         });
         Exchange e = Exchange.post("/api/tts-generate", "text_input=x");
         Call call = new Admission("", 1024).admit(e.request, e.response);
-        assertThat(forwarder.handle(call, new ServerAddress("127.0.0.1", server.port()))).isEqualTo(Outcome.DIED);
+        assertThat(forwarder.handle(call, new ServerAddress("127.0.0.1", server.port())))
+                .isEqualTo(Outcome.DIED);
         assertThat(e.text()).isEmpty();
     }
 
     private Exchange through(String raw, Exchange e) throws Exception {
         server = ScriptedHttpServer.answering(raw);
         Call call = new Admission("", 1024).admit(e.request, e.response);
-        assertThat(forwarder.handle(call, new ServerAddress("127.0.0.1", server.port()))).isEqualTo(Outcome.DONE);
+        assertThat(forwarder.handle(call, new ServerAddress("127.0.0.1", server.port())))
+                .isEqualTo(Outcome.DONE);
         return e;
     }
 

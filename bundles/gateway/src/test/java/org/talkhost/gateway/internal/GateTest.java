@@ -55,7 +55,9 @@ class GateTest {
         ready = true;
         gate.tick();
         assertThat(happened).containsExactly("a resumed", "b resumed");
-        assertThat(gate.hold(waiter("d", 60), 2)).as("room again once they went").isTrue();
+        assertThat(gate.hold(waiter("d", 60), 2))
+                .as("room again once they went")
+                .isTrue();
     }
 
     @Test
@@ -80,16 +82,20 @@ class GateTest {
         gate.hold(waiter("a", 60), 10);
         gate.hold(waiter("b", 60), 10);
         gate.refuseAll("TalkHost's gateway is stopping");
-        assertThat(happened).containsExactly("a refused: TalkHost's gateway is stopping",
-                "b refused: TalkHost's gateway is stopping");
+        assertThat(happened)
+                .containsExactly(
+                        "a refused: TalkHost's gateway is stopping", "b refused: TalkHost's gateway is stopping");
         assertThat(gate.waiting()).isZero();
     }
 
     @Test
     void aProbeThatThrows_keepsTheGateClosedAndTheRequestsWaiting() {
-        Gate failing = new Gate(() -> {
-            throw new IllegalStateException("boom");
-        }, mock(ScheduledExecutorService.class), Runnable::run);
+        Gate failing = new Gate(
+                () -> {
+                    throw new IllegalStateException("boom");
+                },
+                mock(ScheduledExecutorService.class),
+                Runnable::run);
         failing.close("AllTalk is starting");
         failing.hold(waiter("a", 60), 10);
         failing.tick();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Telling "the runtime listens on the gateway's port" from "another program holds it" (a second TalkHost). */
 class ListenCheckTest {
     private final List<String> endpoints = new ArrayList<>();
-    private final ListenCheck check = new ListenCheck(mock(ScheduledExecutorService.class), () -> endpoints, f -> { });
+    private final ListenCheck check = new ListenCheck(mock(ScheduledExecutorService.class), () -> endpoints, f -> {});
 
     @Test
     void aRuntimeEndpointOnThePort_isListening() throws Exception {
@@ -29,7 +29,8 @@ class ListenCheckTest {
         try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             endpoints.add("http://127.0.0.1:1/");
             int[] strikes = new int[1];
-            assertThat(check.look("127.0.0.1", other.getLocalPort(), strikes)).as("our runtime may be binding now")
+            assertThat(check.look("127.0.0.1", other.getLocalPort(), strikes))
+                    .as("our runtime may be binding now")
                     .isNull();
             assertThat(check.look("127.0.0.1", other.getLocalPort(), strikes)).isEqualTo(ListenCheck.Found.TAKEN);
         }

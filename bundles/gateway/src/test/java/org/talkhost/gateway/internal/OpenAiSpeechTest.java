@@ -29,10 +29,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * this JVM on a free port): translated for v1, passed on to v2, and errors in OpenAI's JSON shape.
  */
 class OpenAiSpeechTest {
-    private static final String[] DEFAULT_VOICES = { "alloy=female_01.wav", "echo=male_01.wav", "nova=female_03.wav" };
+    private static final String[] DEFAULT_VOICES = {"alloy=female_01.wav", "echo=male_01.wav", "nova=female_03.wav"};
 
     @TempDir
     Path dir;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final Upstream upstream = new Upstream(() -> Duration.ofSeconds(30), timer);
     private final OpenAiSpeech speech = new OpenAiSpeech(upstream, VoiceMap.parse(DEFAULT_VOICES));
@@ -61,8 +62,10 @@ class OpenAiSpeechTest {
 
     @Test
     void v1_pcmIsTheSamplesWithoutAHeader() throws Exception {
-        Exchange e = speak("v1", "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"alloy\","
-                + "\"response_format\":\"pcm\"}");
+        Exchange e = speak(
+                "v1",
+                "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"alloy\","
+                        + "\"response_format\":\"pcm\"}");
         assertThat(e.status()).as(e.text()).isEqualTo(200);
         assertThat(e.header("Content-Type")).isEqualTo("audio/pcm");
         assertThat(new String(e.bytes(), 0, 4, StandardCharsets.US_ASCII)).isNotEqualTo("RIFF");
@@ -72,7 +75,8 @@ class OpenAiSpeechTest {
 
     @Test
     void v1_aFormatItCannotMake_is400NamingTheFormatsItCan() throws Exception {
-        Exchange e = speak("v1", "{\"model\":\"tts-1\",\"input\":\"Hi.\",\"voice\":\"alloy\",\"response_format\":\"mp3\"}");
+        Exchange e =
+                speak("v1", "{\"model\":\"tts-1\",\"input\":\"Hi.\",\"voice\":\"alloy\",\"response_format\":\"mp3\"}");
         JsonNode error = error(e, 400);
         assertThat(error.get("param").asText()).isEqualTo("response_format");
         assertThat(error.get("message").asText()).contains("wav, pcm");
@@ -86,14 +90,22 @@ class OpenAiSpeechTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"input\":\"Hi.\",\"voice\":\"bogus\"}", "{\"voice\":\"alloy\"}",
-            "{\"input\":\"  \",\"voice\":\"alloy\"}", "{\"input\":\"Hi.\",\"voice\":\"alloy\",\"speed\":9}",
-            "{\"input\":\"Hi.\",\"voice\":\"alloy\",\"speed\":\"fast\"}", "not json", "[1,2]" })
+    @ValueSource(
+            strings = {
+                "{\"input\":\"Hi.\",\"voice\":\"bogus\"}",
+                "{\"voice\":\"alloy\"}",
+                "{\"input\":\"  \",\"voice\":\"alloy\"}",
+                "{\"input\":\"Hi.\",\"voice\":\"alloy\",\"speed\":9}",
+                "{\"input\":\"Hi.\",\"voice\":\"alloy\",\"speed\":\"fast\"}",
+                "not json",
+                "[1,2]"
+            })
     void badRequests_get400InOpenAisShapeNamingTheField(String body) throws Exception {
         Exchange e = speak(null, body);
         JsonNode error = error(e, 400);
-        String expected = body.contains("bogus") ? "voice" : body.contains("speed") ? "speed"
-                : body.startsWith("{") ? "input" : null;
+        String expected = body.contains("bogus")
+                ? "voice"
+                : body.contains("speed") ? "speed" : body.startsWith("{") ? "input" : null;
         if (expected == null) {
             assertThat(error.get("param").isNull()).isTrue();
         } else {
@@ -127,8 +139,8 @@ class OpenAiSpeechTest {
 
     @Test
     void voiceMap_namesAreCaseBlindAndVoiceFilesPassAsTheyAre() {
-        VoiceMap map = VoiceMap.parse(new String[] { " Alloy = female_01.wav ", "broken", "=x.wav", "nova=", null,
-                "echo=male_01.wav" });
+        VoiceMap map = VoiceMap.parse(
+                new String[] {" Alloy = female_01.wav ", "broken", "=x.wav", "nova=", null, "echo=male_01.wav"});
         assertThat(map.voiceFor("ALLOY")).isEqualTo("female_01.wav");
         assertThat(map.voiceFor(" echo ")).isEqualTo("male_01.wav");
         assertThat(map.voiceFor("my_clone.wav")).isEqualTo("my_clone.wav");
@@ -140,8 +152,9 @@ class OpenAiSpeechTest {
 
     @Test
     void theSettingsDefaults_mapAllSixOpenAiVoices() {
-        VoiceMap map = VoiceMap.parse(org.talkhost.common.testing.Configs.of(GatewayConfig.class).openAiVoices());
-        for (String v : new String[] { "alloy", "echo", "fable", "nova", "onyx", "shimmer" }) {
+        VoiceMap map = VoiceMap.parse(
+                org.talkhost.common.testing.Configs.of(GatewayConfig.class).openAiVoices());
+        for (String v : new String[] {"alloy", "echo", "fable", "nova", "onyx", "shimmer"}) {
             assertThat(map.voiceFor(v)).as(v).endsWith(".wav");
         }
     }
@@ -152,8 +165,21 @@ class OpenAiSpeechTest {
         if (flavor != null) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(console, true, StandardCharsets.UTF_8);
-            standin = Standin.start(OptionParser.parse("--flavor", flavor, "--dir", dir.toString(), "--port", "0",
-                    "--host", "127.0.0.1", "--load-seconds", "0", "--no-ui"), new Console(ps, ps), code -> { });
+            standin = Standin.start(
+                    OptionParser.parse(
+                            "--flavor",
+                            flavor,
+                            "--dir",
+                            dir.toString(),
+                            "--port",
+                            "0",
+                            "--host",
+                            "127.0.0.1",
+                            "--load-seconds",
+                            "0",
+                            "--no-ui"),
+                    new Console(ps, ps),
+                    code -> {});
             port = standin.port();
         }
         Exchange e = Exchange.post(EndpointNames.OPENAI_SPEECH, json, "Content-Type: application/json");

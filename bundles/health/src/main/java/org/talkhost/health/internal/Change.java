@@ -18,6 +18,13 @@ import org.talkhost.api.health.HealthState;
  * @param nextCheck the wait before the next check
  * @param problem   the resource or test-sentence problem, or null
  */
-record Change(Instant time, HealthState from, HealthState to, String code, ProbeResult result, int inFlight,
-        Duration silence, Duration nextCheck, Problem problem) {
-}
+record Change(
+        Instant time,
+        HealthState from,
+        HealthState to,
+        String code,
+        ProbeResult result,
+        int inFlight,
+        Duration silence,
+        Duration nextCheck,
+        Problem problem) {}

@@ -16,8 +16,8 @@ import org.talkhost.api.client.GenerateRequest;
  */
 final class DeepCheck {
     private static final Logger LOG = LoggerFactory.getLogger(DeepCheck.class);
-    static final GenerateRequest REQUEST = new GenerateRequest("Test.", "", "", "", false, "talkhost_health_check",
-            false, Map.of());
+    static final GenerateRequest REQUEST =
+            new GenerateRequest("Test.", "", "", "", false, "talkhost_health_check", false, Map.of());
 
     private final AllTalkClient client;
     private Instant last;

@@ -13,8 +13,15 @@ import org.talkhost.api.health.HealthStatus;
  * Disabled by default: {@link HealthCheckEnabler} turns it on only when the Health Check API is
  * deployed, so TalkHost never requires it (the import is optional).
  */
-@Component(service = HealthCheck.class, enabled = false, property = { HealthCheck.NAME + "=AllTalk (TalkHost)",
-        HealthCheck.TAGS + "=talkhost", HealthCheck.TAGS + "=alltalk", HealthCheckEnabler.MARKER + "=true" })
+@Component(
+        service = HealthCheck.class,
+        enabled = false,
+        property = {
+            HealthCheck.NAME + "=AllTalk (TalkHost)",
+            HealthCheck.TAGS + "=talkhost",
+            HealthCheck.TAGS + "=alltalk",
+            HealthCheckEnabler.MARKER + "=true"
+        })
 public final class FelixHealthCheck implements HealthCheck {
     private final HealthMonitor monitor;
 
@@ -28,13 +35,13 @@ public final class FelixHealthCheck implements HealthCheck {
         HealthStatus s = monitor.current();
         String text = "AllTalk is " + s.state().words() + ". " + s.explanation();
         switch (s.state()) {
-        case READY:
-        case BUSY:
-            return new Result(Result.Status.OK, text);
-        case DOWN:
-            return new Result(Result.Status.CRITICAL, text);
-        default:
-            return new Result(Result.Status.WARN, text);
+            case READY:
+            case BUSY:
+                return new Result(Result.Status.OK, text);
+            case DOWN:
+                return new Result(Result.Status.CRITICAL, text);
+            default:
+                return new Result(Result.Status.WARN, text);
         }
     }
 }

@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class HealthCatalog {
     static final Messages TEXT = Messages.of(HealthCatalog.class, "health");
 
-    private HealthCatalog() {
-    }
+    private HealthCatalog() {}
 }

@@ -7,10 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Enables {@link FelixHealthCheck} when the Felix Health Check API can be loaded, and only then. */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public final class HealthCheckEnabler {
     /** Component property of components that are disabled on purpose until something is present. */
     static final String MARKER = "talkhost.enabledWhenPresent";
+
     static final String API_CLASS = "org.apache.felix.hc.api.HealthCheck";
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheckEnabler.class);
 

@@ -41,18 +41,30 @@ public final class HealthMonitorImpl implements HealthMonitor {
     private static final Duration DEFAULT_RESTART = Duration.ofSeconds(20);
     /** How often an adopted AllTalk's process is looked at between checks (reads one /proc entry). */
     static final Duration PROCESS_WATCH = Duration.ofMillis(200);
+
     static final String METRIC = "health.check";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Supervisor supervisor;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operations;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
@@ -84,8 +96,8 @@ public final class HealthMonitorImpl implements HealthMonitor {
         this.scheduler = scheduler;
         this.observer = observer;
         this.history = new HealthHistory(settings.historySize());
-        this.publisher = new TransitionPublisher(history, () -> events,
-                () -> operations == null ? OperationsLog.NONE : operations);
+        this.publisher = new TransitionPublisher(
+                history, () -> events, () -> operations == null ? OperationsLog.NONE : operations);
         this.machine = new HealthStateMachine(settings, clock.instant());
         this.status = new HealthStatus(HealthState.UNKNOWN, clock.instant(), null, 0, words.waiting());
         scheduler.every(this::watchProcess, PROCESS_WATCH);
@@ -101,8 +113,11 @@ public final class HealthMonitorImpl implements HealthMonitor {
     void apply(HealthSettings s) {
         settings = s;
         history.resize(s.historySize());
-        LOG.info("Health checks every {} s (timeout {} ms, down after {} failed checks)", s.interval().toSeconds(),
-                s.timeout().toMillis(), s.failuresBeforeDown());
+        LOG.info(
+                "Health checks every {} s (timeout {} ms, down after {} failed checks)",
+                s.interval().toSeconds(),
+                s.timeout().toMillis(),
+                s.failuresBeforeDown());
         scheduler.schedule(this::tick, Duration.ZERO);
     }
 
@@ -128,10 +143,12 @@ public final class HealthMonitorImpl implements HealthMonitor {
             return status;
         }
         try {
-            return scheduler.call(() -> {
-                check(false);
-                return status;
-            }, settings.timeout().plusSeconds(10));
+            return scheduler.call(
+                    () -> {
+                        check(false);
+                        return status;
+                    },
+                    settings.timeout().plusSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
@@ -175,8 +192,10 @@ public final class HealthMonitorImpl implements HealthMonitor {
                 goneChecked = gone;
                 LOG.info("The process of the adopted AllTalk (pid {}) has ended; checking it now", gone);
                 tick();
-            } else if (observer.restartingAfterCrash(supervisor) && machine.state() != HealthState.DOWN
-                    && machine.state() != HealthState.RECONNECTING && machine.state() != HealthState.STARTING) {
+            } else if (observer.restartingAfterCrash(supervisor)
+                    && machine.state() != HealthState.DOWN
+                    && machine.state() != HealthState.RECONNECTING
+                    && machine.state() != HealthState.STARTING) {
                 LOG.info("The Supervisor is restarting AllTalk after it stopped; checking it now");
                 tick();
             }
@@ -196,11 +215,15 @@ public final class HealthMonitorImpl implements HealthMonitor {
         record(result);
         Change c = step.change();
         if (c == null) {
-            status = new HealthStatus(step.state(), step.since(), result.latency(), step.failures(),
-                    status.explanation());
+            status = new HealthStatus(
+                    step.state(), step.since(), result.latency(), step.failures(), status.explanation());
             if (!result.answered() && step.state() != HealthState.BUSY) {
-                LOG.info("AllTalk did not answer a health check ({} failed in a row, down after {}): {} {}",
-                        step.failures(), s.failuresBeforeDown(), result.message(), result.detail());
+                LOG.info(
+                        "AllTalk did not answer a health check ({} failed in a row, down after {}): {} {}",
+                        step.failures(),
+                        s.failuresBeforeDown(),
+                        result.message(),
+                        result.detail());
             }
         } else {
             announce(c, s, step, result);
@@ -231,8 +254,10 @@ public final class HealthMonitorImpl implements HealthMonitor {
             restartAskedAt = clock.instant();
         }
         try {
-            LOG.info("Asking the Supervisor to {} AllTalk: {}", recovery == RecoveryKind.RESTART ? "restart"
-                    : "reconnect to", reason);
+            LOG.info(
+                    "Asking the Supervisor to {} AllTalk: {}",
+                    recovery == RecoveryKind.RESTART ? "restart" : "reconnect to",
+                    reason);
             sup.recover(reason);
         } catch (RuntimeException e) {
             LOG.warn("The Supervisor could not take the request to recover AllTalk", e);

@@ -12,8 +12,7 @@ import org.talkhost.health.internal.ProbeResult.Outcome;
 final class HealthNotices {
 
     /** What the words need beyond the change itself. */
-    record Context(HealthSettings settings, String address, Duration restartEstimate) {
-    }
+    record Context(HealthSettings settings, String address, Duration restartEstimate) {}
 
     private final Messages messages = HealthCatalog.TEXT;
 
@@ -42,14 +41,14 @@ final class HealthNotices {
             return "ready.recovered";
         }
         switch (c.from()) {
-        case STARTING:
-            return "ready.started";
-        case BUSY:
-            return "ready.idle";
-        case DEGRADED:
-            return "ready.normal";
-        default:
-            return "ready.first";
+            case STARTING:
+                return "ready.started";
+            case BUSY:
+                return "ready.idle";
+            case DEGRADED:
+                return "ready.normal";
+            default:
+                return "ready.first";
         }
     }
 
@@ -57,13 +56,28 @@ final class HealthNotices {
         HealthSettings s = ctx.settings();
         ProbeResult r = c.result();
         Problem p = c.problem();
-        String detail = p != null && (c.code().startsWith("degraded." + p.code()) || c.code().equals("down." + p.code()))
+        String detail = p != null
+                        && (c.code().startsWith("degraded." + p.code())
+                                || c.code().equals("down." + p.code()))
                 ? p.value()
                 : r.answered() ? r.body() : r.message();
-        Object[] args = { seconds(c.silence()), seconds(s.interval()), seconds(s.maxBackoff()),
-                seconds(ctx.restartEstimate()), ctx.address(), millis(r.latency()), millis(s.slow()),
-                decimalSeconds(s.timeout()), seconds(c.nextCheck()), detail, c.inFlight(), s.failuresBeforeDown(),
-                p == null ? 0 : p.limit(), "", minutes(s.deepCheckEvery()) };
+        Object[] args = {
+            seconds(c.silence()),
+            seconds(s.interval()),
+            seconds(s.maxBackoff()),
+            seconds(ctx.restartEstimate()),
+            ctx.address(),
+            millis(r.latency()),
+            millis(s.slow()),
+            decimalSeconds(s.timeout()),
+            seconds(c.nextCheck()),
+            detail,
+            c.inFlight(),
+            s.failuresBeforeDown(),
+            p == null ? 0 : p.limit(),
+            "",
+            minutes(s.deepCheckEvery())
+        };
         args[13] = cause(r, args);
         return args;
     }

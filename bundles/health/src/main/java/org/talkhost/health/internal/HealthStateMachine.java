@@ -16,24 +16,23 @@ import org.talkhost.health.internal.ProbeResult.Outcome;
 final class HealthStateMachine {
 
     /** The result of one observation. */
-    record Step(HealthState state, Instant since, int failures, Change change, boolean recoverNow,
-            Duration nextDelay) {
-    }
+    record Step(
+            HealthState state, Instant since, int failures, Change change, boolean recoverNow, Duration nextDelay) {}
 
     private static final Set<Phase> STARTING_PHASES = EnumSet.of(Phase.DETECTING, Phase.STARTING, Phase.RESTARTING);
-    private static final Set<HealthState> UP_STATES = EnumSet.of(HealthState.UNKNOWN, HealthState.READY,
-            HealthState.DEGRADED, HealthState.BUSY);
+    private static final Set<HealthState> UP_STATES =
+            EnumSet.of(HealthState.UNKNOWN, HealthState.READY, HealthState.DEGRADED, HealthState.BUSY);
     private static final Set<HealthState> OUTAGE_STATES = EnumSet.of(HealthState.DOWN, HealthState.RECONNECTING);
 
     private HealthSettings settings;
     private HealthState state = HealthState.UNKNOWN;
     private Instant since;
     private int failures;
-    private Instant lastAnswer;     // last real answer
-    private Instant lastAlive;      // last answer or tolerated busy stall
-    private Instant firstFailure;   // first failure of the current run
-    private Instant silentSince;    // start of the silence of the current outage
-    private boolean outage;         // DOWN declared, not answering Ready again yet
+    private Instant lastAnswer; // last real answer
+    private Instant lastAlive; // last answer or tolerated busy stall
+    private Instant firstFailure; // first failure of the current run
+    private Instant silentSince; // start of the silence of the current outage
+    private boolean outage; // DOWN declared, not answering Ready again yet
     private RecoveryKind outageRecovery;
     private int failedSinceDown;
 
@@ -104,8 +103,9 @@ final class HealthStateMachine {
         String code;
         if (r.outcome() == Outcome.NOT_READY) {
             target = starting ? HealthState.STARTING : HealthState.DEGRADED;
-            code = starting ? "starting" : "Unloaded".equalsIgnoreCase(r.body()) ? "degraded.unloaded"
-                    : "degraded.notready";
+            code = starting
+                    ? "starting"
+                    : "Unloaded".equalsIgnoreCase(r.body()) ? "degraded.unloaded" : "degraded.notready";
         } else if (r.latency() != null && r.latency().compareTo(settings.slow()) > 0) {
             target = HealthState.DEGRADED;
             code = "degraded.slow";
@@ -176,14 +176,14 @@ final class HealthStateMachine {
         boolean never = lastAnswer == null;
         String code;
         switch (o.recovery()) {
-        case RESTART:
-            code = never ? "down.restart.never" : "down.restart";
-            break;
-        case STOPPED:
-            code = "down.stopped";
-            break;
-        default:
-            code = gone ? "down.gone" : never ? "down.never" : "down.reconnect";
+            case RESTART:
+                code = never ? "down.restart.never" : "down.restart";
+                break;
+            case STOPPED:
+                code = "down.stopped";
+                break;
+            default:
+                code = gone ? "down.gone" : never ? "down.never" : "down.reconnect";
         }
         boolean recover = o.recovery() == RecoveryKind.RESTART || o.recovery() == RecoveryKind.RECONNECT;
         return move(o, HealthState.DOWN, code, Duration.between(silentSince, o.now()), recover);
@@ -196,7 +196,8 @@ final class HealthStateMachine {
             since = o.now();
         }
         Duration next = nextDelay(o);
-        Change change = target == from || code == null ? null
+        Change change = target == from || code == null
+                ? null
                 : new Change(o.now(), from, target, code, o.result(), o.inFlight(), silence, next, o.problem());
         return new Step(state, since, failures, change, recover, next);
     }

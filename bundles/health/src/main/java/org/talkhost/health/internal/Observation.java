@@ -15,7 +15,13 @@ import org.talkhost.api.process.Phase;
  * @param now      when the check ended
  * @param processGone an adopted AllTalk's process (its pid known from detection) no longer exists
  */
-record Observation(ProbeResult result, int inFlight, Phase phase, RecoveryKind recovery, Problem problem, Instant now,
+record Observation(
+        ProbeResult result,
+        int inFlight,
+        Phase phase,
+        RecoveryKind recovery,
+        Problem problem,
+        Instant now,
         boolean processGone) {
 
     Observation(ProbeResult result, int inFlight, Phase phase, RecoveryKind recovery, Problem problem, Instant now) {

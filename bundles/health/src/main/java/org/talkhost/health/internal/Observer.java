@@ -45,8 +45,8 @@ final class Observer {
         Problem problem = null;
         if (result.outcome() == Outcome.READY && inFlight == 0) {
             problem = ResourceLimits.check(sup, s);
-            Problem deepProblem = mayRunDeepCheck ? deep.maybeRun(s.deepCheckEvery(), inFlight(), clock.instant())
-                    : null;
+            Problem deepProblem =
+                    mayRunDeepCheck ? deep.maybeRun(s.deepCheckEvery(), inFlight(), clock.instant()) : null;
             problem = problem != null ? problem : deepProblem;
         }
         RecoveryKind recovery = recovery(sup, run);
@@ -54,14 +54,18 @@ final class Observer {
             problem = new Problem(BLOCKED, why(run), 0);
         }
         boolean gone = !result.answered() && adoptedPid(run) > 0 && !alive.test(run.pid());
-        return new Observation(result, inFlight, run == null ? null : run.phase(), recovery, problem,
-                clock.instant(), gone);
+        return new Observation(
+                result, inFlight, run == null ? null : run.phase(), recovery, problem, clock.instant(), gone);
     }
 
     /** The process id of an AllTalk this TalkHost adopted (found running, did not start), else 0. */
     static long adoptedPid(RunState run) {
-        if (run == null || run.startedByUs() || run.pid() <= 0 || run.phase() == Phase.STOPPED
-                || run.phase() == Phase.STOPPING || run.phase() == Phase.FAILED) {
+        if (run == null
+                || run.startedByUs()
+                || run.pid() <= 0
+                || run.phase() == Phase.STOPPED
+                || run.phase() == Phase.STOPPING
+                || run.phase() == Phase.FAILED) {
             return 0;
         }
         return run.pid();

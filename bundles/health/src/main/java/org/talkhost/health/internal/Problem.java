@@ -8,5 +8,4 @@ package org.talkhost.health.internal;
  * @param value the figure found (megabytes) or the plain-language message
  * @param limit the limit (megabytes), or 0
  */
-record Problem(String code, String value, long limit) {
-}
+record Problem(String code, String value, long limit) {}

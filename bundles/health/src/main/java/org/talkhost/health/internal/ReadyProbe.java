@@ -34,8 +34,7 @@ final class ReadyProbe {
         } catch (AllTalkException e) {
             return failed(Outcome.ERROR, start, e);
         } catch (RuntimeException e) {
-            return ProbeResult.failed(Outcome.ERROR, Duration.between(start, clock.instant()), "",
-                    e.toString());
+            return ProbeResult.failed(Outcome.ERROR, Duration.between(start, clock.instant()), "", e.toString());
         }
     }
 

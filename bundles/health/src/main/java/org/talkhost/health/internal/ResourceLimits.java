@@ -9,8 +9,7 @@ import org.talkhost.api.process.Supervisor;
 final class ResourceLimits {
     private static final long MB = 1024L * 1024L;
 
-    private ResourceLimits() {
-    }
+    private ResourceLimits() {}
 
     /** The first limit exceeded, or null (also when no limit is set or nothing is known). */
     static Problem check(Supervisor supervisor, HealthSettings s) {

@@ -55,8 +55,14 @@ final class TransitionPublisher {
             LOG.debug("Last check detail: {}", c.result().detail());
         }
         try {
-            operations.get().log(bad ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
-                    "Health: {} -> {}: {}", c.from(), c.to(), reason);
+            operations
+                    .get()
+                    .log(
+                            bad ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
+                            "Health: {} -> {}: {}",
+                            c.from(),
+                            c.to(),
+                            reason);
         } catch (RuntimeException e) {
             LOG.debug("The operations log refused a line", e);
         }

@@ -50,7 +50,10 @@ class AdoptedProcessDeathTest {
         assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
         assertThat(client.readyCalls.get()).isEqualTo(2);
         assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.gone");
-        assertThat(events.noticeTexts()).last().asString().startsWith("AllTalk's process has ended and nothing answers")
+        assertThat(events.noticeTexts())
+                .last()
+                .asString()
+                .startsWith("AllTalk's process has ended and nothing answers")
                 .contains("start it again");
         assertThat(supervisor.recoverReasons).hasSize(1);
         assertThat(supervisor.recoverReasons.get(0)).contains("its process ended");
@@ -113,11 +116,15 @@ class AdoptedProcessDeathTest {
         client.always = REFUSED;
         scheduler.runEvery(); // no check interval passes
         assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
-        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.crashed");
+        assertThat(events.notices())
+                .extracting(Notice::code)
+                .containsExactly("health.ready.first", "health.down.crashed");
         assertThat(events.noticeTexts()).last().asString().contains("already starting it again");
         assertThat(supervisor.recoverReasons).isEmpty();
 
         scheduler.runEvery(); // said once
-        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.crashed");
+        assertThat(events.notices())
+                .extracting(Notice::code)
+                .containsExactly("health.ready.first", "health.down.crashed");
     }
 }

@@ -1,12 +1,11 @@
 package org.talkhost.health.internal;
 
-import org.talkhost.common.testing.UnsupportedClient;
-
 import java.time.Duration;
 
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.ReadyAnswer;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.common.testing.UnsupportedClient;
 
 /** The parts of {@link AllTalkClient} the health bundle never uses; test clients extend it. */
 abstract class ClientStub extends UnsupportedClient {
@@ -22,8 +21,7 @@ abstract class ClientStub extends UnsupportedClient {
     }
 
     @Override
-    public void target(ServerAddress address) {
-    }
+    public void target(ServerAddress address) {}
 
     @Override
     public int inFlight() {
@@ -31,6 +29,5 @@ abstract class ClientStub extends UnsupportedClient {
     }
 
     @Override
-    public void stopGeneration() {
-    }
+    public void stopGeneration() {}
 }

@@ -35,8 +35,7 @@ class ExecutorCheckSchedulerTest {
 
     @Test
     void callFromTheCheckThreadItselfDoesNotDeadlock() throws Exception {
-        String name = scheduler.call(() -> scheduler.call(() -> "inner", Duration.ofSeconds(1)),
-                Duration.ofSeconds(5));
+        String name = scheduler.call(() -> scheduler.call(() -> "inner", Duration.ofSeconds(1)), Duration.ofSeconds(5));
         assertThat(name).isEqualTo("inner");
     }
 
@@ -44,10 +43,12 @@ class ExecutorCheckSchedulerTest {
     void aRepeatedTaskRunsAgainOnTheCheckThreadUntilShutdown() {
         java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger runs = new AtomicInteger();
-        scheduler.every(() -> {
-            threads.add(Thread.currentThread().getName());
-            runs.incrementAndGet();
-        }, Duration.ofMillis(10));
+        scheduler.every(
+                () -> {
+                    threads.add(Thread.currentThread().getName());
+                    runs.incrementAndGet();
+                },
+                Duration.ofMillis(10));
         await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() >= 3);
         assertThat(threads).containsExactly("talkhost-health-test");
         scheduler.shutdown();

@@ -39,8 +39,17 @@ final class FakeSupervisor implements Supervisor {
     @Override
     public RunState state() {
         boolean none = phase == Phase.FAILED;
-        return new RunState(phase, mode, new ServerAddress("127.0.0.1", 7851), none ? ServerKind.NONE : ServerKind.STANDIN,
-                none ? 0 : 42, startedByUs && !none, Instant.EPOCH, phase.name(), reason, fix);
+        return new RunState(
+                phase,
+                mode,
+                new ServerAddress("127.0.0.1", 7851),
+                none ? ServerKind.NONE : ServerKind.STANDIN,
+                none ? 0 : 42,
+                startedByUs && !none,
+                Instant.EPOCH,
+                phase.name(),
+                reason,
+                fix);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.talkhost.health.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,8 +41,12 @@ public final class HealthBench {
         // Without TCP_NODELAY, com.sun.net.httpserver answers each keep-alive request ~40 ms late on Linux
         // (Nagle + delayed ACK); AllTalk's uvicorn sets it. Must be set before the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
-        System.out.printf(Locale.ROOT, "HealthBench: %d samples each, Java %s, %d cores, server nodelay=%s%n",
-                samples, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "HealthBench: %d samples each, Java %s, %d cores, server nodelay=%s%n",
+                samples,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("sun.net.httpserver.nodelay"));
         try (ReadyServer server = ReadyServer.start()) {
             JdkReadyClient get = new JdkReadyClient(server.uri());
@@ -65,20 +69,26 @@ public final class HealthBench {
     }
 
     private static HealthSettings fast() {
-        return new HealthSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1000),
-                Duration.ZERO, 100, Duration.ofSeconds(30), 0, 0);
+        return new HealthSettings(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                3,
+                Duration.ofMillis(1000),
+                Duration.ZERO,
+                100,
+                Duration.ofSeconds(30),
+                0,
+                0);
     }
 
     private static HealthMonitorImpl monitor(ClientStub client, CheckScheduler scheduler) {
         HealthMonitorImpl m = new HealthMonitorImpl(client, Clock.systemUTC(), scheduler);
         m.events = new EventAdmin() {
             @Override
-            public void postEvent(Event event) {
-            }
+            public void postEvent(Event event) {}
 
             @Override
-            public void sendEvent(Event event) {
-            }
+            public void sendEvent(Event event) {}
         };
         return m;
     }
@@ -94,8 +104,13 @@ public final class HealthBench {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-52s p50 %8.1f us  p99 %8.1f us  max %8.1f us%n", name,
-                nanos[samples / 2] / 1e3, nanos[(int) (samples * 0.99)] / 1e3, nanos[samples - 1] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s p50 %8.1f us  p99 %8.1f us  max %8.1f us%n",
+                name,
+                nanos[samples / 2] / 1e3,
+                nanos[(int) (samples * 0.99)] / 1e3,
+                nanos[samples - 1] / 1e3);
     }
 
     /** From the moment the server dies to the DOWN notice being posted, with the real check thread. */
@@ -104,7 +119,9 @@ public final class HealthBench {
             CountDownLatch ready = new CountDownLatch(1);
             CountDownLatch down = new CountDownLatch(1);
             long[] downAt = new long[1];
-            HealthMonitorImpl m = new HealthMonitorImpl(new JdkReadyClient(server.uri()), Clock.systemUTC(),
+            HealthMonitorImpl m = new HealthMonitorImpl(
+                    new JdkReadyClient(server.uri()),
+                    Clock.systemUTC(),
                     new ExecutorCheckScheduler("talkhost-health-bench"));
             m.events = new EventAdmin() {
                 @Override
@@ -133,16 +150,24 @@ public final class HealthBench {
             } else {
                 server.close();
             }
-            long limit = settings.interval().multipliedBy(settings.failuresBeforeDown() + 2).toSeconds()
-                    + settings.timeout().toSeconds() * settings.failuresBeforeDown() + 5;
+            long limit = settings.interval()
+                            .multipliedBy(settings.failuresBeforeDown() + 2)
+                            .toSeconds()
+                    + settings.timeout().toSeconds() * settings.failuresBeforeDown()
+                    + 5;
             boolean seen = down.await(limit, TimeUnit.SECONDS);
             m.stop();
             if (!seen) {
                 System.out.printf("%-52s no DOWN notice within %d s%n", name, limit);
                 return;
             }
-            System.out.printf(Locale.ROOT, "%-52s death -> DOWN notice %6.2f s (interval %d s x %d, timeout %.1f s)%n",
-                    name, (downAt[0] - dead) / 1e9, settings.interval().toSeconds(), settings.failuresBeforeDown(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s death -> DOWN notice %6.2f s (interval %d s x %d, timeout %.1f s)%n",
+                    name,
+                    (downAt[0] - dead) / 1e9,
+                    settings.interval().toSeconds(),
+                    settings.failuresBeforeDown(),
                     settings.timeout().toMillis() / 1000.0);
         }
     }
@@ -167,8 +192,8 @@ public final class HealthBench {
                 try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
                     body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
                 }
-                return new ReadyAnswer(status == 200 && body.equals("Ready"), body,
-                        Duration.ofNanos(System.nanoTime() - t0));
+                return new ReadyAnswer(
+                        status == 200 && body.equals("Ready"), body, Duration.ofNanos(System.nanoTime() - t0));
             } catch (SocketTimeoutException e) {
                 throw new BusyException("AllTalk did not answer in time.", e.toString(), e);
             } catch (IOException e) {
@@ -188,12 +213,10 @@ public final class HealthBench {
     /** Runs calls inline and never runs periodic checks or the process watch: the bench calls the check itself. */
     static final class InlineScheduler implements CheckScheduler {
         @Override
-        public void schedule(Runnable task, Duration delay) {
-        }
+        public void schedule(Runnable task, Duration delay) {}
 
         @Override
-        public void every(Runnable task, Duration period) {
-        }
+        public void every(Runnable task, Duration period) {}
 
         @Override
         public <T> T call(Callable<T> task, Duration timeout) throws Exception {
@@ -201,8 +224,7 @@ public final class HealthBench {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
     }
 
     /** A loopback server answering {@code Ready} without a content type, like AllTalk; it can hang. */

@@ -54,9 +54,10 @@ class HealthMonitorImplTest {
         assertThat(scheduler.pendingDelay()).isZero();
         scheduler.runNext();
         assertThat(monitor.current().state()).isEqualTo(HealthState.READY);
-        assertThat(events.noticeTexts()).containsExactly(
-                "AllTalk is ready: it answered a health check in 3 ms. TalkHost checks it every 5 seconds and "
-                        + "tells you if that changes.");
+        assertThat(events.noticeTexts())
+                .containsExactly(
+                        "AllTalk is ready: it answered a health check in 3 ms. TalkHost checks it every 5 seconds and "
+                                + "tells you if that changes.");
         assertThat(scheduler.pendingDelay()).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -80,14 +81,17 @@ class HealthMonitorImplTest {
         assertThat(client.readyCalls.get()).isEqualTo(14);
 
         List<Notice> notices = events.notices();
-        assertThat(notices).extracting(Notice::code).containsExactly("health.ready.first", "health.down.restart",
-                "health.reconnecting");
+        assertThat(notices)
+                .extracting(Notice::code)
+                .containsExactly("health.ready.first", "health.down.restart", "health.reconnecting");
         Notice down = notices.get(1);
         assertThat(down.level()).isEqualTo(Notice.Level.WARNING);
         // checks at 0, 5, 10 and 15 s; each unanswered one waits 1.5 s: the last answer was 16.5 s ago
-        assertThat(down.text()).isEqualTo("AllTalk stopped answering 17 seconds ago. Restarting it now; this "
-                + "usually takes about 20 seconds.");
-        assertThat(supervisor.recoverReasons.get(0)).contains("3 checks in a row failed")
+        assertThat(down.text())
+                .isEqualTo("AllTalk stopped answering 17 seconds ago. Restarting it now; this "
+                        + "usually takes about 20 seconds.");
+        assertThat(supervisor.recoverReasons.get(0))
+                .contains("3 checks in a row failed")
                 .contains("no answer within 1.5 seconds");
     }
 
@@ -113,9 +117,11 @@ class HealthMonitorImplTest {
         client.always = REFUSED;
         scheduler.runNext(3);
         assertThat(supervisor.recoverReasons).hasSize(1);
-        assertThat(events.noticeTexts()).last().isEqualTo("AllTalk stopped answering 15 seconds ago. TalkHost keeps "
-                + "trying to reconnect every 5 seconds, then less often (at most every 30 seconds); if you "
-                + "started AllTalk yourself, check its window.");
+        assertThat(events.noticeTexts())
+                .last()
+                .isEqualTo("AllTalk stopped answering 15 seconds ago. TalkHost keeps "
+                        + "trying to reconnect every 5 seconds, then less often (at most every 30 seconds); if you "
+                        + "started AllTalk yourself, check its window.");
     }
 
     @Test
@@ -125,9 +131,17 @@ class HealthMonitorImplTest {
         client.always = REFUSED;
         scheduler.runNext(7);
         // activation, after the good check, after 2 failures, after "down", then 2x, 4x, capped
-        assertThat(scheduler.delays).containsExactly(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(scheduler.delays)
+                .containsExactly(
+                        Duration.ZERO,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30));
     }
 
     @Test
@@ -147,10 +161,14 @@ class HealthMonitorImplTest {
         client.always = READY;
         scheduler.runNext();
         assertThat(states()).containsExactly(HealthState.READY, HealthState.BUSY, HealthState.READY);
-        assertThat(events.noticeTexts()).element(1).asString().contains("busy speaking")
+        assertThat(events.noticeTexts())
+                .element(1)
+                .asString()
+                .contains("busy speaking")
                 .contains("not counted as a failure");
-        assertThat(events.noticeTexts()).last().isEqualTo(
-                "AllTalk has finished speaking and answers health checks again. Everything is normal.");
+        assertThat(events.noticeTexts())
+                .last()
+                .isEqualTo("AllTalk has finished speaking and answers health checks again. Everything is normal.");
     }
 
     @Test
@@ -161,8 +179,10 @@ class HealthMonitorImplTest {
         assertThat(monitor.current().state()).isEqualTo(HealthState.DEGRADED);
         Notice n = events.notices().get(0);
         assertThat(n.level()).isEqualTo(Notice.Level.WARNING);
-        assertThat(n.text()).startsWith("AllTalk is running but has no voice model loaded")
-                .contains("Load a model").contains("checks again every 5 seconds");
+        assertThat(n.text())
+                .startsWith("AllTalk is running but has no voice model loaded")
+                .contains("Load a model")
+                .contains("checks again every 5 seconds");
         assertThat(monitor.current().explanation()).isEqualTo(n.text());
     }
 
@@ -173,7 +193,9 @@ class HealthMonitorImplTest {
         scheduler.runNext(2);
         assertThat(monitor.current().state()).isEqualTo(HealthState.DEGRADED);
         assertThat(monitor.current().lastLatency()).isEqualTo(Duration.ofMillis(1200));
-        assertThat(events.noticeTexts()).last().asString()
+        assertThat(events.noticeTexts())
+                .last()
+                .asString()
                 .startsWith("AllTalk is answering slowly: a health check took 1200 ms, more than the 1000 ms");
         scheduler.runNext();
         assertThat(monitor.current().state()).isEqualTo(HealthState.READY);
@@ -183,14 +205,14 @@ class HealthMonitorImplTest {
     @Test
     void memoryOverTheLimitIsDegraded() {
         FakeSupervisor supervisor = FakeSupervisor.managed();
-        supervisor.usage = new org.talkhost.api.process.ResourceUsage(42, 2, 9000L * 1024 * 1024, 50, -1,
-                clock.instant());
+        supervisor.usage =
+                new org.talkhost.api.process.ResourceUsage(42, 2, 9000L * 1024 * 1024, 50, -1, clock.instant());
         monitor.supervisor = supervisor;
         activate(HealthSettings.defaults().withLimits(8000L * 1024 * 1024, 0));
         scheduler.runNext();
         assertThat(monitor.current().state()).isEqualTo(HealthState.DEGRADED);
-        assertThat(events.noticeTexts().get(0)).startsWith("AllTalk uses 9000 MB of memory, more than the limit "
-                + "of 8000 MB.");
+        assertThat(events.noticeTexts().get(0))
+                .startsWith("AllTalk uses 9000 MB of memory, more than the limit " + "of 8000 MB.");
     }
 
     @Test
@@ -207,11 +229,17 @@ class HealthMonitorImplTest {
         client.always = READY;
         scheduler.runNext(); // 35 s
         assertThat(monitor.current().state()).isEqualTo(HealthState.READY);
-        assertThat(events.noticeCodes()).containsExactly("health.ready.first", "health.down.restart",
-                "health.reconnecting.restart", "health.ready.recovered");
+        assertThat(events.noticeCodes())
+                .containsExactly(
+                        "health.ready.first",
+                        "health.down.restart",
+                        "health.reconnecting.restart",
+                        "health.ready.recovered");
         assertThat(events.notices().get(3).level()).isEqualTo(Notice.Level.INFO);
-        assertThat(events.noticeTexts()).last().isEqualTo("AllTalk is answering again after 35 seconds. Speech "
-                + "requests work again; TalkHost goes back to checking every 5 seconds.");
+        assertThat(events.noticeTexts())
+                .last()
+                .isEqualTo("AllTalk is answering again after 35 seconds. Speech "
+                        + "requests work again; TalkHost goes back to checking every 5 seconds.");
         assertThat(scheduler.pendingDelay()).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -240,11 +268,22 @@ class HealthMonitorImplTest {
         activate(HealthSettings.defaults());
         client.then(UNLOADED, 1).then(READY, 1).then(TIMEOUT, 4).then(READY, 1);
         scheduler.runNext(7);
-        assertThat(events.noticeCodes()).containsExactly("health.degraded.unloaded", "health.ready.normal",
-                "health.down.restart", "health.reconnecting", "health.ready.recovered");
+        assertThat(events.noticeCodes())
+                .containsExactly(
+                        "health.degraded.unloaded",
+                        "health.ready.normal",
+                        "health.down.restart",
+                        "health.reconnecting",
+                        "health.ready.recovered");
         for (String text : events.noticeTexts()) {
-            assertThat(text).startsWith("AllTalk").endsWith(".").doesNotContain("{").doesNotContainIgnoringCase(
-                    "exception").doesNotContainIgnoringCase("timeout").doesNotContain("HTTP").doesNotContain("null");
+            assertThat(text)
+                    .startsWith("AllTalk")
+                    .endsWith(".")
+                    .doesNotContain("{")
+                    .doesNotContainIgnoringCase("exception")
+                    .doesNotContainIgnoringCase("timeout")
+                    .doesNotContain("HTTP")
+                    .doesNotContain("null");
         }
     }
 
@@ -262,8 +301,13 @@ class HealthMonitorImplTest {
         assertThat(down.getProperty("to")).isEqualTo("DOWN");
         assertThat((String) down.getProperty("reason")).contains("3 checks in a row failed");
         assertThat(down.getProperty("time")).isEqualTo(clock.instant().toEpochMilli());
-        assertThat(events.events).extracting(Event::getTopic).containsExactly(NoticeTopics.HEALTH_CHANGED,
-                "org/talkhost/notice/INFO", NoticeTopics.HEALTH_CHANGED, "org/talkhost/notice/WARNING");
+        assertThat(events.events)
+                .extracting(Event::getTopic)
+                .containsExactly(
+                        NoticeTopics.HEALTH_CHANGED,
+                        "org/talkhost/notice/INFO",
+                        NoticeTopics.HEALTH_CHANGED,
+                        "org/talkhost/notice/WARNING");
     }
 
     @Test
@@ -273,8 +317,9 @@ class HealthMonitorImplTest {
         scheduler.runNext(5);
         List<HealthTransition> h = monitor.history();
         assertThat(h).hasSize(3);
-        assertThat(h).extracting(HealthTransition::to).containsExactly(HealthState.READY, HealthState.DEGRADED,
-                HealthState.READY);
+        assertThat(h)
+                .extracting(HealthTransition::to)
+                .containsExactly(HealthState.READY, HealthState.DEGRADED, HealthState.READY);
         assertThat(h.get(1).reason()).isEqualTo("answered Ready in 1200 ms, slower than 1000 ms");
         assertThat(h.get(0).time()).isBefore(h.get(1).time());
         assertThat(h.get(1).time()).isBefore(h.get(2).time());
@@ -307,8 +352,10 @@ class HealthMonitorImplTest {
         activate(HealthSettings.defaults());
         client.then(READY, 1).then(UNLOADED, 1);
         scheduler.runNext(2);
-        assertThat(log.lines).containsExactly("INFO Health: UNKNOWN -> READY: answered Ready in 3 ms",
-                "WARNING Health: READY -> DEGRADED: answered Unloaded: no voice model loaded");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO Health: UNKNOWN -> READY: answered Ready in 3 ms",
+                        "WARNING Health: READY -> DEGRADED: answered Unloaded: no voice model loaded");
     }
 
     @Test
@@ -352,9 +399,13 @@ class HealthMonitorImplTest {
 
         scheduler.runNext(12);
 
-        assertThat(events.noticeTexts().subList(before, events.noticeTexts().size())).singleElement().asString()
+        assertThat(events.noticeTexts().subList(before, events.noticeTexts().size()))
+                .singleElement()
+                .asString()
                 .startsWith("AllTalk is not running: 3 of the 9 packages AllTalk v1 needs are missing")
-                .contains("installer_files/env").doesNotContain("not answering").doesNotContain("keeps trying");
+                .contains("installer_files/env")
+                .doesNotContain("not answering")
+                .doesNotContain("keeps trying");
         assertThat(supervisor.recoverReasons).isEmpty();
         assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
         assertThat(monitor.current().explanation()).startsWith("AllTalk is not running: 3 of the 9");
@@ -379,14 +430,16 @@ class HealthMonitorImplTest {
 
     @Test
     void failedDeepCheckIsDegraded() {
-        client.generateFailure = new org.talkhost.api.client.ServerFailureException(500,
-                "AllTalk could not make the speech.", "HTTP 500", null);
+        client.generateFailure = new org.talkhost.api.client.ServerFailureException(
+                500, "AllTalk could not make the speech.", "HTTP 500", null);
         activate(HealthSettings.defaults().withDeepCheckEvery(Duration.ofMinutes(1)));
         scheduler.runNext(13);
         assertThat(monitor.current().state()).isEqualTo(HealthState.DEGRADED);
-        assertThat(events.noticeTexts()).last().isEqualTo("AllTalk answers, but it could not speak a short test "
-                + "sentence, so speech requests may fail. AllTalk could not make the speech. TalkHost tries the "
-                + "test again in 1 minute.");
+        assertThat(events.noticeTexts())
+                .last()
+                .isEqualTo("AllTalk answers, but it could not speak a short test "
+                        + "sentence, so speech requests may fail. AllTalk could not make the speech. TalkHost tries the "
+                        + "test again in 1 minute.");
     }
 
     @Test

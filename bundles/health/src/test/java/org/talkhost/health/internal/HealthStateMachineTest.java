@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.process.Phase;
-import org.talkhost.health.internal.ProbeResult.Outcome;
 import org.talkhost.health.internal.HealthStateMachine.Step;
+import org.talkhost.health.internal.ProbeResult.Outcome;
 
 class HealthStateMachineTest {
     private static final Duration FAST = Duration.ofMillis(3);
@@ -69,7 +69,7 @@ class HealthStateMachineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 1, 2, 3, 5 })
+    @ValueSource(ints = {1, 2, 3, 5})
     void hangIsDownAfterExactlyNFailedChecksAndAsksForRecoveryOnce(int n) {
         machine.settings(settings.withFailuresBeforeDown(n));
         ready();
@@ -109,11 +109,19 @@ class HealthStateMachineTest {
         ready();
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            delays.add(see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null).nextDelay());
+            delays.add(
+                    see(refused(), 0, Phase.READY, RecoveryKind.RECONNECT, null).nextDelay());
         }
-        assertThat(delays).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(30));
+        assertThat(delays)
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30));
     }
 
     @Test
@@ -214,7 +222,8 @@ class HealthStateMachineTest {
 
     @Test
     void resourceProblemIsDegraded() {
-        Step s = see(ProbeResult.ready(FAST), 0, Phase.READY, RecoveryKind.RESTART, new Problem("memory", "9000", 8000));
+        Step s =
+                see(ProbeResult.ready(FAST), 0, Phase.READY, RecoveryKind.RESTART, new Problem("memory", "9000", 8000));
         assertThat(s.state()).isEqualTo(HealthState.DEGRADED);
         assertThat(s.change().code()).isEqualTo("degraded.memory");
     }
@@ -313,7 +322,8 @@ class HealthStateMachineTest {
         ProbeResult error = ProbeResult.failed(Outcome.ERROR, FAST, "AllTalk answered with an error.", "HTTP 500");
         see(error, 0, Phase.READY, RecoveryKind.RESTART, null);
         see(error, 0, Phase.READY, RecoveryKind.RESTART, null);
-        assertThat(see(error, 0, Phase.READY, RecoveryKind.RESTART, null).state()).isEqualTo(HealthState.DOWN);
+        assertThat(see(error, 0, Phase.READY, RecoveryKind.RESTART, null).state())
+                .isEqualTo(HealthState.DOWN);
     }
 
     @Test

@@ -24,7 +24,8 @@ final class RecordingEventAdmin implements EventAdmin {
     }
 
     List<Event> healthEvents() {
-        return events.stream().filter(e -> e.getTopic().equals(NoticeTopics.HEALTH_CHANGED))
+        return events.stream()
+                .filter(e -> e.getTopic().equals(NoticeTopics.HEALTH_CHANGED))
                 .collect(Collectors.toList());
     }
 

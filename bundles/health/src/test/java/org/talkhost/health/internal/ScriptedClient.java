@@ -20,7 +20,14 @@ import org.talkhost.api.client.UnavailableException;
 final class ScriptedClient extends ClientStub {
 
     /** What one ready call does. */
-    enum Answer { READY, UNLOADED, SLOW, TIMEOUT, REFUSED, ERROR }
+    enum Answer {
+        READY,
+        UNLOADED,
+        SLOW,
+        TIMEOUT,
+        REFUSED,
+        ERROR
+    }
 
     private final FakeClock clock;
     private final Deque<Answer> script = new ArrayDeque<>();
@@ -46,20 +53,20 @@ final class ScriptedClient extends ClientStub {
         readyCalls.incrementAndGet();
         Answer a = script.isEmpty() ? always : script.poll();
         switch (a) {
-        case READY:
-            return new ReadyAnswer(true, "Ready", Duration.ofMillis(3));
-        case UNLOADED:
-            return new ReadyAnswer(false, "Unloaded", Duration.ofMillis(3));
-        case SLOW:
-            clock.advance(Duration.ofMillis(1200));
-            return new ReadyAnswer(true, "Ready", Duration.ofMillis(1200));
-        case TIMEOUT:
-            clock.advance(timeout);
-            throw new BusyException("AllTalk did not answer within 1.5 seconds.", "read timed out", null);
-        case REFUSED:
-            throw new UnavailableException("Nothing answers at 127.0.0.1:7851.", "Connection refused", null);
-        default:
-            throw new AllTalkException("AllTalk answered with an error.", "HTTP 500 Internal Server Error", null);
+            case READY:
+                return new ReadyAnswer(true, "Ready", Duration.ofMillis(3));
+            case UNLOADED:
+                return new ReadyAnswer(false, "Unloaded", Duration.ofMillis(3));
+            case SLOW:
+                clock.advance(Duration.ofMillis(1200));
+                return new ReadyAnswer(true, "Ready", Duration.ofMillis(1200));
+            case TIMEOUT:
+                clock.advance(timeout);
+                throw new BusyException("AllTalk did not answer within 1.5 seconds.", "read timed out", null);
+            case REFUSED:
+                throw new UnavailableException("Nothing answers at 127.0.0.1:7851.", "Connection refused", null);
+            default:
+                throw new AllTalkException("AllTalk answered with an error.", "HTTP 500 Internal Server Error", null);
         }
     }
 
@@ -74,7 +81,7 @@ final class ScriptedClient extends ClientStub {
         if (generateFailure != null) {
             throw generateFailure;
         }
-        return new GenerateResult(URI.create("http://127.0.0.1:7851/audio/t.wav"), null, "t.wav",
-                Duration.ofMillis(400));
+        return new GenerateResult(
+                URI.create("http://127.0.0.1:7851/audio/t.wav"), null, "t.wav", Duration.ofMillis(400));
     }
 }

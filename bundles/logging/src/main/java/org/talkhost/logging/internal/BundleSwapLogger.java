@@ -11,7 +11,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.talkhost.api.logging.OperationsLog;
 
 /** Logs installs, updates, starts, stops and removals of TalkHost bundles ({@code talkhost-*}). */
-@Component(service = {}, immediate = true)
+@Component(
+        service = {},
+        immediate = true)
 public final class BundleSwapLogger implements BundleListener {
     static final String PREFIX = "talkhost-";
 
@@ -40,18 +42,18 @@ public final class BundleSwapLogger implements BundleListener {
 
     static String what(int type) {
         switch (type) {
-        case BundleEvent.INSTALLED:
-            return "installed";
-        case BundleEvent.UPDATED:
-            return "updated (new code loaded; it restarts its services)";
-        case BundleEvent.STARTED:
-            return "started";
-        case BundleEvent.STOPPED:
-            return "stopped";
-        case BundleEvent.UNINSTALLED:
-            return "uninstalled";
-        default:
-            return null;
+            case BundleEvent.INSTALLED:
+                return "installed";
+            case BundleEvent.UPDATED:
+                return "updated (new code loaded; it restarts its services)";
+            case BundleEvent.STARTED:
+                return "started";
+            case BundleEvent.STOPPED:
+                return "stopped";
+            case BundleEvent.UNINSTALLED:
+                return "uninstalled";
+            default:
+                return null;
         }
     }
 

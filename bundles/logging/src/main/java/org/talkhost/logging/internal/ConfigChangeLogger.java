@@ -34,8 +34,12 @@ import org.talkhost.api.logging.OperationsLog;
 public final class ConfigChangeLogger implements ConfigurationListener {
     static final String PREFIX = "org.talkhost.";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeLogger.class);
-    private static final Set<String> BOOKKEEPING = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
-            ConfigurationAdmin.SERVICE_BUNDLELOCATION, "felix.fileinstall.filename", "component.name",
+    private static final Set<String> BOOKKEEPING = Set.of(
+            Constants.SERVICE_PID,
+            ConfigurationAdmin.SERVICE_FACTORYPID,
+            ConfigurationAdmin.SERVICE_BUNDLELOCATION,
+            "felix.fileinstall.filename",
+            "component.name",
             "component.id");
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|apikey|api_key).*");
 

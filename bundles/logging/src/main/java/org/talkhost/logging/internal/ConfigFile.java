@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
  */
 record ConfigFile(Path path, Map<String, Object> values, List<Problem> problems, boolean untyped) {
     private static final Pattern SETTING = Pattern.compile("([A-Za-z0-9_.\\-]+)\\s*[=:]\\s*(.*)", Pattern.DOTALL);
-    private static final Pattern TYPED = Pattern.compile(
-            "\\s*[TILFDXSCBilfdxscb]?(\\[[\\S\\s]*\\]|\\([\\S\\s]*\\)|\"[\\S\\s]*\")\\s*");
+    private static final Pattern TYPED =
+            Pattern.compile("\\s*[TILFDXSCBilfdxscb]?(\\[[\\S\\s]*\\]|\\([\\S\\s]*\\)|\"[\\S\\s]*\")\\s*");
 
     /** A line that is not a setting, or a setting whose value cannot be read. */
-    record Problem(int line, String text, String key, String reason) {
-    }
+    record Problem(int line, String text, String key, String reason) {}
 
     static ConfigFile read(Path path) throws IOException {
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);

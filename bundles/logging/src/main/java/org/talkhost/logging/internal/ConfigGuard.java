@@ -41,8 +41,11 @@ import org.talkhost.api.config.SettingRules;
 public final class ConfigGuard implements SynchronousConfigurationListener {
     static final String FILENAME = "felix.fileinstall.filename";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigGuard.class);
-    private static final Set<String> AUTOMATIC = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
-            ConfigurationAdmin.SERVICE_BUNDLELOCATION, FILENAME);
+    private static final Set<String> AUTOMATIC = Set.of(
+            Constants.SERVICE_PID,
+            ConfigurationAdmin.SERVICE_FACTORYPID,
+            ConfigurationAdmin.SERVICE_BUNDLELOCATION,
+            FILENAME);
 
     private final ConfigurationAdmin admin;
     private final SettingRules rules;
@@ -51,13 +54,14 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
     private final ThreadLocal<Boolean> repairing = ThreadLocal.withInitial(() -> false);
 
     @Activate
-    public ConfigGuard(@Reference ConfigurationAdmin admin, @Reference SettingRules rules,
-            @Reference GuardReport report) {
+    public ConfigGuard(
+            @Reference ConfigurationAdmin admin, @Reference SettingRules rules, @Reference GuardReport report) {
         this.admin = admin;
         this.rules = rules;
         this.report = report;
         try {
-            Configuration[] all = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + ConfigChangeLogger.PREFIX + "*)");
+            Configuration[] all =
+                    admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + ConfigChangeLogger.PREFIX + "*)");
             for (Configuration c : all == null ? new Configuration[0] : all) {
                 check(c);
             }
@@ -68,8 +72,10 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (event.getType() != ConfigurationEvent.CM_UPDATED || event.getPid() == null
-                || !event.getPid().startsWith(ConfigChangeLogger.PREFIX) || repairing.get()) {
+        if (event.getType() != ConfigurationEvent.CM_UPDATED
+                || event.getPid() == null
+                || !event.getPid().startsWith(ConfigChangeLogger.PREFIX)
+                || repairing.get()) {
             return;
         }
         try {
@@ -108,11 +114,14 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
         if (fileFaulty) {
             file.problems().forEach(p -> keep(last, p.key(), good));
         }
-        boolean detach = file != null && (fileFaulty || file.values().entrySet().stream()
-                .anyMatch(e -> rules.refusal(rulesPid, e.getKey(), e.getValue()) != null));
+        boolean detach = file != null
+                && (fileFaulty
+                        || file.values().entrySet().stream()
+                                .anyMatch(e -> rules.refusal(rulesPid, e.getKey(), e.getValue()) != null));
         boolean attached = props.get(FILENAME) != null;
         lastGood.put(pid, good);
-        report.result(pid, file == null ? null : file.path(), fileFaulty ? file.problems() : List.of(), refused, detach);
+        report.result(
+                pid, file == null ? null : file.path(), fileFaulty ? file.problems() : List.of(), refused, detach);
         if (sameValues(current, good) && !(detach && attached)) {
             return;
         }
@@ -163,9 +172,13 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
         for (String k : a.keySet()) {
             Object x = a.get(k);
             Object y = b.get(k);
-            if (!(Objects.equals(x, y) || x instanceof Object[] xa && y instanceof Object[] ya && Arrays.deepEquals(xa, ya)
-                    || x != null && y != null && x.getClass().isArray() && y.getClass().isArray()
-                            && Arrays.deepEquals(new Object[] { x }, new Object[] { y }))) {
+            if (!(Objects.equals(x, y)
+                    || x instanceof Object[] xa && y instanceof Object[] ya && Arrays.deepEquals(xa, ya)
+                    || x != null
+                            && y != null
+                            && x.getClass().isArray()
+                            && y.getClass().isArray()
+                            && Arrays.deepEquals(new Object[] {x}, new Object[] {y}))) {
                 return false;
             }
         }

@@ -20,10 +20,13 @@ import org.talkhost.api.notice.NoticeTopics;
  * Writes every notice, health change and Supervisor phase to the operations log. Progress notices go
  * at DEBUG, except the first and the last of a wait, which go at INFO.
  */
-@Component(immediate = true, property = {
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL,
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.HEALTH_CHANGED,
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL })
+@Component(
+        immediate = true,
+        property = {
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL,
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.HEALTH_CHANGED,
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL
+        })
 public final class EventLogger implements EventHandler {
     private static final int MAX_OPEN_WAITS = 256;
 
@@ -54,20 +57,20 @@ public final class EventLogger implements EventHandler {
     private void notice(Notice n) {
         String line = n.source() + ": " + n.text();
         switch (n.level()) {
-        case PROGRESS:
-            log.log(progressLevel(n), "{}{}", line, progressTail(n));
-            break;
-        case WARNING:
-            openWaits.remove(n.source());
-            log.log(Level.WARNING, line);
-            break;
-        case ERROR:
-            openWaits.remove(n.source());
-            log.log(Level.ERROR, line);
-            break;
-        default:
-            openWaits.remove(n.source());
-            log.log(Level.INFO, line);
+            case PROGRESS:
+                log.log(progressLevel(n), "{}{}", line, progressTail(n));
+                break;
+            case WARNING:
+                openWaits.remove(n.source());
+                log.log(Level.WARNING, line);
+                break;
+            case ERROR:
+                openWaits.remove(n.source());
+                log.log(Level.ERROR, line);
+                break;
+            default:
+                openWaits.remove(n.source());
+                log.log(Level.INFO, line);
         }
     }
 
@@ -100,7 +103,11 @@ public final class EventLogger implements EventHandler {
         String to = String.valueOf(e.getProperty("to"));
         Level level = "DOWN".equals(to) || "DEGRADED".equals(to) ? Level.WARNING : Level.INFO;
         Object reason = e.getProperty("reason");
-        log.log(level, "Health changed from {} to {}{}", e.getProperty("from"), to,
+        log.log(
+                level,
+                "Health changed from {} to {}{}",
+                e.getProperty("from"),
+                to,
                 reason == null ? "" : ": " + reason);
     }
 

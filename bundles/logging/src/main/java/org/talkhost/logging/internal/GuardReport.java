@@ -35,7 +35,10 @@ public final class GuardReport {
     private final Messages messages = LoggingCatalog.TEXT;
     private final Map<String, Set<String>> said = new ConcurrentHashMap<>();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
 
@@ -46,8 +49,8 @@ public final class GuardReport {
 
     /** One refused value, in words: "healthTimeoutSeconds=-3.0: ... TalkHost keeps 1.5." */
     String refusedValue(String key, Object value, String why, Object kept) {
-        return messages.text("guard.value", key, show(value), why, kept == null ? messages.text("guard.default")
-                : show(kept));
+        return messages.text(
+                "guard.value", key, show(value), why, kept == null ? messages.text("guard.default") : show(kept));
     }
 
     void result(String pid, Path file, List<ConfigFile.Problem> problems, List<String> refused, boolean detach) {
@@ -85,8 +88,11 @@ public final class GuardReport {
             LOG.info(text);
             log.info(text);
         }
-        Notices.post(events, warning ? Notice.warning("logging", "config.refused", text)
-                : Notice.info("logging", "config.fixed", text));
+        Notices.post(
+                events,
+                warning
+                        ? Notice.warning("logging", "config.refused", text)
+                        : Notice.info("logging", "config.fixed", text));
     }
 
     private static String show(Object value) {

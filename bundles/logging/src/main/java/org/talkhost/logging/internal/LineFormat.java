@@ -35,7 +35,12 @@ final class LineFormat {
         pad(b, t.getHour(), 2).append(':');
         pad(b, t.getMinute(), 2).append(':');
         pad(b, t.getSecond(), 2);
-        return b.append(" - AllTalk-").append(level.name()).append(" - ").append(message).append('\n').toString();
+        return b.append(" - AllTalk-")
+                .append(level.name())
+                .append(" - ")
+                .append(message)
+                .append('\n')
+                .toString();
     }
 
     /** Fills {@code {}} placeholders as SLF4J does and makes the result a single non-empty line. */
@@ -89,7 +94,7 @@ final class LineFormat {
             return Arrays.deepToString((Object[]) arg);
         }
         if (arg != null && arg.getClass().isArray()) {
-            return Arrays.deepToString(new Object[] { arg }).replaceAll("^\\[|\\]$", "");
+            return Arrays.deepToString(new Object[] {arg}).replaceAll("^\\[|\\]$", "");
         }
         return String.valueOf(arg);
     }

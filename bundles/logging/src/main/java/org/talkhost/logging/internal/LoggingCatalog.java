@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class LoggingCatalog {
     static final Messages TEXT = Messages.of(LoggingCatalog.class, "logging");
 
-    private LoggingCatalog() {
-    }
+    private LoggingCatalog() {}
 }

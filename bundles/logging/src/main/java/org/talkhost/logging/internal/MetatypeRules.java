@@ -7,7 +7,6 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.osgi.framework.Bundle;
@@ -69,8 +68,11 @@ public final class MetatypeRules implements SettingRules {
                 f.setNamespaceAware(true);
                 read(f.newDocumentBuilder().parse(in), byPid);
             } catch (Exception e) {
-                LOG.warn("Could not read the metatype {} of {}; its settings are not checked", url,
-                        bundle.getSymbolicName(), e);
+                LOG.warn(
+                        "Could not read the metatype {} of {}; its settings are not checked",
+                        url,
+                        bundle.getSymbolicName(),
+                        e);
             }
         }
         return byPid;
@@ -91,9 +93,13 @@ public final class MetatypeRules implements SettingRules {
                     options.add(((Element) os.item(o)).getAttribute("value"));
                 }
                 String cardinality = ad.getAttribute("cardinality");
-                rules.add(new SettingRule(ad.getAttribute("id"), ad.getAttribute("type"),
-                        !cardinality.isEmpty() && !cardinality.equals("0"), ad.getAttribute("min"),
-                        ad.getAttribute("max"), options));
+                rules.add(new SettingRule(
+                        ad.getAttribute("id"),
+                        ad.getAttribute("type"),
+                        !cardinality.isEmpty() && !cardinality.equals("0"),
+                        ad.getAttribute("min"),
+                        ad.getAttribute("max"),
+                        options));
             }
             byOcd.put(ocd.getAttribute("id"), rules);
         }
@@ -103,7 +109,8 @@ public final class MetatypeRules implements SettingRules {
             String pid = d.getAttribute("pid").isEmpty() ? d.getAttribute("factoryPid") : d.getAttribute("pid");
             NodeList objects = d.getElementsByTagNameNS("*", "Object");
             for (int k = 0; k < objects.getLength(); k++) {
-                for (SettingRule r : byOcd.getOrDefault(((Element) objects.item(k)).getAttribute("ocdref"), List.of())) {
+                for (SettingRule r :
+                        byOcd.getOrDefault(((Element) objects.item(k)).getAttribute("ocdref"), List.of())) {
                     byPid.computeIfAbsent(pid, p -> new HashMap<>()).put(r.key(), r);
                 }
             }

@@ -45,9 +45,13 @@ public final class MetricsImpl implements Metrics {
         t.setDaemon(true);
         return t;
     });
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog log;
+
     private ScheduledFuture<?> summary;
 
     @Activate
@@ -112,12 +116,21 @@ public final class MetricsImpl implements Metrics {
         StringBuilder b = new StringBuilder("Metrics:");
         String sep = " ";
         for (OperationStats s : stats) {
-            b.append(sep).append(s.operation()).append(' ').append(s.count()).append(s.count() == 1 ? " call" : " calls");
+            b.append(sep)
+                    .append(s.operation())
+                    .append(' ')
+                    .append(s.count())
+                    .append(s.count() == 1 ? " call" : " calls");
             if (s.failures() > 0) {
                 b.append(" (").append(s.failures()).append(" failed)");
             }
-            b.append(String.format(Locale.ROOT, " p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms", s.p50Millis(),
-                    s.p95Millis(), s.p99Millis(), s.maxMillis()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    " p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms",
+                    s.p50Millis(),
+                    s.p95Millis(),
+                    s.p99Millis(),
+                    s.maxMillis()));
             sep = "; ";
         }
         return b.toString();

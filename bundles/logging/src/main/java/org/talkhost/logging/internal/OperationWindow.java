@@ -46,8 +46,14 @@ final class OperationWindow {
             max = maxNanos;
         }
         Arrays.sort(sorted);
-        return new OperationStats(operation, c, f, millis(percentile(sorted, 50)), millis(percentile(sorted, 95)),
-                millis(percentile(sorted, 99)), millis(max));
+        return new OperationStats(
+                operation,
+                c,
+                f,
+                millis(percentile(sorted, 50)),
+                millis(percentile(sorted, 95)),
+                millis(percentile(sorted, 99)),
+                millis(max));
     }
 
     /** Nearest rank: the smallest sample with at least p percent of the samples at or below it. */

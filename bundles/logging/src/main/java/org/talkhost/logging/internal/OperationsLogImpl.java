@@ -45,9 +45,13 @@ public final class OperationsLogImpl implements OperationsLog {
     private final Messages messages = LoggingCatalog.TEXT;
     private final Object lock = new Object();
     private volatile Level threshold = Level.INFO;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
+
     private RotatingFile file;
     private Path wanted;
     private long maxBytes;
@@ -70,8 +74,12 @@ public final class OperationsLogImpl implements OperationsLog {
         this.megabyte = megabyte;
         this.format = new LineFormat(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
         configure(config);
-        info("TalkHost operations log opened: {} (level {}, rotated at {} MB, {} old files kept)", wanted,
-                threshold, maxBytes / megabyte, backups);
+        info(
+                "TalkHost operations log opened: {} (level {}, rotated at {} MB, {} old files kept)",
+                wanted,
+                threshold,
+                maxBytes / megabyte,
+                backups);
     }
 
     @Modified
@@ -182,21 +190,22 @@ public final class OperationsLogImpl implements OperationsLog {
     static Level parseLevel(String name) {
         String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
         switch (n) {
-        case "WARN":
-            return Level.WARNING;
-        case "FATAL":
-            return Level.CRITICAL;
-        case "TRACE":
-            return Level.DEBUG;
-        default:
-            for (Level l : Level.values()) {
-                if (l.name().equals(n)) {
-                    return l;
+            case "WARN":
+                return Level.WARNING;
+            case "FATAL":
+                return Level.CRITICAL;
+            case "TRACE":
+                return Level.DEBUG;
+            default:
+                for (Level l : Level.values()) {
+                    if (l.name().equals(n)) {
+                        return l;
+                    }
                 }
-            }
-            LOG.warn("Unknown operations log level \"{}\"; using INFO. Use DEBUG, INFO, WARNING, ERROR or CRITICAL.",
-                    name);
-            return Level.INFO;
+                LOG.warn(
+                        "Unknown operations log level \"{}\"; using INFO. Use DEBUG, INFO, WARNING, ERROR or CRITICAL.",
+                        name);
+                return Level.INFO;
         }
     }
 }

@@ -46,8 +46,10 @@ record SettingRule(String key, String type, boolean list, String min, String max
             }
             return null;
         }
-        if ("Boolean".equals(type) && !(value instanceof Boolean)
-                && !List.of("true", "false").contains(String.valueOf(value).trim().toLowerCase(Locale.ROOT))) {
+        if ("Boolean".equals(type)
+                && !(value instanceof Boolean)
+                && !List.of("true", "false")
+                        .contains(String.valueOf(value).trim().toLowerCase(Locale.ROOT))) {
             return key + " must be true or false; " + show(value) + " is not.";
         }
         if (!options.isEmpty() && "String".equals(type) && !options.contains(String.valueOf(value))) {

@@ -14,11 +14,10 @@ import java.util.regex.Pattern;
  * quoted-string escapes ({@code \" \\ \n \t \\uXXXX}).
  */
 final class TypedText {
-    private static final Pattern VALUE = Pattern.compile("\\s*([TILFDXSCBilfdxscb]?)\\s*([\\[(]?)(.*?)([\\])]?)\\s*",
-            Pattern.DOTALL);
+    private static final Pattern VALUE =
+            Pattern.compile("\\s*([TILFDXSCBilfdxscb]?)\\s*([\\[(]?)(.*?)([\\])]?)\\s*", Pattern.DOTALL);
 
-    private TypedText() {
-    }
+    private TypedText() {}
 
     /** Thrown for a value that does not say clearly what it means; the message is for people. */
     static final class Unreadable extends Exception {
@@ -34,7 +33,8 @@ final class TypedText {
         if (!m.matches() || m.group(2).isEmpty() != m.group(4).isEmpty()) {
             throw new Unreadable("it is not in the form key=\"text\", key=I\"12\", key=D\"1.5\" or key=B\"true\"");
         }
-        char type = m.group(1).isEmpty() ? 'T' : Character.toUpperCase(m.group(1).charAt(0));
+        char type =
+                m.group(1).isEmpty() ? 'T' : Character.toUpperCase(m.group(1).charAt(0));
         String body = unescapeVariables(m.group(3));
         if (m.group(2).isEmpty()) {
             return one(type, single(body));
@@ -77,8 +77,15 @@ final class TypedText {
                             b.append((char) Integer.parseInt(body.substring(i, i + 4), 16));
                             i += 4;
                         } else {
-                            b.append(switch (e) { case 'n' -> '\n'; case 't' -> '\t'; case 'r' -> '\r';
-                                case 'b' -> '\b'; case 'f' -> '\f'; default -> e; });
+                            b.append(
+                                    switch (e) {
+                                        case 'n' -> '\n';
+                                        case 't' -> '\t';
+                                        case 'r' -> '\r';
+                                        case 'b' -> '\b';
+                                        case 'f' -> '\f';
+                                        default -> e;
+                                    });
                         }
                     } else {
                         b.append(d);
@@ -100,28 +107,35 @@ final class TypedText {
     private static Object one(char type, String text) throws Unreadable {
         try {
             switch (type) {
-            case 'I': return Integer.valueOf(text.trim());
-            case 'L': return Long.valueOf(text.trim());
-            case 'S': return Short.valueOf(text.trim());
-            case 'X': return Byte.valueOf(text.trim());
-            case 'F': case 'D':
-                if (text.indexOf('.') < 0) {
-                    throw new Unreadable("a decimal number needs a decimal point: write D\"" + text.trim()
-                            + ".0\", not D\"" + text.trim() + "\" (without the point the file format reads the "
-                            + "digits as raw bits, and " + text.trim() + " would become a tiny meaningless number)");
-                }
-                return type == 'F' ? (Object) Float.valueOf(text.trim()) : (Object) Double.valueOf(text.trim());
-            case 'B':
-                if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
-                    throw new Unreadable("B\"...\" must be B\"true\" or B\"false\"");
-                }
-                return Boolean.valueOf(text.trim());
-            case 'C':
-                if (text.length() != 1) {
-                    throw new Unreadable("C\"...\" must hold exactly one character");
-                }
-                return text.charAt(0);
-            default: return text;
+                case 'I':
+                    return Integer.valueOf(text.trim());
+                case 'L':
+                    return Long.valueOf(text.trim());
+                case 'S':
+                    return Short.valueOf(text.trim());
+                case 'X':
+                    return Byte.valueOf(text.trim());
+                case 'F':
+                case 'D':
+                    if (text.indexOf('.') < 0) {
+                        throw new Unreadable("a decimal number needs a decimal point: write D\"" + text.trim()
+                                + ".0\", not D\"" + text.trim() + "\" (without the point the file format reads the "
+                                + "digits as raw bits, and " + text.trim()
+                                + " would become a tiny meaningless number)");
+                    }
+                    return type == 'F' ? (Object) Float.valueOf(text.trim()) : (Object) Double.valueOf(text.trim());
+                case 'B':
+                    if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
+                        throw new Unreadable("B\"...\" must be B\"true\" or B\"false\"");
+                    }
+                    return Boolean.valueOf(text.trim());
+                case 'C':
+                    if (text.length() != 1) {
+                        throw new Unreadable("C\"...\" must hold exactly one character");
+                    }
+                    return text.charAt(0);
+                default:
+                    return text;
             }
         } catch (NumberFormatException e) {
             throw new Unreadable("\"" + text + "\" is not a number of the type " + type + " asks for");
@@ -130,12 +144,12 @@ final class TypedText {
 
     private static Object array(char type, List<Object> items) {
         return switch (type) {
-        case 'I' -> items.stream().map(Integer.class::cast).toArray(Integer[]::new);
-        case 'L' -> items.stream().map(Long.class::cast).toArray(Long[]::new);
-        case 'D' -> items.stream().map(Double.class::cast).toArray(Double[]::new);
-        case 'B' -> items.stream().map(Boolean.class::cast).toArray(Boolean[]::new);
-        case 'T' -> items.stream().map(String.class::cast).toArray(String[]::new);
-        default -> items.toArray();
+            case 'I' -> items.stream().map(Integer.class::cast).toArray(Integer[]::new);
+            case 'L' -> items.stream().map(Long.class::cast).toArray(Long[]::new);
+            case 'D' -> items.stream().map(Double.class::cast).toArray(Double[]::new);
+            case 'B' -> items.stream().map(Boolean.class::cast).toArray(Boolean[]::new);
+            case 'T' -> items.stream().map(String.class::cast).toArray(String[]::new);
+            default -> items.toArray();
         };
     }
 

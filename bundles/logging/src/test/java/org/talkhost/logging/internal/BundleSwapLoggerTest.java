@@ -35,9 +35,11 @@ class BundleSwapLoggerTest {
         listener.bundleChanged(new BundleEvent(BundleEvent.STARTED, bundle("org.apache.felix.scr")));
         listener.stop();
 
-        assertThat(log.lines).containsExactly("INFO Bundle talkhost-process 0.1.0.SNAPSHOT stopped",
-                "INFO Bundle talkhost-process 0.1.0.SNAPSHOT updated (new code loaded; it restarts its services)",
-                "INFO Bundle talkhost-process 0.1.0.SNAPSHOT started");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO Bundle talkhost-process 0.1.0.SNAPSHOT stopped",
+                        "INFO Bundle talkhost-process 0.1.0.SNAPSHOT updated (new code loaded; it restarts its services)",
+                        "INFO Bundle talkhost-process 0.1.0.SNAPSHOT started");
         verify(context).removeBundleListener(listener);
     }
 }

@@ -18,6 +18,7 @@ class ConfigChangeLoggerTest {
     final RecordingLog log = new RecordingLog();
     final ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
     final Configuration config = mock(Configuration.class);
+
     @SuppressWarnings("unchecked")
     final ServiceReference<ConfigurationAdmin> ref = mock(ServiceReference.class);
 
@@ -30,7 +31,7 @@ class ConfigChangeLoggerTest {
         }
         when(config.getPid()).thenReturn("org.talkhost.alltalk");
         when(config.getProperties()).thenReturn(d);
-        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] { config });
+        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] {config});
     }
 
     private ConfigurationEvent event(int type, String pid) {
@@ -39,21 +40,23 @@ class ConfigChangeLoggerTest {
 
     @Test
     void logsTheKeysThatChanged() throws Exception {
-        holds("port", 7851, "host", "127.0.0.1", "ports", new int[] { 7851, 7852 });
+        holds("port", 7851, "host", "127.0.0.1", "ports", new int[] {7851, 7852});
         ConfigChangeLogger listener = new ConfigChangeLogger(log, admin);
 
-        holds("port", 7852, "host", "127.0.0.1", "ports", new int[] { 7851, 7852 });
+        holds("port", 7852, "host", "127.0.0.1", "ports", new int[] {7851, 7852});
         listener.configurationEvent(event(ConfigurationEvent.CM_UPDATED, "org.talkhost.alltalk"));
-        holds("port", 7852, "host", "127.0.0.1", "ports", new int[] { 7851, 7852 });
+        holds("port", 7852, "host", "127.0.0.1", "ports", new int[] {7851, 7852});
         listener.configurationEvent(event(ConfigurationEvent.CM_UPDATED, "org.talkhost.alltalk"));
-        holds("port", 7852, "ports", new int[] { 7851, 7852, 7860 }, "apiToken", "s3cret");
+        holds("port", 7852, "ports", new int[] {7851, 7852, 7860}, "apiToken", "s3cret");
         listener.configurationEvent(event(ConfigurationEvent.CM_UPDATED, "org.talkhost.alltalk"));
         listener.configurationEvent(event(ConfigurationEvent.CM_DELETED, "org.talkhost.alltalk"));
         listener.configurationEvent(event(ConfigurationEvent.CM_UPDATED, "org.apache.felix.other"));
 
-        assertThat(log.lines).containsExactly("INFO Configuration org.talkhost.alltalk changed: port=7852",
-                "INFO Configuration org.talkhost.alltalk changed: apiToken=(hidden), host removed, "
-                        + "ports=[7851, 7852, 7860]",
-                "INFO Configuration org.talkhost.alltalk deleted: its defaults apply");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO Configuration org.talkhost.alltalk changed: port=7852",
+                        "INFO Configuration org.talkhost.alltalk changed: apiToken=(hidden), host removed, "
+                                + "ports=[7851, 7852, 7860]",
+                        "INFO Configuration org.talkhost.alltalk deleted: its defaults apply");
     }
 }

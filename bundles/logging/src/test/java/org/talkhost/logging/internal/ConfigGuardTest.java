@@ -38,13 +38,14 @@ class ConfigGuardTest {
             "port", new SettingRule("port", "Integer", false, "0", "65535", List.of()),
             "ports", new SettingRule("ports", "Integer", true, "1", "65535", List.of()),
             "healthTimeoutSeconds", new SettingRule("healthTimeoutSeconds", "Double", false, "0.1", "60", List.of()));
-    private static final SettingRules RULE_BOOK = (pid, key, value) -> RULES.containsKey(key)
-            ? RULES.get(key).refusal(value) : null;
+    private static final SettingRules RULE_BOOK =
+            (pid, key, value) -> RULES.containsKey(key) ? RULES.get(key).refusal(value) : null;
     private static final String GOOD = "# Defaults\nmode=\"auto\"\nport=I\"7851\"\nports=I[\"7851\",\"7852\"]\n"
             + "healthTimeoutSeconds=D\"1.5\"\n";
 
     @TempDir
     Path dir;
+
     Path file;
     final RecordingLog log = new RecordingLog();
     final ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
@@ -60,23 +61,25 @@ class ConfigGuardTest {
         when(config.getPid()).thenReturn(PID);
         when(config.getProperties()).thenAnswer(i -> stored);
         doAnswer(i -> {
-            Dictionary<String, Object> d = new Hashtable<>();
-            Dictionary<String, Object> given = i.getArgument(0);
-            for (String k : java.util.Collections.list(given.keys())) {
-                d.put(k, given.get(k));
-            }
-            d.put("service.pid", PID);
-            stored = d;
-            return null;
-        }).when(config).update(any());
-        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] { config });
+                    Dictionary<String, Object> d = new Hashtable<>();
+                    Dictionary<String, Object> given = i.getArgument(0);
+                    for (String k : java.util.Collections.list(given.keys())) {
+                        d.put(k, given.get(k));
+                    }
+                    d.put("service.pid", PID);
+                    stored = d;
+                    return null;
+                })
+                .when(config)
+                .update(any());
+        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] {config});
         guard = new ConfigGuard(admin, RULE_BOOK, new GuardReport(log));
     }
 
     private void fileInstallReadsTheFileAgain() throws Exception {
         stored = FileInstallReads.read(file);
-        guard.configurationEvent(new ConfigurationEvent(mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED,
-                null, PID));
+        guard.configurationEvent(
+                new ConfigurationEvent(mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, PID));
     }
 
     @Test
@@ -91,14 +94,21 @@ class ConfigGuardTest {
         Files.writeString(file, GOOD + "this line is not a setting ===\n");
         fileInstallReadsTheFileAgain();
 
-        assertThat(stored.get("ports")).isEqualTo(new Integer[] { 7851, 7852 });
+        assertThat(stored.get("ports")).isEqualTo(new Integer[] {7851, 7852});
         assertThat(stored.get("healthTimeoutSeconds")).isEqualTo(1.5);
         assertThat(stored.get("mode")).isEqualTo("auto");
         assertThat(stored.get("this")).isNull();
-        assertThat(stored.get(ConfigGuard.FILENAME)).as("detached: no write-back to the file").isNull();
+        assertThat(stored.get(ConfigGuard.FILENAME))
+                .as("detached: no write-back to the file")
+                .isNull();
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("this line is not a setting ===\n");
-        assertThat(log.lines).singleElement().asString().contains("org.talkhost.alltalk.config").contains("line 6")
-                .contains("this line is not a setting ===").contains("last good settings stay in force");
+        assertThat(log.lines)
+                .singleElement()
+                .asString()
+                .contains("org.talkhost.alltalk.config")
+                .contains("line 6")
+                .contains("this line is not a setting ===")
+                .contains("last good settings stay in force");
     }
 
     @Test
@@ -108,14 +118,21 @@ class ConfigGuardTest {
 
         assertThat(stored.get("healthTimeoutSeconds")).isEqualTo(1.5);
         assertThat(stored.get(ConfigGuard.FILENAME)).isNull();
-        assertThat(log.lines).singleElement().asString().contains("org.talkhost.alltalk.config")
-                .contains("healthTimeoutSeconds=-3.0").contains("from 0.1 to 60").contains("keeps 1.5");
+        assertThat(log.lines)
+                .singleElement()
+                .asString()
+                .contains("org.talkhost.alltalk.config")
+                .contains("healthTimeoutSeconds=-3.0")
+                .contains("from 0.1 to 60")
+                .contains("keeps 1.5");
     }
 
     @Test
     void aDecimalWithoutAPointIsRefusedWithAdviceInsteadOfBecomingATinyNumber() throws Exception {
         Files.writeString(file, GOOD.replace("D\"1.5\"", "D\"5\""));
-        assertThat(FileInstallReads.read(file).get("healthTimeoutSeconds")).as("the trap").isEqualTo(2.5E-323);
+        assertThat(FileInstallReads.read(file).get("healthTimeoutSeconds"))
+                .as("the trap")
+                .isEqualTo(2.5E-323);
         fileInstallReadsTheFileAgain();
 
         assertThat(stored.get("healthTimeoutSeconds")).isEqualTo(1.5);
@@ -139,11 +156,13 @@ class ConfigGuardTest {
         Hashtable<String, Object> changed = FileInstallReads.read(file);
         changed.put("port", 70000);
         stored = changed;
-        guard.configurationEvent(new ConfigurationEvent(mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED,
-                null, PID));
+        guard.configurationEvent(
+                new ConfigurationEvent(mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, PID));
 
         assertThat(stored.get("port")).isEqualTo(7851);
-        assertThat(stored.get(ConfigGuard.FILENAME)).as("the file itself is fine").isNotNull();
+        assertThat(stored.get(ConfigGuard.FILENAME))
+                .as("the file itself is fine")
+                .isNotNull();
         assertThat(log.lines).singleElement().asString().contains("port=70000").contains("from 0 to 65535");
     }
 }

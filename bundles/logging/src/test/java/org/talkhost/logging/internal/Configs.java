@@ -7,12 +7,11 @@ import java.util.Map;
 
 /** Typed configurations for tests: the annotation's defaults, with some values replaced. */
 final class Configs {
-    private Configs() {
-    }
+    private Configs() {}
 
     @SuppressWarnings("unchecked")
     static <A> A of(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
+        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (values.containsKey(method.getName())) {
                 return values.get(method.getName());
             }

@@ -19,44 +19,60 @@ class EventLoggerTest {
 
     @Test
     void noticesBecomeLinesAtTheirLevel() {
-        handler.handleEvent(Notice.info("detection", "found", "Found AllTalk running on port 7851.").toEvent());
-        handler.handleEvent(Notice.warning("ports", "taken", "Port 7851 is taken,\nso AllTalk will use 7852.").toEvent());
-        handler.handleEvent(Notice.error("process", "failed", "AllTalk did not start.").toEvent());
+        handler.handleEvent(Notice.info("detection", "found", "Found AllTalk running on port 7851.")
+                .toEvent());
+        handler.handleEvent(Notice.warning("ports", "taken", "Port 7851 is taken,\nso AllTalk will use 7852.")
+                .toEvent());
+        handler.handleEvent(
+                Notice.error("process", "failed", "AllTalk did not start.").toEvent());
 
-        assertThat(log.lines).containsExactly("INFO detection: Found AllTalk running on port 7851.",
-                "WARNING ports: Port 7851 is taken, | so AllTalk will use 7852.",
-                "ERROR process: AllTalk did not start.");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO detection: Found AllTalk running on port 7851.",
+                        "WARNING ports: Port 7851 is taken, | so AllTalk will use 7852.",
+                        "ERROR process: AllTalk did not start.");
     }
 
     @Test
     void progressIsDebugExceptTheFirstAndLastOfAWait() {
         String text = "Waiting for AllTalk to load its voice model.";
-        handler.handleEvent(Notice.progress("process", "wait", text, 0.1, Duration.ofSeconds(18)).toEvent());
-        handler.handleEvent(Notice.progress("process", "wait", text, 0.5, Duration.ofSeconds(10)).toEvent());
+        handler.handleEvent(Notice.progress("process", "wait", text, 0.1, Duration.ofSeconds(18))
+                .toEvent());
+        handler.handleEvent(Notice.progress("process", "wait", text, 0.5, Duration.ofSeconds(10))
+                .toEvent());
         handler.handleEvent(Notice.progress("process", "wait", text, 1.0, null).toEvent());
         handler.handleEvent(Notice.progress("process", "wait", text, 0.2, null).toEvent());
 
-        assertThat(log.lines).containsExactly("INFO process: " + text + " (10%, about 18 s left)",
-                "DEBUG process: " + text + " (50%, about 10 s left)", "INFO process: " + text + " (100%)",
-                "INFO process: " + text + " (20%)");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO process: " + text + " (10%, about 18 s left)",
+                        "DEBUG process: " + text + " (50%, about 10 s left)",
+                        "INFO process: " + text + " (100%)",
+                        "INFO process: " + text + " (20%)");
     }
 
     @Test
     void healthAndSupervisorEventsBecomeLines() {
-        handler.handleEvent(new Event(NoticeTopics.HEALTH_CHANGED,
+        handler.handleEvent(new Event(
+                NoticeTopics.HEALTH_CHANGED,
                 Map.of("from", "READY", "to", "DOWN", "reason", "no answer for 3 checks")));
-        handler.handleEvent(new Event(NoticeTopics.PROCESS + "/READY",
-                Map.of("explanation", "AllTalk is ready on port 7851", "pid", 4242)));
+        handler.handleEvent(new Event(
+                NoticeTopics.PROCESS + "/READY", Map.of("explanation", "AllTalk is ready on port 7851", "pid", 4242)));
         handler.handleEvent(new Event(NoticeTopics.PROCESS + "/FAILED", Map.of()));
 
-        assertThat(log.lines).containsExactly("WARNING Health changed from READY to DOWN: no answer for 3 checks",
-                "INFO Supervisor: READY: AllTalk is ready on port 7851 {pid=4242}", "ERROR Supervisor: FAILED");
+        assertThat(log.lines)
+                .containsExactly(
+                        "WARNING Health changed from READY to DOWN: no answer for 3 checks",
+                        "INFO Supervisor: READY: AllTalk is ready on port 7851 {pid=4242}",
+                        "ERROR Supervisor: FAILED");
     }
 
     @Test
     void noticesArriveInTheRealFile(@TempDir Path dir) throws Exception {
         OperationsLogImpl file = new OperationsLogImpl(Configs.logging(dir));
-        new EventLogger(file).handleEvent(Notice.warning("health", "down", "AllTalk stopped answering.").toEvent());
+        new EventLogger(file)
+                .handleEvent(Notice.warning("health", "down", "AllTalk stopped answering.")
+                        .toEvent());
         file.close();
         assertThat(Files.readAllLines(dir.resolve("alltalk_operations.log")))
                 .anyMatch(l -> OperationsLogImplTest.FORMAT.matcher(l).matches()

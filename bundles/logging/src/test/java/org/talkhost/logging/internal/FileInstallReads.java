@@ -11,8 +11,7 @@ import org.apache.felix.fileinstall.shaded.util.properties.TypedProperties;
 
 /** What FileInstall 3.7.4 itself makes of a .config file (its own reader), as Config Admin receives it. */
 final class FileInstallReads {
-    private FileInstallReads() {
-    }
+    private FileInstallReads() {}
 
     static Hashtable<String, Object> read(Path file) throws IOException {
         TypedProperties p = new TypedProperties();

@@ -62,8 +62,11 @@ class MetricsImplTest {
         }
         List<OperationStats> all = metrics.snapshot();
         assertThat(all).hasSizeLessThanOrEqualTo(MetricsImpl.MAX_OPERATIONS + 1);
-        assertThat(all).filteredOn(s -> s.operation().equals(MetricsImpl.OTHER)).singleElement()
-                .extracting(OperationStats::count).isEqualTo(50L);
+        assertThat(all)
+                .filteredOn(s -> s.operation().equals(MetricsImpl.OTHER))
+                .singleElement()
+                .extracting(OperationStats::count)
+                .isEqualTo(50L);
     }
 
     @Test
@@ -97,9 +100,10 @@ class MetricsImplTest {
         metrics.record("detection.detect", Duration.ofMillis(20), true);
         metrics.writeSummary();
 
-        assertThat(log.lines).containsExactly(
-                "INFO Metrics: client.ready 2 calls (1 failed) p50 1.0 ms p95 4.0 ms p99 4.0 ms max 4.0 ms; "
-                        + "detection.detect 1 call p50 18.0 ms p95 18.0 ms p99 18.0 ms max 18.0 ms",
-                "INFO Metrics: detection.detect 2 calls p50 18.0 ms p95 20.0 ms p99 20.0 ms max 20.0 ms");
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO Metrics: client.ready 2 calls (1 failed) p50 1.0 ms p95 4.0 ms p99 4.0 ms max 4.0 ms; "
+                                + "detection.detect 1 call p50 18.0 ms p95 18.0 ms p99 18.0 ms max 18.0 ms",
+                        "INFO Metrics: detection.detect 2 calls p50 18.0 ms p95 20.0 ms p99 20.0 ms max 20.0 ms");
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.logging.OperationsLog.Level;
 
 class OperationsLogImplTest {
-    static final Pattern FORMAT = Pattern
-            .compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} - AllTalk-(DEBUG|INFO|WARNING|ERROR|CRITICAL) - .+$");
+    static final Pattern FORMAT = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} - AllTalk-(DEBUG|INFO|WARNING|ERROR|CRITICAL) - .+$");
 
     @TempDir
     Path dir;
@@ -50,20 +50,24 @@ class OperationsLogImplTest {
         log.warning("");
         log.debug("   \n  ");
         log.log(Level.CRITICAL, "tab\there, bell\u0007, unicode line\u2028sep, next\u0085line");
-        log.info("{} and {} and {}", "one", null, new int[] { 1, 2 });
+        log.info("{} and {} and {}", "one", null, new int[] {1, 2});
         log.info("literal \\{} and a missing {} {}", "arg");
         log.error("Could not connect to {}", "127.0.0.1:7851", new IllegalStateException("refused\nreally"));
         log.close();
 
         List<String> lines = lines(dir.resolve("alltalk_operations.log"));
         assertThat(lines).allMatch(l -> FORMAT.matcher(l).matches(), "matches " + FORMAT);
-        assertThat(lines).anyMatch(l -> l.endsWith(
-                "AllTalk-ERROR - Start failed: | Traceback (most recent call last): |   File \"x.py\" |  | OSError: [Errno 98]"));
+        assertThat(lines)
+                .anyMatch(
+                        l -> l.endsWith(
+                                "AllTalk-ERROR - Start failed: | Traceback (most recent call last): |   File \"x.py\" |  | OSError: [Errno 98]"));
         assertThat(lines).anyMatch(l -> l.endsWith("AllTalk-WARNING - (empty message)"));
         assertThat(lines).anyMatch(l -> l.endsWith("AllTalk-INFO - one and null and [1, 2]"));
         assertThat(lines).anyMatch(l -> l.endsWith("AllTalk-INFO - literal {} and a missing arg {}"));
-        assertThat(lines).anyMatch(l -> l.endsWith(
-                "AllTalk-ERROR - Could not connect to 127.0.0.1:7851 [IllegalStateException: refused | really]"));
+        assertThat(lines)
+                .anyMatch(
+                        l -> l.endsWith(
+                                "AllTalk-ERROR - Could not connect to 127.0.0.1:7851 [IllegalStateException: refused | really]"));
         assertThat(lines).anyMatch(l -> l.contains("unicode line | sep, next | line"));
     }
 
@@ -79,7 +83,8 @@ class OperationsLogImplTest {
         log.close();
 
         String text = Files.readString(dir.resolve("alltalk_operations.log"));
-        assertThat(text).contains("AllTalk-DEBUG - shown at DEBUG", "AllTalk-ERROR - shown at ERROR")
+        assertThat(text)
+                .contains("AllTalk-DEBUG - shown at DEBUG", "AllTalk-ERROR - shown at ERROR")
                 .doesNotContain("hidden");
     }
 
@@ -91,7 +96,9 @@ class OperationsLogImplTest {
         log.info("in b/c");
         log.close();
 
-        assertThat(Files.readString(dir.resolve("a/alltalk_operations.log"))).contains("in a").doesNotContain("in b/c");
+        assertThat(Files.readString(dir.resolve("a/alltalk_operations.log")))
+                .contains("in a")
+                .doesNotContain("in b/c");
         assertThat(Files.readString(dir.resolve("b/c/alltalk_operations.log"))).contains("in b/c");
     }
 
@@ -129,8 +136,13 @@ class OperationsLogImplTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("alltalk_operations.log",
-                "alltalk_operations.log.1", "alltalk_operations.log.2", "alltalk_operations.log.3");
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "alltalk_operations.log",
+                        "alltalk_operations.log.1",
+                        "alltalk_operations.log.2",
+                        "alltalk_operations.log.3");
         long total = 0;
         for (Path f : files) {
             assertThat(Files.size(f)).isLessThanOrEqualTo(maxKb * 1024L);
@@ -161,8 +173,8 @@ class OperationsLogImplTest {
 
     @Test
     void fewerBackupsAtRunTimeRemoveTheExtraFiles() throws IOException {
-        OperationsLogImpl log = new OperationsLogImpl(Configs.logging(dir, "maxFileSizeMb", 1, "maxFiles", 5),
-                Clock.systemDefaultZone(), 1024);
+        OperationsLogImpl log = new OperationsLogImpl(
+                Configs.logging(dir, "maxFileSizeMb", 1, "maxFiles", 5), Clock.systemDefaultZone(), 1024);
         for (int i = 0; i < 200; i++) {
             log.info("line {} padded to some length for rotation", i);
         }
@@ -189,8 +201,12 @@ class OperationsLogImplTest {
         List<String> messages = new ArrayList<>();
         lines.forEach(l -> messages.add(l.substring(l.indexOf(" - ", 20) + 3)));
         assertThat(messages).containsSubsequence("before the update", "after the update");
-        assertThat(messages).filteredOn(m -> m.startsWith("TalkHost operations log opened")).hasSize(2);
-        assertThat(messages).filteredOn(m -> m.startsWith("TalkHost operations log closed")).hasSize(2);
+        assertThat(messages)
+                .filteredOn(m -> m.startsWith("TalkHost operations log opened"))
+                .hasSize(2);
+        assertThat(messages)
+                .filteredOn(m -> m.startsWith("TalkHost operations log closed"))
+                .hasSize(2);
         assertThat(String.join("\n", lines)).doesNotContain("stale");
         assertThat(lines).allMatch(l -> FORMAT.matcher(l).matches());
     }

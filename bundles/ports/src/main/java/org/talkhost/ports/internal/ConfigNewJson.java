@@ -33,7 +33,14 @@ final class ConfigNewJson {
     static final String FILE = "confignew.json";
     static final String BACKUP = "confignew.json.talkhost-backup";
 
-    enum Outcome { WRITTEN, UNCHANGED, MISSING, MALFORMED, ODD_LAYOUT, FAILED }
+    enum Outcome {
+        WRITTEN,
+        UNCHANGED,
+        MISSING,
+        MALFORMED,
+        ODD_LAYOUT,
+        FAILED
+    }
 
     /**
      * @param outcome what happened
@@ -42,11 +49,14 @@ final class ConfigNewJson {
      * @param line    for MALFORMED, the line where reading failed (0 when not known)
      * @param error   for FAILED and MALFORMED, the technical reason (for the log)
      */
-    record Result(Outcome outcome, Path file, Path backup, int line, String error) {
-    }
+    record Result(Outcome outcome, Path file, Path backup, int line, String error) {}
 
     /** The shape of the file: v1, v2, or whatever the file itself shows. */
-    enum Layout { V1, V2, AS_FOUND }
+    enum Layout {
+        V1,
+        V2,
+        AS_FOUND
+    }
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -96,7 +106,8 @@ final class ConfigNewJson {
 
     private static boolean setV1(ObjectNode root, int port) {
         String value = String.valueOf(port);
-        if (value.equals(root.path("port_number").asText(null)) && root.get("port_number").isTextual()) {
+        if (value.equals(root.path("port_number").asText(null))
+                && root.get("port_number").isTextual()) {
             return false;
         }
         root.put("port_number", value);
@@ -127,8 +138,10 @@ final class ConfigNewJson {
         return new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-                .withObjectIndenter(indent).withArrayIndenter(indent);
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
+                .withObjectIndenter(indent)
+                .withArrayIndenter(indent);
     }
 
     /** Temporary file in the same folder, same permissions, flushed to disk, then moved over the original. */
@@ -139,7 +152,8 @@ final class ConfigNewJson {
             if (posix != null) {
                 Files.setPosixFilePermissions(tmp, posix.readAttributes().permissions());
             }
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 out.write(ByteBuffer.wrap(bytes));
                 out.force(true);
             }

@@ -14,8 +14,7 @@ import org.talkhost.api.config.AllTalkSettings;
  */
 final class HostPortSetting {
 
-    private HostPortSetting() {
-    }
+    private HostPortSetting() {}
 
     /** Returns false when the configuration already says {@code port}. */
     static boolean save(ConfigurationAdmin configAdmin, int port) throws IOException {

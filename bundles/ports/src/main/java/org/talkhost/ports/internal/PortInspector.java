@@ -23,8 +23,8 @@ import org.talkhost.common.http.ProbeGet;
 final class PortInspector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortInspector.class);
     /** On Windows SO_REUSEADDR would let the bind steal a port in use; there TIME_WAIT does not block a bind. */
-    private static final boolean REUSE = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-            .startsWith("windows");
+    private static final boolean REUSE =
+            !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Messages messages;
     private final ProbeGet http = new ProbeGet("talkhost-ports", 64 * 1024);

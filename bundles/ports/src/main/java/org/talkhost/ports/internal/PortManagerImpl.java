@@ -1,7 +1,5 @@
 package org.talkhost.ports.internal;
 
-import org.talkhost.common.Threads;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +38,12 @@ import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.ports.PortStatus;
 import org.talkhost.common.Notices;
+import org.talkhost.common.Threads;
 
 /** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
-@Component(service = PortManager.class, configurationPid = AllTalkSettings.PID,
+@Component(
+        service = PortManager.class,
+        configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class PortManagerImpl implements PortManager {
     private static final Logger LOG = LoggerFactory.getLogger(PortManagerImpl.class);
@@ -50,10 +51,15 @@ public final class PortManagerImpl implements PortManager {
     /** The second standard port, and AllTalk v2's web page port. */
     static final int STANDARD_UI_PORT = 7852;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
 
@@ -110,15 +116,27 @@ public final class PortManagerImpl implements PortManager {
     public PortChoice choose(ServerKind flavour) {
         AllTalkSettings s = settings;
         Duration timeout = timeout(s);
-        PortChoice choice = planner.plan(survey(), hasWebPage(flavour, s) ? standardUiPort : 0,
+        PortChoice choice = planner.plan(
+                survey(),
+                hasWebPage(flavour, s) ? standardUiPort : 0,
                 port -> inspector.inspect(s.host(), port, timeout));
-        String survey = choice.survey().stream().map(p -> p.port() + "=" + p.holder())
-                .collect(Collectors.joining(", "));
-        operations().log(choice.found() ? OperationsLog.Level.INFO : OperationsLog.Level.ERROR,
-                "Port choice for {}: port {}, web page port {}; candidates [{}]; {}", flavour, choice.port(),
-                choice.uiPort(), survey, choice.reason());
-        LOG.info("Port choice for {}: port {}, web page port {}; candidates [{}]", flavour, choice.port(),
-                choice.uiPort(), survey);
+        String survey =
+                choice.survey().stream().map(p -> p.port() + "=" + p.holder()).collect(Collectors.joining(", "));
+        operations()
+                .log(
+                        choice.found() ? OperationsLog.Level.INFO : OperationsLog.Level.ERROR,
+                        "Port choice for {}: port {}, web page port {}; candidates [{}]; {}",
+                        flavour,
+                        choice.port(),
+                        choice.uiPort(),
+                        survey,
+                        choice.reason());
+        LOG.info(
+                "Port choice for {}: port {}, web page port {}; candidates [{}]",
+                flavour,
+                choice.port(),
+                choice.uiPort(),
+                survey);
         if (!choice.found()) {
             tell(Notice.error("ports", "reason.none", choice.reason()));
         }
@@ -157,8 +175,12 @@ public final class PortManagerImpl implements PortManager {
             return messages.text("persist.host.saved", port);
         } catch (Exception e) {
             LOG.warn("Port {} could not be saved in configuration {}", port, AllTalkSettings.PID, e);
-            operations().error("Could not save port {} in TalkHost's configuration {}: {}", port,
-                    AllTalkSettings.PID, e.toString());
+            operations()
+                    .error(
+                            "Could not save port {} in TalkHost's configuration {}: {}",
+                            port,
+                            AllTalkSettings.PID,
+                            e.toString());
             Notice notice = messages.warning("persist.host.failed", port);
             tell(notice);
             return notice.text();
@@ -184,8 +206,10 @@ public final class PortManagerImpl implements PortManager {
 
     /** AllTalk v2 opens its web page too; so does the stand-in imitating v2 unless told not to. */
     static boolean hasWebPage(ServerKind flavour, AllTalkSettings s) {
-        return flavour == ServerKind.V2 || flavour == ServerKind.STANDIN && isV2(s.standinFlavor())
-                && !s.standinArgs().contains("--no-ui");
+        return flavour == ServerKind.V2
+                || flavour == ServerKind.STANDIN
+                        && isV2(s.standinFlavor())
+                        && !s.standinArgs().contains("--no-ui");
     }
 
     static ConfigNewJson.Layout layout(ServerKind flavour, AllTalkSettings s) {

@@ -35,7 +35,8 @@ final class PortPlanner {
             return new PortChoice(0, 0, survey, messages.text("reason.none", describe(survey)));
         }
         List<PortStatus> skipped = survey.subList(0, survey.indexOf(api));
-        String reason = skipped.isEmpty() ? messages.text("reason.first", api.port())
+        String reason = skipped.isEmpty()
+                ? messages.text("reason.first", api.port())
                 : messages.text("reason.skipped", describe(skipped), api.port());
         if (uiDefault <= 0) {
             return new PortChoice(api.port(), 0, survey, reason);
@@ -53,7 +54,8 @@ final class PortPlanner {
         if (ui == uiDefault) {
             uiReason = messages.text("reason.ui.usual", ui);
         } else if (ui > 0) {
-            String why = uiDefault == api.port() ? messages.text("reason.ui.api")
+            String why = uiDefault == api.port()
+                    ? messages.text("reason.ui.api")
                     : statusOf.apply(uiDefault).explanation();
             uiReason = messages.text("reason.ui.moved", uiDefault, why, ui);
         } else {
@@ -72,6 +74,7 @@ final class PortPlanner {
             return String.join("", parts);
         }
         return String.join(messages.text("words.comma"), parts.subList(0, parts.size() - 1))
-                + messages.text("words.and") + parts.get(parts.size() - 1);
+                + messages.text("words.and")
+                + parts.get(parts.size() - 1);
     }
 }

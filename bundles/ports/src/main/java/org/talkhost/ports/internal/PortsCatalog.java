@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class PortsCatalog {
     static final Messages TEXT = Messages.of(PortsCatalog.class, "ports");
 
-    private PortsCatalog() {
-    }
+    private PortsCatalog() {}
 }

@@ -11,8 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /** Things that can hold a port in a test, each on a free 127.0.0.1 port, each closed by the test. */
 final class Holders {
-    private Holders() {
-    }
+    private Holders() {}
 
     /** An HTTP server answering every path with {@code body} and {@code status}. */
     static HttpServer http(int status, String body) throws IOException {

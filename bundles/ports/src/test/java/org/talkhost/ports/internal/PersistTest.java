@@ -36,9 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class PersistTest {
-    private static final String V1_FILE = "{\n    \"branding\": \"AllTalk \",\n    \"delete_output_wavs\": \"Disabled\",\n"
-            + "    \"ip_address\": \"127.0.0.1\",\n    \"port_number\": \"7851\",\n    \"low_vram\": false,\n"
-            + "    \"tts_model_loaded\": true,\n    \"voice\": \"fem\\u00e9le_01.wav\",\n    \"pitch\": 1.50\n}";
+    private static final String V1_FILE =
+            "{\n    \"branding\": \"AllTalk \",\n    \"delete_output_wavs\": \"Disabled\",\n"
+                    + "    \"ip_address\": \"127.0.0.1\",\n    \"port_number\": \"7851\",\n    \"low_vram\": false,\n"
+                    + "    \"tts_model_loaded\": true,\n    \"voice\": \"fem\\u00e9le_01.wav\",\n    \"pitch\": 1.50\n}";
     private static final String V2_FILE = "{\n    \"branding\": \"AllTalk \",\n    \"gradio_port_number\": 7852,\n"
             + "    \"launch_gradio\": true,\n    \"api_def\": {\n        \"api_port_number\": 7851,\n"
             + "        \"api_allowed_filter\": \"[^a-zA-Z0-9]\",\n        \"api_length_stripping\": 3\n    },\n"
@@ -46,6 +47,7 @@ class PersistTest {
 
     @TempDir
     Path dir;
+
     private final ConfigurationAdmin configAdmin = mock(ConfigurationAdmin.class);
     private final Configuration config = mock(Configuration.class);
     private final List<Notice> notices = new CopyOnWriteArrayList<>();
@@ -108,21 +110,39 @@ class PersistTest {
         JsonNode written = new ObjectMapper().readTree(file().toFile());
         assertThat(written.get("port_number").isTextual()).isTrue();
         assertThat(written.get("port_number").asText()).isEqualTo("7003");
-        assertThat(keys(written)).containsExactly("branding", "delete_output_wavs", "ip_address", "port_number",
-                "low_vram", "tts_model_loaded", "voice", "pitch");
-        assertThat(written.has("gradio_port_number")).as("v1 has no web page port").isFalse();
+        assertThat(keys(written))
+                .containsExactly(
+                        "branding",
+                        "delete_output_wavs",
+                        "ip_address",
+                        "port_number",
+                        "low_vram",
+                        "tts_model_loaded",
+                        "voice",
+                        "pitch");
+        assertThat(written.has("gradio_port_number"))
+                .as("v1 has no web page port")
+                .isFalse();
         assertThat(written.get("voice").asText()).isEqualTo("fem\u00e9le_01.wav");
         String text = Files.readString(file());
         assertThat(text).contains("\n    \"port_number\": \"7003\",", "\"pitch\": 1.50", "\\u00E9");
         assertThat(Files.readString(backup())).isEqualTo(V1_FILE);
-        assertThat(said).contains("TalkHost will use port 7003 from now on",
-                "AllTalk's settings file " + file() + " now says port 7003; the original is kept as "
-                        + "confignew.json.talkhost-backup.");
+        assertThat(said)
+                .contains(
+                        "TalkHost will use port 7003 from now on",
+                        "AllTalk's settings file " + file() + " now says port 7003; the original is kept as "
+                                + "confignew.json.talkhost-backup.");
 
         manager.persist(choice(7005, 0), dir, ServerKind.V1);
 
-        assertThat(new ObjectMapper().readTree(file().toFile()).get("port_number").asText()).isEqualTo("7005");
-        assertThat(Files.readString(backup())).as("the backup keeps the original").isEqualTo(V1_FILE);
+        assertThat(new ObjectMapper()
+                        .readTree(file().toFile())
+                        .get("port_number")
+                        .asText())
+                .isEqualTo("7005");
+        assertThat(Files.readString(backup()))
+                .as("the backup keeps the original")
+                .isEqualTo(V1_FILE);
         assertThat(operations).filteredOn(l -> l.contains("Wrote port")).hasSize(2);
     }
 
@@ -136,7 +156,8 @@ class PersistTest {
         Dictionary<String, Object> props = saved.getValue();
         assertThat(props.get("port")).isEqualTo(Integer.valueOf(7003));
         assertThat(props.get("mode")).isEqualTo("managed");
-        assertThat(props.get("felix.fileinstall.filename")).isEqualTo("file:/talkhost/config/org.talkhost.alltalk.config");
+        assertThat(props.get("felix.fileinstall.filename"))
+                .isEqualTo("file:/talkhost/config/org.talkhost.alltalk.config");
         assertThat(props.size()).isEqualTo(4);
         assertThat(operations).anySatisfy(l -> assertThat(l).contains("Saved port"));
     }
@@ -163,10 +184,11 @@ class PersistTest {
         assertThat(written.at("/api_def/api_port_number").asInt()).isEqualTo(7003);
         assertThat(written.get("gradio_port_number").isInt()).isTrue();
         assertThat(written.get("gradio_port_number").asInt()).isEqualTo(7004);
-        assertThat(keys(written)).containsExactly("branding", "gradio_port_number", "launch_gradio", "api_def",
-                "debugging", "rvc_settings");
-        assertThat(keys(written.get("api_def"))).containsExactly("api_port_number", "api_allowed_filter",
-                "api_length_stripping");
+        assertThat(keys(written))
+                .containsExactly(
+                        "branding", "gradio_port_number", "launch_gradio", "api_def", "debugging", "rvc_settings");
+        assertThat(keys(written.get("api_def")))
+                .containsExactly("api_port_number", "api_allowed_filter", "api_length_stripping");
         assertThat(written.at("/api_def/api_allowed_filter").asText()).isEqualTo("[^a-zA-Z0-9]");
         assertThat(written.at("/debugging/debug_tts").asBoolean(true)).isFalse();
         assertThat(Files.readString(file())).contains("\n        \"api_port_number\": 7003,", "\"rvc_settings\": []");
@@ -177,7 +199,8 @@ class PersistTest {
 
     @Test
     void aMalformedFileIsLeftUntouchedAndExplained() throws Exception {
-        String broken = "{\n    \"port_number\": \"7851\",\n    \"ip_address\": \"127.0.0.1\"\n    \"low_vram\": false\n}";
+        String broken =
+                "{\n    \"port_number\": \"7851\",\n    \"ip_address\": \"127.0.0.1\"\n    \"low_vram\": false\n}";
         Files.writeString(file(), broken);
 
         String said = manager.persist(choice(7003, 0), dir, ServerKind.V1);
@@ -225,8 +248,8 @@ class PersistTest {
 
     @Test
     void nothingChosenNothingSaved() throws Exception {
-        assertThat(manager.persist(choice(0, 0), dir, ServerKind.V1)).isEqualTo(
-                "No free port was chosen, so nothing was saved.");
+        assertThat(manager.persist(choice(0, 0), dir, ServerKind.V1))
+                .isEqualTo("No free port was chosen, so nothing was saved.");
         verify(configAdmin, never()).getConfiguration(eq(AllTalkSettings.PID), any());
     }
 }

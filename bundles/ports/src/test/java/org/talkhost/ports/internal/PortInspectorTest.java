@@ -23,15 +23,17 @@ class PortInspectorTest {
     void allTalkAnsweringInSmallChunksIsAllTalk() throws Exception {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering(
                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + ScriptedHttpServer.chunked("Ready", 2))) {
-            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder()).isEqualTo(PortHolder.ALLTALK);
+            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder())
+                    .isEqualTo(PortHolder.ALLTALK);
         }
     }
 
     @Test
     void allTalkAfterAnInterimAnswerIsAllTalk() throws Exception {
-        try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 102 Processing\r\n\r\n"
-                + "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nReady")) {
-            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder()).isEqualTo(PortHolder.ALLTALK);
+        try (ScriptedHttpServer server = ScriptedHttpServer.answering(
+                "HTTP/1.1 102 Processing\r\n\r\n" + "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nReady")) {
+            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder())
+                    .isEqualTo(PortHolder.ALLTALK);
         }
     }
 
@@ -40,7 +42,8 @@ class PortInspectorTest {
         try (ScriptedHttpServer server = ScriptedHttpServer.answering("HTTP/1.1 200 OK\r\n"
                 + "Transfer-Encoding: gzip, chunked\r\n\r\n"
                 + ScriptedHttpServer.chunked(ScriptedHttpServer.gzipped("Ready"), 7))) {
-            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder()).isEqualTo(PortHolder.ALLTALK);
+            assertThat(inspector.inspect("127.0.0.1", server.port(), TIMEOUT).holder())
+                    .isEqualTo(PortHolder.ALLTALK);
         }
     }
 

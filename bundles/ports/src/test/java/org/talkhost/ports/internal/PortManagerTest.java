@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,11 +88,19 @@ class PortManagerTest {
         List<PortStatus> survey = manager(foreign, allTalk, gradio, standinPage, silent, bound, free, allTalk)
                 .survey();
 
-        assertThat(survey).extracting(PortStatus::port).containsExactly(foreign, allTalk, gradio, standinPage, silent, bound,
-                free);
-        assertThat(survey).extracting(PortStatus::holder).containsExactly(PortHolder.FOREIGN, PortHolder.ALLTALK,
-                PortHolder.ALLTALK_UI, PortHolder.ALLTALK_UI, PortHolder.UNBINDABLE, PortHolder.UNBINDABLE,
-                PortHolder.FREE);
+        assertThat(survey)
+                .extracting(PortStatus::port)
+                .containsExactly(foreign, allTalk, gradio, standinPage, silent, bound, free);
+        assertThat(survey)
+                .extracting(PortStatus::holder)
+                .containsExactly(
+                        PortHolder.FOREIGN,
+                        PortHolder.ALLTALK,
+                        PortHolder.ALLTALK_UI,
+                        PortHolder.ALLTALK_UI,
+                        PortHolder.UNBINDABLE,
+                        PortHolder.UNBINDABLE,
+                        PortHolder.FREE);
         assertThat(survey.get(0).explanation()).isEqualTo("used by another program (it answered HTTP 200)");
         assertThat(survey.get(1).explanation()).isEqualTo("already used by AllTalk (it said Ready)");
         assertThat(survey.get(4).explanation()).contains("accepts connections but answers nothing");
@@ -109,8 +116,9 @@ class PortManagerTest {
 
         assertThat(choice.port()).isEqualTo(next);
         assertThat(choice.uiPort()).isZero();
-        assertThat(choice.reason()).isEqualTo("Port " + foreign
-                + " is used by another program (it answered HTTP 200), so AllTalk will use " + next + ".");
+        assertThat(choice.reason())
+                .isEqualTo("Port " + foreign
+                        + " is used by another program (it answered HTTP 200), so AllTalk will use " + next + ".");
         assertThat(operations).singleElement().asString().startsWith("INFO Port choice");
     }
 
@@ -123,8 +131,9 @@ class PortManagerTest {
 
         assertThat(choice.port()).isEqualTo(first);
         assertThat(choice.uiPort()).isEqualTo(second);
-        assertThat(choice.reason()).isEqualTo("Port " + first + " is free, so AllTalk will use it. "
-                + "AllTalk's own web page will use port " + second + ", as usual.");
+        assertThat(choice.reason())
+                .isEqualTo("Port " + first + " is free, so AllTalk will use it. "
+                        + "AllTalk's own web page will use port " + second + ", as usual.");
     }
 
     @Test
@@ -139,8 +148,9 @@ class PortManagerTest {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress("127.0.0.1", choice.uiPort()));
         }
-        assertThat(choice.reason()).endsWith("AllTalk's own web page usually uses port " + second
-                + ", but that port is now AllTalk's own port, so it will use port " + choice.uiPort() + ".");
+        assertThat(choice.reason())
+                .endsWith("AllTalk's own web page usually uses port " + second
+                        + ", but that port is now AllTalk's own port, so it will use port " + choice.uiPort() + ".");
     }
 
     @Test
@@ -152,8 +162,9 @@ class PortManagerTest {
 
         assertThat(choice.port()).isEqualTo(first);
         assertThat(choice.uiPort()).isNotIn(first, uiTaken, 0);
-        assertThat(choice.reason()).contains("usually uses port " + uiTaken
-                + ", but that port is used by another program (it answered HTTP 404)");
+        assertThat(choice.reason())
+                .contains("usually uses port " + uiTaken
+                        + ", but that port is used by another program (it answered HTTP 404)");
     }
 
     @Test
@@ -165,8 +176,9 @@ class PortManagerTest {
         PortChoice choice = manager(a, b, c).choose(ServerKind.V1);
 
         assertThat(choice.found()).isFalse();
-        assertThat(choice.reason()).startsWith("AllTalk can't be started: none of the ports TalkHost may use is free. "
-                + "Port " + a + " is used by another program (it answered HTTP 200), port " + b + " is not usable")
+        assertThat(choice.reason())
+                .startsWith("AllTalk can't be started: none of the ports TalkHost may use is free. " + "Port " + a
+                        + " is used by another program (it answered HTTP 200), port " + b + " is not usable")
                 .contains(" and port " + c + " is already used by AllTalk (it said Ready). Stop the program");
         assertThat(notices).singleElement().extracting(Notice::level).isEqualTo(Notice.Level.ERROR);
         assertThat(operations).singleElement().asString().startsWith("ERROR");
@@ -177,8 +189,8 @@ class PortManagerTest {
         HttpServer server = Holders.http(200, "bye");
         int port = Holders.port(server);
         for (int i = 0; i < 3; i++) { // connections the server closes: they linger in TIME_WAIT on its port
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
-                    .openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
             c.setRequestProperty("Connection", "close");
             assertThat(c.getResponseCode()).isEqualTo(200);
             c.getInputStream().readAllBytes();
@@ -217,20 +229,24 @@ class PortManagerTest {
 
     @Test
     void theStandInHasAWebPageOnlyWhenImitatingV2WithItsUiOn() {
-        assertThat(PortManagerImpl.hasWebPage(ServerKind.STANDIN, TestSettings.with("standinFlavor", "v2"))).isTrue();
-        assertThat(PortManagerImpl.hasWebPage(ServerKind.STANDIN,
-                TestSettings.with("standinFlavor", "v2", "standinArgs", "--no-ui --load-seconds 1"))).isFalse();
-        assertThat(PortManagerImpl.hasWebPage(ServerKind.STANDIN, TestSettings.with("standinFlavor", "v1"))).isFalse();
-        assertThat(PortManagerImpl.hasWebPage(ServerKind.V1, TestSettings.with())).isFalse();
+        assertThat(PortManagerImpl.hasWebPage(ServerKind.STANDIN, TestSettings.with("standinFlavor", "v2")))
+                .isTrue();
+        assertThat(PortManagerImpl.hasWebPage(
+                        ServerKind.STANDIN,
+                        TestSettings.with("standinFlavor", "v2", "standinArgs", "--no-ui --load-seconds 1")))
+                .isFalse();
+        assertThat(PortManagerImpl.hasWebPage(ServerKind.STANDIN, TestSettings.with("standinFlavor", "v1")))
+                .isFalse();
+        assertThat(PortManagerImpl.hasWebPage(ServerKind.V1, TestSettings.with()))
+                .isFalse();
     }
 
     @Test
     void candidatesAreTheConfiguredPortsInOrderElseTheStandardOnes() throws IOException {
         PortManagerImpl m = manager(7001, 7002);
 
-        assertThat(m.candidates(TestSettings.with("ports", new int[] { 7002, 7010, 0, 7001, 7011, 7010 })))
+        assertThat(m.candidates(TestSettings.with("ports", new int[] {7002, 7010, 0, 7001, 7011, 7010})))
                 .containsExactly(7002, 7010, 7001, 7011);
         assertThat(m.candidates(TestSettings.with("ports", new int[0]))).containsExactly(7001, 7002);
     }
-
 }

@@ -2,6 +2,7 @@ package org.talkhost.process.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
@@ -11,7 +12,6 @@ import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
-import java.util.function.Supplier;
 import org.talkhost.api.logging.OperationsLog;
 
 /**
@@ -21,8 +21,7 @@ import org.talkhost.api.logging.OperationsLog;
 final class Adopter {
 
     /** An AllTalk to adopt, and what detection said about it (READY, LOADING, UNRESPONSIVE, DUPLICATE). */
-    record Adoption(Supervised server, Conclusion conclusion) {
-    }
+    record Adoption(Supervised server, Conclusion conclusion) {}
 
     private final OwnServer own;
     private final Supplier<OperationsLog> log;
@@ -37,22 +36,33 @@ final class Adopter {
         Optional<ProcessHandle> ours = entry.flatMap(PidFile.Entry::liveProcess);
         if (entry.isPresent() && ours.isEmpty()) {
             own.pidFile().delete();
-            log.get().info("Removed a stale pid file: AllTalk process {} from an earlier start is gone", entry.get().pid());
+            log.get()
+                    .info(
+                            "Removed a stale pid file: AllTalk process {} from an earlier start is gone",
+                            entry.get().pid());
         }
         Conclusion c = d.conclusion();
-        boolean found = c == Conclusion.READY || c == Conclusion.LOADING || c == Conclusion.UNRESPONSIVE
+        boolean found = c == Conclusion.READY
+                || c == Conclusion.LOADING
+                || c == Conclusion.UNRESPONSIVE
                 || c == Conclusion.DUPLICATE;
         if (found) {
             Endpoint e = d.chosen().filter(Endpoint::isAllTalk).orElse(null);
             ServerProcess proc = d.chosenProcess().orElse(null);
-            int port = e != null ? e.port() : proc != null && proc.port() > 0 ? proc.port()
-                    : ours.isPresent() ? entry.get().address().port() : fallbackPort(s);
+            int port = e != null
+                    ? e.port()
+                    : proc != null && proc.port() > 0
+                            ? proc.port()
+                            : ours.isPresent() ? entry.get().address().port() : fallbackPort(s);
             String host = e != null ? e.host() : s.host();
             ServerKind kind = e != null ? e.kind() : proc != null ? proc.kind() : ServerKind.UNKNOWN;
-            boolean mine = mode != Mode.EXTERNAL && ours.isPresent()
-                    && (proc == null || belongs(proc, ours.get()) || port == entry.get().address().port());
-            Optional<ProcessHandle> handle = mine ? ours
-                    : proc == null ? Optional.empty() : ProcessHandle.of(root(proc, d.processes()));
+            boolean mine = mode != Mode.EXTERNAL
+                    && ours.isPresent()
+                    && (proc == null
+                            || belongs(proc, ours.get())
+                            || port == entry.get().address().port());
+            Optional<ProcessHandle> handle =
+                    mine ? ours : proc == null ? Optional.empty() : ProcessHandle.of(root(proc, d.processes()));
             mine = mine && own.lock().tryOnce();
             if (kind == ServerKind.UNKNOWN && mine) {
                 kind = entry.get().kind();
@@ -67,9 +77,11 @@ final class Adopter {
         return Optional.empty();
     }
 
-    private Supervised server(Mode mode, ServerAddress address, ServerKind kind, Optional<ProcessHandle> handle,
-            boolean mine) {
-        ChildProcess child = handle.filter(Liveness::running).map(h -> own.launcher().attach(h, mine)).orElse(null);
+    private Supervised server(
+            Mode mode, ServerAddress address, ServerKind kind, Optional<ProcessHandle> handle, boolean mine) {
+        ChildProcess child = handle.filter(Liveness::running)
+                .map(h -> own.launcher().attach(h, mine))
+                .orElse(null);
         return new Supervised(mode, address, kind, child, mine);
     }
 
@@ -83,7 +95,8 @@ final class Adopter {
         ServerProcess cur = proc;
         for (int i = 0; i < 8; i++) {
             long parent = cur.parentPid();
-            Optional<ServerProcess> up = all.stream().filter(x -> x.pid() == parent && parent != 0).findFirst();
+            Optional<ServerProcess> up =
+                    all.stream().filter(x -> x.pid() == parent && parent != 0).findFirst();
             if (up.isEmpty()) {
                 break;
             }

@@ -26,7 +26,7 @@ final class Attempts {
     private final Supplier<RunState> state;
     private volatile Function<Attempt, RunState> sequence;
     private volatile Function<Attempt, RunState> onCrash;
-    private volatile Consumer<RunState> retry = r -> { };
+    private volatile Consumer<RunState> retry = r -> {};
     private Attempt current;
 
     Attempts(ScheduledExecutorService worker, Supplier<RunState> state) {

@@ -45,19 +45,23 @@ final class ChildProcess {
     /** Reads output and checks liveness every {@code every}; {@code housekeeping} runs on the same beat. */
     void watch(ScheduledExecutorService executor, Duration every, Runnable housekeeping) {
         long ms = Math.max(20, every.toMillis());
-        ticker = executor.scheduleWithFixedDelay(() -> {
-            try {
-                if (tailer != null) {
-                    tailer.poll();
-                }
-                housekeeping.run();
-                if (!Liveness.running(handle)) {
-                    finish();
-                }
-            } catch (RuntimeException e) {
-                // keep ticking: one bad read must not end the watch
-            }
-        }, 0, ms, TimeUnit.MILLISECONDS);
+        ticker = executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        if (tailer != null) {
+                            tailer.poll();
+                        }
+                        housekeeping.run();
+                        if (!Liveness.running(handle)) {
+                            finish();
+                        }
+                    } catch (RuntimeException e) {
+                        // keep ticking: one bad read must not end the watch
+                    }
+                },
+                0,
+                ms,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops reading (the process itself is left alone). */

@@ -29,9 +29,9 @@ final class CommandLineBuilder {
 
     LaunchPlan build(Mode mode, AllTalkSettings s, int port, boolean newSession) throws LaunchProblem {
         LaunchPlan plan = switch (mode) {
-        case STANDIN -> standin(s, port);
-        case MANAGED -> managed(s, port);
-        case EXTERNAL -> throw new LaunchProblem(messages.text("external.nostart"));
+            case STANDIN -> standin(s, port);
+            case MANAGED -> managed(s, port);
+            case EXTERNAL -> throw new LaunchProblem(messages.text("external.nostart"));
         };
         if (!newSession) {
             return plan;
@@ -42,7 +42,8 @@ final class CommandLineBuilder {
         }
         List<String> command = new ArrayList<>(plan.command());
         command.add(0, setsid);
-        return new LaunchPlan(command, plan.workingDir(), plan.additions(), plan.kind(), plan.words(), plan.timingKey());
+        return new LaunchPlan(
+                command, plan.workingDir(), plan.additions(), plan.kind(), plan.words(), plan.timingKey());
     }
 
     private LaunchPlan standin(AllTalkSettings s, int port) throws LaunchProblem {
@@ -51,12 +52,24 @@ final class CommandLineBuilder {
             throw new LaunchProblem(messages.text("standin.jar.missing", jar == null ? "(not set)" : jar));
         }
         ServerKind flavour = standinFlavour(s.standinFlavor());
-        List<String> command = new ArrayList<>(List.of(files.java(), "-jar", jar.toString(),
-                "--flavor", flavour == ServerKind.V1 ? "v1" : "v2", "--dir", files.standinDir().toString(),
-                "--port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of(
+                files.java(),
+                "-jar",
+                jar.toString(),
+                "--flavor",
+                flavour == ServerKind.V1 ? "v1" : "v2",
+                "--dir",
+                files.standinDir().toString(),
+                "--port",
+                Integer.toString(port)));
         command.addAll(split(s.standinArgs()));
-        return new LaunchPlan(command, files.standinDir(), additions(), ServerKind.STANDIN,
-                "AllTalk (" + ServerKind.STANDIN.words() + ")", "standin-" + (flavour == ServerKind.V1 ? "v1" : "v2"));
+        return new LaunchPlan(
+                command,
+                files.standinDir(),
+                additions(),
+                ServerKind.STANDIN,
+                "AllTalk (" + ServerKind.STANDIN.words() + ")",
+                "standin-" + (flavour == ServerKind.V1 ? "v1" : "v2"));
     }
 
     private LaunchPlan managed(AllTalkSettings s, int port) throws LaunchProblem {

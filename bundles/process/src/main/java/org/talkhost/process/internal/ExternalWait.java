@@ -3,18 +3,18 @@ package org.talkhost.process.internal;
 import static org.talkhost.process.internal.ProcessCatalog.TEXT;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
-import java.util.function.Supplier;
-import org.talkhost.api.logging.OperationsLog;
-import org.talkhost.api.client.AllTalkClient;
-import org.talkhost.api.detection.AllTalkDetector;
 
 /** External mode: never start anything; point the client at host and port and wait for it to answer. */
 final class ExternalWait {
@@ -25,8 +25,13 @@ final class ExternalWait {
     private final Supplier<OperationsLog> log;
     private final StartSequence sequence;
 
-    ExternalWait(StateAnnouncer state, Timings timings, AllTalkClient client, AllTalkDetector detector,
-            Supplier<OperationsLog> log, StartSequence sequence) {
+    ExternalWait(
+            StateAnnouncer state,
+            Timings timings,
+            AllTalkClient client,
+            AllTalkDetector detector,
+            Supplier<OperationsLog> log,
+            StartSequence sequence) {
         this.state = state;
         this.timings = timings;
         this.client = client;
@@ -40,16 +45,26 @@ final class ExternalWait {
         client.target(address);
         Duration timeout = timings.readyTimeout();
         Supervised sv = new Supervised(Mode.EXTERNAL, address, ServerKind.UNKNOWN, null, false);
-        state.enter(Phase.STARTING, Mode.EXTERNAL, null, address,
-                TEXT.info("external.wait", address, PlainAmounts.duration(timeout)), a.listeners);
-        ReadyWaiter.Outcome o = timings.waiter(client).await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a),
-                a::cancelled);
+        state.enter(
+                Phase.STARTING,
+                Mode.EXTERNAL,
+                null,
+                address,
+                TEXT.info("external.wait", address, PlainAmounts.duration(timeout)),
+                a.listeners);
+        ReadyWaiter.Outcome o = timings.waiter(client)
+                .await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a), a::cancelled);
         if (o.result() == ReadyWaiter.Result.CANCELLED) {
             return state.state();
         }
         if (o.result() != ReadyWaiter.Result.READY) {
-            return sequence.fail(a, Mode.EXTERNAL, address, "external.failed",
-                    TEXT.text("external.failed", address, PlainAmounts.duration(timeout)), true);
+            return sequence.fail(
+                    a,
+                    Mode.EXTERNAL,
+                    address,
+                    "external.failed",
+                    TEXT.text("external.failed", address, PlainAmounts.duration(timeout)),
+                    true);
         }
         ServerKind kind = ServerKind.UNKNOWN;
         try {

@@ -28,8 +28,10 @@ final class GpuMemory {
             return -1;
         }
         try {
-            Process p = new ProcessBuilder(nvidiaSmi, "--query-compute-apps=pid,used_memory",
-                    "--format=csv,noheader,nounits").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            nvidiaSmi, "--query-compute-apps=pid,used_memory", "--format=csv,noheader,nounits")
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().close();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -24,15 +24,23 @@ record HostFiles(Path runtime, Path logs, Path standinJar, String java, Path sta
     /** From the framework properties {@code talkhost.home} and {@code talkhost.standin.jar}. */
     static HostFiles from(BundleContext context) {
         String home = context.getProperty(HostPaths.HOME);
-        Path root = home == null || home.isBlank() ? HostPaths.home() : Paths.get(home).toAbsolutePath();
+        Path root = home == null || home.isBlank()
+                ? HostPaths.home()
+                : Paths.get(home).toAbsolutePath();
         String jar = context.getProperty(HostPaths.STANDIN_JAR);
-        return new HostFiles(root.resolve("runtime"), root.resolve("log"),
-                jar == null || jar.isBlank() ? null : Paths.get(jar).toAbsolutePath(), currentJava());
+        return new HostFiles(
+                root.resolve("runtime"),
+                root.resolve("log"),
+                jar == null || jar.isBlank() ? null : Paths.get(jar).toAbsolutePath(),
+                currentJava());
     }
 
     static String currentJava() {
-        return ProcessHandle.current().info().command()
-                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java")
+                        .toString());
     }
 
     Path serverLog() {

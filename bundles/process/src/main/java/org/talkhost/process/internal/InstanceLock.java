@@ -46,7 +46,9 @@ final class InstanceLock {
             if (tryOnce()) {
                 return true;
             }
-            if (cancelled.getAsBoolean() || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+            if (cancelled.getAsBoolean()
+                    || System.nanoTime() >= deadline
+                    || Thread.currentThread().isInterrupted()) {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));

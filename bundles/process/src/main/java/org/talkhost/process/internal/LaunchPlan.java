@@ -16,8 +16,13 @@ import org.talkhost.api.detection.ServerKind;
  * @param words      how a person names it ("AllTalk v2", "AllTalk (the built-in stand-in)")
  * @param timingKey  the key of its past start times
  */
-record LaunchPlan(List<String> command, Path workingDir, Map<String, String> additions, ServerKind kind,
-        String words, String timingKey) {
+record LaunchPlan(
+        List<String> command,
+        Path workingDir,
+        Map<String, String> additions,
+        ServerKind kind,
+        String words,
+        String timingKey) {
 
     LaunchPlan {
         command = List.copyOf(command);

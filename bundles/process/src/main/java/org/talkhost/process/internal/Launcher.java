@@ -22,7 +22,8 @@ final class Launcher {
         log.header("starting " + String.join(" ", plan.command()) + " in " + plan.workingDir()
                 + (plan.additions().isEmpty() ? "" : " with " + plan.additions()));
         long from = log.size();
-        ProcessBuilder pb = new ProcessBuilder(plan.command()).directory(plan.workingDir().toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(plan.command()).directory(plan.workingDir().toFile());
         pb.environment().putAll(plan.additions());
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()));

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * Linux the state in {@code /proc/<pid>/stat} is checked too.
  */
 final class Liveness {
-    private Liveness() {
-    }
+    private Liveness() {}
 
     static boolean running(ProcessHandle handle) {
         return handle.isAlive() && !zombie(handle.pid());

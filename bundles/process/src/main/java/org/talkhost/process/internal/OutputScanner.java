@@ -1,7 +1,7 @@
 package org.talkhost.process.internal;
 
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -29,19 +29,26 @@ final class OutputScanner {
 
     static final String DOWNLOAD = "output.download";
 
-    private record Rule(String key, Pattern pattern, boolean fatal) {
-    }
+    private record Rule(String key, Pattern pattern, boolean fatal) {}
 
     private static final List<Rule> RULES = List.of(
             new Rule("output.port", Pattern.compile("(?i)errno 98|address already in use"), true),
             new Rule("output.module", Pattern.compile("No module named '([^'.]+)[^']*'"), true),
-            new Rule("output.mkl", Pattern.compile(
-                    "Intel MKL FATAL ERROR|MKL_THREADING_LAYER=\\w+ is incompatible|mkl-service \\+ Intel"), true),
-            new Rule("output.cuda", Pattern.compile(
-                    "(?i)CUDA is not available|Torch not compiled with CUDA|no CUDA GPUs are available"), false),
-            new Rule("output.espeak", Pattern.compile(
-                    "(?i)espeak(-ng)?\\b.*(not (found|installed)|no such file|missing)"
-                            + "|(not (found|installed)|missing)\\b.*espeak"), false),
+            new Rule(
+                    "output.mkl",
+                    Pattern.compile(
+                            "Intel MKL FATAL ERROR|MKL_THREADING_LAYER=\\w+ is incompatible|mkl-service \\+ Intel"),
+                    true),
+            new Rule(
+                    "output.cuda",
+                    Pattern.compile(
+                            "(?i)CUDA is not available|Torch not compiled with CUDA|no CUDA GPUs are available"),
+                    false),
+            new Rule(
+                    "output.espeak",
+                    Pattern.compile("(?i)espeak(-ng)?\\b.*(not (found|installed)|no such file|missing)"
+                            + "|(not (found|installed)|missing)\\b.*espeak"),
+                    false),
             new Rule(DOWNLOAD, Pattern.compile("(?i)\\bdownloading\\b|\\d+%\\|"), false));
 
     private final Messages messages;
@@ -62,8 +69,8 @@ final class OutputScanner {
             Matcher m = rule.pattern.matcher(line);
             if (m.find()) {
                 String arg = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : "";
-                return Optional.of(new Finding(rule.key, messages.text(rule.key, arg, environment()), rule.fatal,
-                        line.strip()));
+                return Optional.of(
+                        new Finding(rule.key, messages.text(rule.key, arg, environment()), rule.fatal, line.strip()));
             }
         }
         return Optional.empty();

@@ -15,7 +15,7 @@ final class OutputWatch implements Consumer<String> {
     private final OutputScanner scanner;
     private final Deque<String> last = new ArrayDeque<>();
     private final Map<String, OutputScanner.Finding> findings = new LinkedHashMap<>();
-    private volatile Consumer<OutputScanner.Finding> onFinding = f -> { };
+    private volatile Consumer<OutputScanner.Finding> onFinding = f -> {};
 
     OutputWatch(OutputScanner scanner) {
         this.scanner = scanner;
@@ -23,7 +23,7 @@ final class OutputWatch implements Consumer<String> {
 
     /** Who hears of each new kind of finding (the ready waiter, the supervisor). */
     void onFinding(Consumer<OutputScanner.Finding> listener) {
-        this.onFinding = listener == null ? f -> { } : listener;
+        this.onFinding = listener == null ? f -> {} : listener;
     }
 
     @Override

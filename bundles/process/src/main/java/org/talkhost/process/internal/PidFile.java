@@ -29,7 +29,8 @@ final class PidFile {
         Optional<ProcessHandle> liveProcess() {
             return ProcessHandle.of(pid).filter(Liveness::running).filter(h -> {
                 Optional<Instant> start = h.info().startInstant();
-                return started == null || start.isEmpty()
+                return started == null
+                        || start.isEmpty()
                         || Duration.between(start.get(), started).abs().toMillis() <= 1000;
             });
         }
@@ -72,9 +73,12 @@ final class PidFile {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
             String started = p.getProperty("started");
-            return Optional.of(new Entry(Long.parseLong(p.getProperty("pid", "0").trim()),
+            return Optional.of(new Entry(
+                    Long.parseLong(p.getProperty("pid", "0").trim()),
                     started == null ? null : Instant.ofEpochMilli(Long.parseLong(started.trim())),
-                    new ServerAddress(p.getProperty("host", "127.0.0.1"), Integer.parseInt(p.getProperty("port").trim())),
+                    new ServerAddress(
+                            p.getProperty("host", "127.0.0.1"),
+                            Integer.parseInt(p.getProperty("port").trim())),
                     Mode.valueOf(p.getProperty("mode", "STANDIN").trim()),
                     ServerKind.valueOf(p.getProperty("kind", "UNKNOWN").trim())));
         } catch (IOException | RuntimeException e) {

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Durations and sizes as a person says them. */
 final class PlainAmounts {
-    private PlainAmounts() {
-    }
+    private PlainAmounts() {}
 
     /** "3 seconds", "1 minute", "2 minutes 10 seconds", "0.4 seconds". */
     static String duration(Duration d) {

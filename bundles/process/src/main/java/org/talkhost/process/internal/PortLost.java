@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.ServerKind;
-import java.util.function.Supplier;
 import org.talkhost.api.logging.OperationsLog;
 
 /**
@@ -27,7 +27,8 @@ final class PortLost {
     private final StartSequence sequence;
     private final Adopter adopter;
 
-    PortLost(StateAnnouncer state, OwnServer own, Supplier<OperationsLog> log, StartSequence sequence, Adopter adopter) {
+    PortLost(
+            StateAnnouncer state, OwnServer own, Supplier<OperationsLog> log, StartSequence sequence, Adopter adopter) {
         this.state = state;
         this.own = own;
         this.log = log;
@@ -41,8 +42,13 @@ final class PortLost {
         child.unwatch();
         if (child.alive()) {
             ProcessTreeStopper.Result r = own.stop(child.handle());
-            log.get().info("Stopped our own {} (pid {}): another server has its port ({} processes, {} forced)",
-                    lost.words(), lost.pid(), r.processes(), r.forced());
+            log.get()
+                    .info(
+                            "Stopped our own {} (pid {}): another server has its port ({} processes, {} forced)",
+                            lost.words(),
+                            lost.pid(),
+                            r.processes(),
+                            r.forced());
         }
         own.pidFile().delete();
         if (state.server() == lost) {

@@ -16,7 +16,11 @@ import java.util.Set;
  * for that inode among the open files of the tree ({@code /proc/<pid>/fd}); elsewhere it cannot tell.
  */
 final class PortOwnership {
-    enum Owner { OURS, OTHERS, UNKNOWN }
+    enum Owner {
+        OURS,
+        OTHERS,
+        UNKNOWN
+    }
 
     private static final String LISTEN = "0A";
 
@@ -88,7 +92,8 @@ final class PortOwnership {
     private static String socketInode(Path fd) {
         try {
             String target = Files.readSymbolicLink(fd).toString();
-            return target.startsWith("socket:[") && target.endsWith("]") ? target.substring(8, target.length() - 1)
+            return target.startsWith("socket:[") && target.endsWith("]")
+                    ? target.substring(8, target.length() - 1)
                     : "";
         } catch (IOException | RuntimeException e) {
             return "";

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.talkhost.api.config.AllTalkSettings;
@@ -21,10 +22,9 @@ import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.install.AllTalkInstall;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
-import java.util.function.Supplier;
-import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.ports.PortManager;
 
 /**
@@ -35,11 +35,18 @@ import org.talkhost.api.ports.PortManager;
 final class Preparation {
     /** The problem key of a start that found an AllTalk on a candidate port after detection had found none. */
     static final String APPEARED = "port.appeared";
+
     private static final int PORT_TRIES = 3;
     private static final Duration DOCTOR_WAIT = Duration.ofSeconds(5);
 
     /** The plan, or the problem (a plain text) that stops the start. */
-    record Ready(LaunchPlan plan, ServerAddress address, String problemKey, String problem, String reason, String fix,
+    record Ready(
+            LaunchPlan plan,
+            ServerAddress address,
+            String problemKey,
+            String problem,
+            String reason,
+            String fix,
             boolean retryable) {
         static Ready problem(String key, String text, boolean retryable) {
             return new Ready(null, null, key, text, text, "", retryable);
@@ -47,8 +54,7 @@ final class Preparation {
     }
 
     /** The doctor's blocking findings: the whole text, the reasons and the fixes. */
-    private record Blocking(String text, String reason, String fix) {
-    }
+    private record Blocking(String text, String reason, String fix) {}
 
     private final CommandLineBuilder commands;
     private final PortManager ports;
@@ -59,8 +65,14 @@ final class Preparation {
     private final Supplier<OperationsLog> log;
 
     /** {@code doctors} gives the doctor when there is one (else null); {@code standinDir} is the stand-in's folder. */
-    Preparation(CommandLineBuilder commands, PortManager ports, Supplier<Doctor> doctors, StateAnnouncer state,
-            Supplier<ProcessSettings> tuning, Path standinDir, Supplier<OperationsLog> log) {
+    Preparation(
+            CommandLineBuilder commands,
+            PortManager ports,
+            Supplier<Doctor> doctors,
+            StateAnnouncer state,
+            Supplier<ProcessSettings> tuning,
+            Path standinDir,
+            Supplier<OperationsLog> log) {
         this.commands = commands;
         this.ports = ports;
         this.doctors = doctors;
@@ -72,9 +84,14 @@ final class Preparation {
 
     Ready prepare(Attempt a, Mode mode, AllTalkSettings s) throws LaunchProblem {
         commands.build(mode, s, 1, false);
-        ServerKind flavour = mode == Mode.STANDIN ? CommandLineBuilder.standinFlavour(s.standinFlavor())
-                : AllTalkInstall.of(Path.of(s.installDir().isBlank() ? "." : s.installDir().trim())).kind();
-        Path dir = mode == Mode.STANDIN ? standinDir(flavour) : Path.of(s.installDir().trim()).toAbsolutePath();
+        ServerKind flavour = mode == Mode.STANDIN
+                ? CommandLineBuilder.standinFlavour(s.standinFlavor())
+                : AllTalkInstall.of(Path.of(
+                                s.installDir().isBlank() ? "." : s.installDir().trim()))
+                        .kind();
+        Path dir = mode == Mode.STANDIN
+                ? standinDir(flavour)
+                : Path.of(s.installDir().trim()).toAbsolutePath();
         PortChoice choice = choose(flavour, dir);
         if (appeared(choice)) {
             return Ready.problem(APPEARED, choice.reason(), true);
@@ -85,8 +102,8 @@ final class Preparation {
         if (mode == Mode.MANAGED) {
             Blocking blocking = askDoctor(a, s);
             if (blocking != null) {
-                return new Ready(null, null, "doctor.blocking", blocking.text(), blocking.reason(), blocking.fix(),
-                        false);
+                return new Ready(
+                        null, null, "doctor.blocking", blocking.text(), blocking.reason(), blocking.fix(), false);
             }
         }
         for (int i = 0; !ports.stillFree(choice.port()); i++) {
@@ -139,11 +156,21 @@ final class Preparation {
             if (!report.blocking()) {
                 return null;
             }
-            List<CheckResult> blocks = report.results().stream().filter(CheckResult::blocks).toList();
-            String what = blocks.stream().map(r -> (r.message() + " " + r.fix()).trim()).collect(Collectors.joining(" "));
-            return new Blocking(TEXT.text("doctor.blocking", what),
-                    blocks.stream().map(CheckResult::message).collect(Collectors.joining(" ")).trim(),
-                    blocks.stream().map(CheckResult::fix).filter(f -> !f.isBlank()).collect(Collectors.joining(" "))
+            List<CheckResult> blocks =
+                    report.results().stream().filter(CheckResult::blocks).toList();
+            String what = blocks.stream()
+                    .map(r -> (r.message() + " " + r.fix()).trim())
+                    .collect(Collectors.joining(" "));
+            return new Blocking(
+                    TEXT.text("doctor.blocking", what),
+                    blocks.stream()
+                            .map(CheckResult::message)
+                            .collect(Collectors.joining(" "))
+                            .trim(),
+                    blocks.stream()
+                            .map(CheckResult::fix)
+                            .filter(f -> !f.isBlank())
+                            .collect(Collectors.joining(" "))
                             .trim());
         } catch (RuntimeException e) {
             log.get().warning("The environment checks failed to run: {}", e.toString());
@@ -155,7 +182,9 @@ final class Preparation {
     private Doctor awaitDoctor(Attempt a) {
         long deadline = System.nanoTime() + DOCTOR_WAIT.toNanos();
         Doctor doctor = doctors.get();
-        while (doctor == null && System.nanoTime() < deadline && !a.cancelled()
+        while (doctor == null
+                && System.nanoTime() < deadline
+                && !a.cancelled()
                 && !Thread.currentThread().isInterrupted()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             doctor = doctors.get();
@@ -175,10 +204,12 @@ final class Preparation {
             String text = Files.isRegularFile(config) ? Files.readString(config, StandardCharsets.UTF_8) : "";
             boolean v2 = flavour == ServerKind.V2;
             if (text.isBlank() || v2 != text.contains("\"api_def\"")) {
-                Files.writeString(config, v2
-                        ? "{\n  \"api_def\": {\n    \"api_port_number\": 7851\n  },\n  \"gradio_port_number\": 7852,\n"
-                                + "  \"launch_gradio\": false\n}\n"
-                        : "{\n  \"port_number\": \"7851\",\n  \"ip_address\": \"127.0.0.1\"\n}\n",
+                Files.writeString(
+                        config,
+                        v2
+                                ? "{\n  \"api_def\": {\n    \"api_port_number\": 7851\n  },\n  \"gradio_port_number\": 7852,\n"
+                                        + "  \"launch_gradio\": false\n}\n"
+                                : "{\n  \"port_number\": \"7851\",\n  \"ip_address\": \"127.0.0.1\"\n}\n",
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class ProcessCatalog {
     static final Messages TEXT = Messages.of(ProcessCatalog.class, "process");
 
-    private ProcessCatalog() {
-    }
+    private ProcessCatalog() {}
 }

@@ -37,10 +37,12 @@ final class ProcessTreeStopper {
         all.forEach(ProcessHandle::destroy);
         waitUntilGone(all, grace);
         collect(root, tree);
-        List<ProcessHandle> rest = new ArrayList<>(tree.values()).stream().filter(Liveness::running).toList();
+        List<ProcessHandle> rest = new ArrayList<>(tree.values())
+                .stream().filter(Liveness::running).toList();
         rest.forEach(ProcessHandle::destroyForcibly);
         waitUntilGone(rest, Duration.ofSeconds(3));
-        List<Long> left = rest.stream().filter(Liveness::running).map(ProcessHandle::pid).toList();
+        List<Long> left =
+                rest.stream().filter(Liveness::running).map(ProcessHandle::pid).toList();
         return new Result(tree.size(), rest.size(), left, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -32,13 +32,16 @@ final class PythonFinder {
                 }
                 throw new LaunchProblem(messages.text("python.configured.missing", c, envOf(install)));
             }
-            return onPath(c).orElseThrow(() -> new LaunchProblem(messages.text("python.configured.missing", c, envOf(install))));
+            return onPath(c)
+                    .orElseThrow(
+                            () -> new LaunchProblem(messages.text("python.configured.missing", c, envOf(install))));
         }
         Optional<Path> own = install.python();
         if (own.isPresent()) {
             return own.get().toString();
         }
-        return onPath("python3").or(() -> onPath("python"))
+        return onPath("python3")
+                .or(() -> onPath("python"))
                 .orElseThrow(() -> new LaunchProblem(messages.text("python.none", install.dir())));
     }
 

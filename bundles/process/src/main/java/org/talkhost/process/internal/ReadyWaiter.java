@@ -24,7 +24,13 @@ import org.talkhost.api.notice.Notice;
  */
 final class ReadyWaiter {
     /** TAKEN: what answers Ready on the port is another server, not the process TalkHost started. */
-    enum Result { READY, EXITED, TIMEOUT, CANCELLED, TAKEN }
+    enum Result {
+        READY,
+        EXITED,
+        TIMEOUT,
+        CANCELLED,
+        TAKEN
+    }
 
     /**
      * @param portToReady at most this long passed between the port opening and Ready: from the last check
@@ -33,8 +39,8 @@ final class ReadyWaiter {
      * @param exitCode    for EXITED, the exit code ({@link ChildProcess#UNKNOWN_EXIT} when not known)
      * @param answered    whether the server answered at all (Unloaded, errors) before the end
      */
-    record Outcome(Result result, Duration took, Duration portToReady, Duration openSeen, int exitCode,
-            boolean answered) {
+    record Outcome(
+            Result result, Duration took, Duration portToReady, Duration openSeen, int exitCode, boolean answered) {
         Outcome(Result result, Duration took, int exitCode, boolean answered) {
             this(result, took, null, null, exitCode, answered);
         }
@@ -46,7 +52,12 @@ final class ReadyWaiter {
      * @param words    how a person names it
      * @param ownPort  the child was started here to listen on the port: Ready counts only when it listens there
      */
-    record Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words,
+    record Target(
+            ServerAddress address,
+            ChildProcess child,
+            Duration timeout,
+            Duration estimate,
+            String words,
             boolean ownPort) {
         Target(ServerAddress address, ChildProcess child, Duration timeout, Duration estimate, String words) {
             this(address, child, timeout, estimate, words, false);
@@ -63,11 +74,17 @@ final class ReadyWaiter {
     private final Messages messages;
     private final PortOwnership ports;
 
-    ReadyWaiter(AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages) {
+    ReadyWaiter(
+            AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages) {
         this(client, poll, progressEvery, downloadExtra, messages, PortOwnership.system());
     }
 
-    ReadyWaiter(AllTalkClient client, Duration poll, Duration progressEvery, Duration downloadExtra, Messages messages,
+    ReadyWaiter(
+            AllTalkClient client,
+            Duration poll,
+            Duration progressEvery,
+            Duration downloadExtra,
+            Messages messages,
             PortOwnership ports) {
         this.ports = ports;
         this.client = client;
@@ -141,18 +158,36 @@ final class ReadyWaiter {
 
     private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {
         Duration left = t.estimate().minus(elapsed);
-        double fraction = Math.min(0.95, elapsed.toMillis() / (double) Math.max(1, t.estimate().toMillis()));
+        double fraction = Math.min(
+                0.95, elapsed.toMillis() / (double) Math.max(1, t.estimate().toMillis()));
         String limitWords = PlainAmounts.duration(limit);
         if (answered) {
-            return messages.progress(fraction, left.isNegative() ? null : left, "wait.unloaded", t.words(),
-                    PlainAmounts.duration(elapsed), limitWords);
+            return messages.progress(
+                    fraction,
+                    left.isNegative() ? null : left,
+                    "wait.unloaded",
+                    t.words(),
+                    PlainAmounts.duration(elapsed),
+                    limitWords);
         }
         if (left.isNegative() || left.isZero()) {
-            return messages.progress(fraction, null, "wait.long", t.words(), PlainAmounts.duration(elapsed),
-                    PlainAmounts.duration(t.estimate()), limitWords);
+            return messages.progress(
+                    fraction,
+                    null,
+                    "wait.long",
+                    t.words(),
+                    PlainAmounts.duration(elapsed),
+                    PlainAmounts.duration(t.estimate()),
+                    limitWords);
         }
-        return messages.progress(fraction, left, "wait.progress", t.words(), PlainAmounts.duration(elapsed),
-                PlainAmounts.duration(left), limitWords);
+        return messages.progress(
+                fraction,
+                left,
+                "wait.progress",
+                t.words(),
+                PlainAmounts.duration(elapsed),
+                PlainAmounts.duration(left),
+                limitWords);
     }
 
     private void pause(ChildProcess child) {

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
+import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.Mode;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
-import java.util.function.Supplier;
-import org.talkhost.api.logging.OperationsLog;
-import org.talkhost.api.logging.Metrics;
-import org.talkhost.api.client.AllTalkClient;
 
 /**
  * What happens when AllTalk ends on its own or stops answering: restart it under the restart policy
@@ -36,8 +36,16 @@ final class Recovery {
     private final Executor worker;
 
     /** {@code userStopped}: the user stopped AllTalk, so nothing restarts it until the next start. */
-    Recovery(StateAnnouncer state, OwnServer own, Timings timings, AllTalkClient client, Supplier<OperationsLog> log,
-            Supplier<Metrics> metrics, Attempts attempts, BooleanSupplier userStopped, Executor worker) {
+    Recovery(
+            StateAnnouncer state,
+            OwnServer own,
+            Timings timings,
+            AllTalkClient client,
+            Supplier<OperationsLog> log,
+            Supplier<Metrics> metrics,
+            Attempts attempts,
+            BooleanSupplier userStopped,
+            Executor worker) {
         this.state = state;
         this.own = own;
         this.timings = timings;
@@ -72,8 +80,14 @@ final class Recovery {
         child.unwatch();
         int code = child.exitCode();
         String codeText = code == ChildProcess.UNKNOWN_EXIT ? TEXT.text("exit.unknown") : Integer.toString(code);
-        log.get().error("{} (pid {}) on {} exited unexpectedly with code {}; last lines: {}", sv.words(), sv.pid(),
-                sv.address(), codeText, child.output().lastLines(5));
+        log.get()
+                .error(
+                        "{} (pid {}) on {} exited unexpectedly with code {}; last lines: {}",
+                        sv.words(),
+                        sv.pid(),
+                        sv.address(),
+                        codeText,
+                        child.output().lastLines(5));
         metrics.get().record("process.crash", Duration.ZERO, false);
         if (sv.startedByUs()) {
             own.pidFile().delete();
@@ -129,17 +143,38 @@ final class Recovery {
             }
             state.server(null);
             String key = force ? "limit.restarting" : "hang.restart";
-            state.enter(Phase.RESTARTING, mode, null, sv.address(), TEXT.warning(key, reason,
-                    PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
+            state.enter(
+                    Phase.RESTARTING,
+                    mode,
+                    null,
+                    sv.address(),
+                    TEXT.warning(
+                            key,
+                            reason,
+                            PlainAmounts.duration(d.delay()),
+                            d.attempt(),
+                            d.limit(),
+                            PlainAmounts.duration(d.window())),
+                    List.of());
             if (sv.child() != null) {
                 sv.child().unwatch();
                 ProcessTreeStopper.Result r = own.stop(sv.child().handle());
-                log.get().warning("Stopped AllTalk (pid {}, {}): {} processes, {} forced, left {}", sv.pid(), reason,
-                        r.processes(), r.forced(), r.left());
+                log.get()
+                        .warning(
+                                "Stopped AllTalk (pid {}, {}): {} processes, {} forced, left {}",
+                                sv.pid(),
+                                reason,
+                                r.processes(),
+                                r.forced(),
+                                r.left());
             }
             own.pidFile().delete();
-            log.get().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
-                    d.limit());
+            log.get()
+                    .info(
+                            "Restarting AllTalk in {} s (automatic start {} of {})",
+                            d.delay().toSeconds(),
+                            d.attempt(),
+                            d.limit());
             attempts.begin(true, NoticeListener.NONE, d.delay());
         } else if (sv != null && sv.alive()) {
             state.say(TEXT.warning("adopted.hung", sv.address(), reason), List.of());
@@ -162,9 +197,22 @@ final class Recovery {
             giveUp(failed.mode(), null, d);
             return;
         }
-        state.enter(Phase.RESTARTING, failed.mode(), null, failed.address(), Notice.warning("process",
-                "retry.restart", failed.explanation() + " " + TEXT.text("retry.restart",
-                        PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window()))), List.of());
+        state.enter(
+                Phase.RESTARTING,
+                failed.mode(),
+                null,
+                failed.address(),
+                Notice.warning(
+                        "process",
+                        "retry.restart",
+                        failed.explanation() + " "
+                                + TEXT.text(
+                                        "retry.restart",
+                                        PlainAmounts.duration(d.delay()),
+                                        d.attempt(),
+                                        d.limit(),
+                                        PlainAmounts.duration(d.window()))),
+                List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
@@ -174,19 +222,46 @@ final class Recovery {
             giveUp(mode, sv, d);
             return;
         }
-        log.get().info("Restarting AllTalk in {} s (automatic start {} of {})", d.delay().toSeconds(), d.attempt(),
-                d.limit());
-        state.enter(Phase.RESTARTING, mode, null, sv == null ? null : sv.address(), TEXT.warning(key, code, why,
-                PlainAmounts.duration(d.delay()), d.attempt(), d.limit(), PlainAmounts.duration(d.window())), List.of());
+        log.get()
+                .info(
+                        "Restarting AllTalk in {} s (automatic start {} of {})",
+                        d.delay().toSeconds(),
+                        d.attempt(),
+                        d.limit());
+        state.enter(
+                Phase.RESTARTING,
+                mode,
+                null,
+                sv == null ? null : sv.address(),
+                TEXT.warning(
+                        key,
+                        code,
+                        why,
+                        PlainAmounts.duration(d.delay()),
+                        d.attempt(),
+                        d.limit(),
+                        PlainAmounts.duration(d.window())),
+                List.of());
         attempts.begin(true, NoticeListener.NONE, d.delay());
     }
 
     private void giveUp(Mode mode, Supervised sv, RestartPolicy.Decision d) {
         own.lock().release();
-        log.get().error("Restart limit reached: {} automatic starts within {} s", d.attempt(), d.window().toSeconds());
-        state.enter(Phase.FAILED, mode, null, sv == null ? null : sv.address(),
-                TEXT.error("restart.limit", PlainAmounts.count(d.attempt(), "time", "times"),
-                        PlainAmounts.duration(d.window())), List.of());
+        log.get()
+                .error(
+                        "Restart limit reached: {} automatic starts within {} s",
+                        d.attempt(),
+                        d.window().toSeconds());
+        state.enter(
+                Phase.FAILED,
+                mode,
+                null,
+                sv == null ? null : sv.address(),
+                TEXT.error(
+                        "restart.limit",
+                        PlainAmounts.count(d.attempt(), "time", "times"),
+                        PlainAmounts.duration(d.window())),
+                List.of());
     }
 
     private boolean answersNow() {

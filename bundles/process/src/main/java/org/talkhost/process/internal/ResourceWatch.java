@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkhost.api.process.ResourceUsage;
-import java.util.function.Supplier;
 import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.process.ResourceUsage;
 
 /**
  * Samples the AllTalk process tree every {@code resourceSampleSeconds}, keeps the latest sample, and
@@ -32,8 +32,12 @@ final class ResourceWatch {
     private boolean overCpu;
 
     /** {@code recover} is called with a reason and {@code true} (skip the answer check) on a limit restart. */
-    ResourceWatch(StateAnnouncer state, Supplier<ProcessSettings> tuning, Supplier<OperationsLog> log,
-            ResourceSampler sampler, BiConsumer<String, Boolean> recover) {
+    ResourceWatch(
+            StateAnnouncer state,
+            Supplier<ProcessSettings> tuning,
+            Supplier<OperationsLog> log,
+            ResourceSampler sampler,
+            BiConsumer<String, Boolean> recover) {
         this.state = state;
         this.tuning = tuning;
         this.log = log;
@@ -88,16 +92,21 @@ final class ResourceWatch {
         boolean memory = t.memoryLimitMb() > 0 && u.residentBytes() > t.memoryLimitMb() * 1024L * 1024L;
         boolean cpu = t.cpuLimitPercent() > 0 && u.cpuPercent() > t.cpuLimitPercent();
         if (memory && !overMemory) {
-            state.say(TEXT.warning("limit.memory", PlainAmounts.bytes(u.residentBytes()), t.memoryLimitMb(), next),
+            state.say(
+                    TEXT.warning("limit.memory", PlainAmounts.bytes(u.residentBytes()), t.memoryLimitMb(), next),
                     List.of());
-            log.get().warning("AllTalk uses {} bytes of memory, over the limit of {} MB", u.residentBytes(),
-                    t.memoryLimitMb());
+            log.get()
+                    .warning(
+                            "AllTalk uses {} bytes of memory, over the limit of {} MB",
+                            u.residentBytes(),
+                            t.memoryLimitMb());
         }
         if (cpu && !overCpu) {
-            state.say(TEXT.warning("limit.cpu", Math.round(u.cpuPercent()), t.cpuLimitPercent(), next),
-                    List.of());
-            log.get().warning("AllTalk uses {}% CPU, over the limit of {}%", Math.round(u.cpuPercent()),
-                    t.cpuLimitPercent());
+            state.say(TEXT.warning("limit.cpu", Math.round(u.cpuPercent()), t.cpuLimitPercent(), next), List.of());
+            log.get()
+                    .warning(
+                            "AllTalk uses {}% CPU, over the limit of {}%",
+                            Math.round(u.cpuPercent()), t.cpuLimitPercent());
         }
         boolean crossed = (memory && !overMemory) || (cpu && !overCpu);
         overMemory = memory;

@@ -22,8 +22,7 @@ final class RestartPolicy {
      * @param limit   the most allowed within the window
      * @param window  the window
      */
-    record Decision(boolean allowed, Duration delay, int attempt, int limit, Duration window) {
-    }
+    record Decision(boolean allowed, Duration delay, int attempt, int limit, Duration window) {}
 
     private final Clock clock;
     private int maxStarts;
@@ -56,12 +55,14 @@ final class RestartPolicy {
     /** A restart is wanted now: records it when allowed. */
     synchronized Decision next() {
         Instant now = clock.instant();
-        if (readySince != null && !Duration.between(readySince, now).minus(healthyStretch).isNegative()) {
+        if (readySince != null
+                && !Duration.between(readySince, now).minus(healthyStretch).isNegative()) {
             starts.clear();
             consecutive = 0;
         }
         readySince = null;
-        while (!starts.isEmpty() && !Duration.between(starts.peekFirst(), now).minus(window).isNegative()) {
+        while (!starts.isEmpty()
+                && !Duration.between(starts.peekFirst(), now).minus(window).isNegative()) {
             starts.removeFirst();
         }
         if (starts.size() >= maxStarts) {

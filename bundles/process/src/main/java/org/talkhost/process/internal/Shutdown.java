@@ -3,10 +3,10 @@ package org.talkhost.process.internal;
 import static org.talkhost.process.internal.ProcessCatalog.TEXT;
 
 import java.util.List;
-
-import org.talkhost.api.process.Phase;
 import java.util.function.Supplier;
+
 import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.process.Phase;
 
 /**
  * TalkHost itself is stopping: stop the AllTalk this TalkHost started (when stopOnExit is on), never
@@ -38,15 +38,35 @@ final class Shutdown {
             return;
         }
         state.server(null);
-        state.enter(Phase.STOPPING, sv.mode(), sv, null, TEXT.info("stop.begin", sv.pid(), "",
-                PlainAmounts.duration(timings.grace())), List.of());
+        state.enter(
+                Phase.STOPPING,
+                sv.mode(),
+                sv,
+                null,
+                TEXT.info("stop.begin", sv.pid(), "", PlainAmounts.duration(timings.grace())),
+                List.of());
         ProcessTreeStopper.Result r = own.stop(sv.child().handle());
-        log.get().info("TalkHost is stopping: stopped {} (pid {}): {} processes, {} forced, left {}, took {} ms",
-                sv.words(), sv.pid(), r.processes(), r.forced(), r.left(), r.took().toMillis());
+        log.get()
+                .info(
+                        "TalkHost is stopping: stopped {} (pid {}): {} processes, {} forced, left {}, took {} ms",
+                        sv.words(),
+                        sv.pid(),
+                        r.processes(),
+                        r.forced(),
+                        r.left(),
+                        r.took().toMillis());
         own.pidFile().delete();
-        state.enter(Phase.STOPPED, sv.mode(), null, sv.address(), r.clean()
-                ? TEXT.info("stop.done", PlainAmounts.count(r.processes(), "process", "processes"),
-                        PlainAmounts.duration(r.took()))
-                : TEXT.error("stop.left", r.left()), List.of());
+        state.enter(
+                Phase.STOPPED,
+                sv.mode(),
+                null,
+                sv.address(),
+                r.clean()
+                        ? TEXT.info(
+                                "stop.done",
+                                PlainAmounts.count(r.processes(), "process", "processes"),
+                                PlainAmounts.duration(r.took()))
+                        : TEXT.error("stop.left", r.left()),
+                List.of());
     }
 }

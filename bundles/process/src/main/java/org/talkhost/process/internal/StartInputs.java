@@ -10,13 +10,15 @@ import org.talkhost.api.config.AllTalkSettings;
  * writes it back itself during a start, and that write must not count as the user's change.
  */
 final class StartInputs {
-    private StartInputs() {
-    }
+    private StartInputs() {}
 
     static boolean differ(AllTalkSettings a, AllTalkSettings b) {
-        return !Objects.equals(a.mode(), b.mode()) || !Objects.equals(a.installDir(), b.installDir())
-                || !Objects.equals(a.python(), b.python()) || !Objects.equals(a.launchScript(), b.launchScript())
-                || !Objects.equals(a.host(), b.host()) || !Arrays.equals(a.ports(), b.ports())
+        return !Objects.equals(a.mode(), b.mode())
+                || !Objects.equals(a.installDir(), b.installDir())
+                || !Objects.equals(a.python(), b.python())
+                || !Objects.equals(a.launchScript(), b.launchScript())
+                || !Objects.equals(a.host(), b.host())
+                || !Arrays.equals(a.ports(), b.ports())
                 || a.readyTimeoutSeconds() != b.readyTimeoutSeconds()
                 || !Objects.equals(a.standinFlavor(), b.standinFlavor())
                 || !Objects.equals(a.standinArgs(), b.standinArgs());

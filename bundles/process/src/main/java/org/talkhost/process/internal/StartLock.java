@@ -43,7 +43,8 @@ final class StartLock {
             ports.add(7851);
             ports.add(7852);
         }
-        String host = s.host() == null || s.host().isBlank() ? "127.0.0.1" : s.host().trim();
+        String host =
+                s.host() == null || s.host().isBlank() ? "127.0.0.1" : s.host().trim();
         StringBuilder b = new StringBuilder("talkhost-start-").append(host.replaceAll("[^A-Za-z0-9._-]", "_"));
         ports.forEach(p -> b.append('-').append(p));
         return b.append(".lock").toString();

@@ -3,27 +3,27 @@ package org.talkhost.process.internal;
 import static org.talkhost.process.internal.ProcessCatalog.TEXT;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Conclusion;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
-import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.talkhost.api.client.AllTalkClient;
-import org.talkhost.api.detection.AllTalkDetector;
-import org.talkhost.api.logging.Metrics;
-import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.common.Notices;
 
 /**
@@ -49,9 +49,18 @@ final class StartSequence {
      * {@code startLocks} is the folder of the machine-wide start locks; {@code onReady} hears each server
      * that became ready (to watch it).
      */
-    StartSequence(StateAnnouncer state, OwnServer own, Timings timings, AllTalkDetector detector,
-            AllTalkClient client, Supplier<AllTalkSettings> settings, Path startLocks, Supplier<OperationsLog> log,
-            Supplier<Metrics> metrics, Preparation prep, Consumer<Supervised> onReady) {
+    StartSequence(
+            StateAnnouncer state,
+            OwnServer own,
+            Timings timings,
+            AllTalkDetector detector,
+            AllTalkClient client,
+            Supplier<AllTalkSettings> settings,
+            Path startLocks,
+            Supplier<OperationsLog> log,
+            Supplier<Metrics> metrics,
+            Preparation prep,
+            Consumer<Supervised> onReady) {
         this.state = state;
         this.own = own;
         this.timings = timings;
@@ -82,7 +91,11 @@ final class StartSequence {
             state.enter(Phase.DETECTING, mode, null, null, TEXT.info("lock.machine.wait"), a.listeners);
             log.get().info("Another TalkHost on this computer holds {}; waiting for its start to end", machine.file());
             if (!machine.acquire(timings.readyTimeout().plusSeconds(30), a::cancelled)) {
-                log.get().warning("Waited {} for {} in vain; looking for AllTalk anyway", timings.readyTimeout(), machine.file());
+                log.get()
+                        .warning(
+                                "Waited {} for {} in vain; looking for AllTalk anyway",
+                                timings.readyTimeout(),
+                                machine.file());
             }
         }
         try {
@@ -129,8 +142,14 @@ final class StartSequence {
         if (sv.child() != null) {
             own.watch(sv.child());
         }
-        log.get().info("Adopted {} on {} (pid {}, started by this TalkHost: {}, detection: {})", sv.words(),
-                sv.address(), sv.pid(), sv.startedByUs(), adoption.conclusion());
+        log.get()
+                .info(
+                        "Adopted {} on {} (pid {}, started by this TalkHost: {}, detection: {})",
+                        sv.words(),
+                        sv.address(),
+                        sv.pid(),
+                        sv.startedByUs(),
+                        adoption.conclusion());
         String pid = sv.pid() > 0 ? TEXT.text("adopt.pid", sv.pid()) : "";
         String others = sv.startedByUs() ? "" : " " + TEXT.text("adopt.others");
         if (adoption.conclusion() == Conclusion.DUPLICATE) {
@@ -143,32 +162,61 @@ final class StartSequence {
         String key = adoption.conclusion() == Conclusion.UNRESPONSIVE ? "adopt.unresponsive" : "adopt.loading";
         String text = TEXT.text(key, sv.words(), sv.address(), pid, PlainAmounts.duration(timings.readyTimeout()));
         state.enter(Phase.STARTING, mode, sv, null, info(key, text + others), a.listeners);
-        ReadyWaiter.Outcome o = timings.waiter(client).await(target(sv, estimate(sv.kind(), mode, "")), say(a), a::cancelled);
+        ReadyWaiter.Outcome o =
+                timings.waiter(client).await(target(sv, estimate(sv.kind(), mode, "")), say(a), a::cancelled);
         switch (o.result()) {
-        case READY:
-            return ready(a, sv, mode, TEXT.info("ready.adopted", sv.words(), sv.address()));
-        case CANCELLED:
-            return state.state();
-        case EXITED:
-            outcome.release(sv);
-            log.get().warning("The adopted {} on {} stopped while loading (exit code {})", sv.words(), sv.address(),
-                    o.exitCode());
-            if (mayStart && mode != Mode.EXTERNAL) {
-                state.say(TEXT.warning("adopt.gone.waiting", sv.address()), a.listeners);
-                return startOwn(a, mode, s);
-            }
-            return fail(a, mode, sv.address(), "adopt.gone.waiting",
-                    TEXT.text("adopt.gone.waiting", sv.address()), true);
-        default:
-            if (sv.startedByUs() && sv.child() != null) {
-                own.stop(sv.child().handle());
+            case READY:
+                return ready(a, sv, mode, TEXT.info("ready.adopted", sv.words(), sv.address()));
+            case CANCELLED:
+                return state.state();
+            case EXITED:
                 outcome.release(sv);
-                return fail(a, mode, sv.address(), "fail.timeout", TEXT.text("fail.timeout", sv.words(),
-                        PlainAmounts.duration(o.took()), outcome.unloaded(o), own.launcher().log().file()), true);
-            }
-            state.server(null);
-            return fail(a, mode, sv.address(), "fail.timeout.adopted", TEXT.text("fail.timeout.adopted",
-                    sv.words(), sv.address(), PlainAmounts.duration(timings.readyTimeout())), false);
+                log.get()
+                        .warning(
+                                "The adopted {} on {} stopped while loading (exit code {})",
+                                sv.words(),
+                                sv.address(),
+                                o.exitCode());
+                if (mayStart && mode != Mode.EXTERNAL) {
+                    state.say(TEXT.warning("adopt.gone.waiting", sv.address()), a.listeners);
+                    return startOwn(a, mode, s);
+                }
+                return fail(
+                        a,
+                        mode,
+                        sv.address(),
+                        "adopt.gone.waiting",
+                        TEXT.text("adopt.gone.waiting", sv.address()),
+                        true);
+            default:
+                if (sv.startedByUs() && sv.child() != null) {
+                    own.stop(sv.child().handle());
+                    outcome.release(sv);
+                    return fail(
+                            a,
+                            mode,
+                            sv.address(),
+                            "fail.timeout",
+                            TEXT.text(
+                                    "fail.timeout",
+                                    sv.words(),
+                                    PlainAmounts.duration(o.took()),
+                                    outcome.unloaded(o),
+                                    own.launcher().log().file()),
+                            true);
+                }
+                state.server(null);
+                return fail(
+                        a,
+                        mode,
+                        sv.address(),
+                        "fail.timeout.adopted",
+                        TEXT.text(
+                                "fail.timeout.adopted",
+                                sv.words(),
+                                sv.address(),
+                                PlainAmounts.duration(timings.readyTimeout())),
+                        false);
         }
     }
 
@@ -177,7 +225,7 @@ final class StartSequence {
      * program) starts once more on the next free port.
      */
     private RunState startOwn(Attempt a, Mode mode, AllTalkSettings s) {
-        for (int round = 0;; round++) {
+        for (int round = 0; ; round++) {
             a.lostPort = null;
             a.appeared = false;
             a.lastRound = round >= 1;
@@ -187,8 +235,8 @@ final class StartSequence {
                 return r;
             }
             PortLost portLost = new PortLost(state, own, log, this, adopter);
-            Optional<Adopter.Adoption> other = lost != null ? portLost.takeOver(a, lost, mode, s)
-                    : portLost.find(a, mode, s, 0);
+            Optional<Adopter.Adoption> other =
+                    lost != null ? portLost.takeOver(a, lost, mode, s) : portLost.find(a, mode, s, 0);
             if (other.isPresent()) {
                 if (lost != null) {
                     state.say(TEXT.info("port.lost.adopt", lost.address(), lost.words()), a.listeners);
@@ -210,13 +258,21 @@ final class StartSequence {
 
     private RunState launch(Attempt a, Mode mode, AllTalkSettings s) {
         if (!own.lock().acquire(timings.lockWait(), a::cancelled)) {
-            Optional<Adopter.Adoption> other = new OtherTalkHost(state, own, timings, log, this, adopter).await(a, mode, s);
+            Optional<Adopter.Adoption> other =
+                    new OtherTalkHost(state, own, timings, log, this, adopter).await(a, mode, s);
             if (other.isPresent()) {
                 return adopted(a, other.get(), mode, s, false);
             }
             if (!own.lock().held()) {
-                return a.cancelled() ? state.state() : fail(a, mode, null, "lock.gaveup",
-                        TEXT.text("lock.gaveup", PlainAmounts.duration(timings.readyTimeout())), true);
+                return a.cancelled()
+                        ? state.state()
+                        : fail(
+                                a,
+                                mode,
+                                null,
+                                "lock.gaveup",
+                                TEXT.text("lock.gaveup", PlainAmounts.duration(timings.readyTimeout())),
+                                true);
             }
         }
         boolean keepLock = false;
@@ -228,7 +284,14 @@ final class StartSequence {
                 return state.state();
             }
             if (ready.problem() != null) {
-                return fail(a, mode, null, ready.problemKey(), ready.problem(), ready.reason(), ready.fix(),
+                return fail(
+                        a,
+                        mode,
+                        null,
+                        ready.problemKey(),
+                        ready.problem(),
+                        ready.reason(),
+                        ready.fix(),
                         ready.retryable());
             }
             LaunchPlan plan = ready.plan();
@@ -241,26 +304,51 @@ final class StartSequence {
             try {
                 own.pidFile().write(new PidFile.Entry(child.pid(), child.started(), address, mode, plan.kind()));
             } catch (IOException e) {
-                log.get().warning("Could not write {}: {} (a restarted TalkHost will not know it started this AllTalk)",
-                        own.pidFile().path(), e.toString());
+                log.get()
+                        .warning(
+                                "Could not write {}: {} (a restarted TalkHost will not know it started this AllTalk)",
+                                own.pidFile().path(),
+                                e.toString());
             }
             client.target(address);
             Duration estimate = estimate(plan.kind(), mode, plan.timingKey());
             Notice n = mode == Mode.STANDIN
                     ? TEXT.info("start.standin", address.port(), PlainAmounts.duration(estimate))
-                    : TEXT.info("start.managed", plan.words(), plan.workingDir(), address.port(),
+                    : TEXT.info(
+                            "start.managed",
+                            plan.words(),
+                            plan.workingDir(),
+                            address.port(),
                             PlainAmounts.duration(estimate));
             state.enter(Phase.STARTING, mode, sv, null, n, a.listeners);
-            log.get().info("Started {} with pid {} on port {}: {}", plan.words(), child.pid(), address.port(),
-                    String.join(" ", plan.command()));
+            log.get()
+                    .info(
+                            "Started {} with pid {} on port {}: {}",
+                            plan.words(),
+                            child.pid(),
+                            address.port(),
+                            String.join(" ", plan.command()));
             ReadyWaiter.Target mine = target(sv, estimate);
-            ReadyWaiter.Outcome o = timings.waiter(client).await(new ReadyWaiter.Target(mine.address(), mine.child(),
-                    mine.timeout(), mine.estimate(), mine.words(), true), say(a), a::cancelled);
-            if (!a.lastRound && (o.result() == ReadyWaiter.Result.TAKEN || o.result() == ReadyWaiter.Result.EXITED
-                    && child.output().findings().stream().anyMatch(f -> f.key().equals("output.port")))) {
-                log.get().warning("Another server took {} while {} (pid {}) was starting: {}", address, plan.words(),
-                        child.pid(), o.result() == ReadyWaiter.Result.TAKEN ? "it answers Ready there"
-                                : "ours could not bind it");
+            ReadyWaiter.Outcome o = timings.waiter(client)
+                    .await(
+                            new ReadyWaiter.Target(
+                                    mine.address(), mine.child(), mine.timeout(), mine.estimate(), mine.words(), true),
+                            say(a),
+                            a::cancelled);
+            if (!a.lastRound
+                    && (o.result() == ReadyWaiter.Result.TAKEN
+                            || o.result() == ReadyWaiter.Result.EXITED
+                                    && child.output().findings().stream()
+                                            .anyMatch(f -> f.key().equals("output.port")))) {
+                log.get()
+                        .warning(
+                                "Another server took {} while {} (pid {}) was starting: {}",
+                                address,
+                                plan.words(),
+                                child.pid(),
+                                o.result() == ReadyWaiter.Result.TAKEN
+                                        ? "it answers Ready there"
+                                        : "ours could not bind it");
                 a.lostPort = sv;
                 return state.state();
             }
@@ -293,12 +381,19 @@ final class StartSequence {
     }
 
     /** FAILED, saying {@code text}; the state carries {@code reason} and {@code fix} for every other voice. */
-    RunState fail(Attempt a, Mode mode, ServerAddress address, String key, String text, String reason, String fix,
+    RunState fail(
+            Attempt a,
+            Mode mode,
+            ServerAddress address,
+            String key,
+            String text,
+            String reason,
+            String fix,
             boolean retryable) {
         a.retryable = retryable;
         log.get().error("{}", text);
-        return state.enter(Phase.FAILED, mode, null, address, Notice.error("process", key, text), reason, fix,
-                a.listeners);
+        return state.enter(
+                Phase.FAILED, mode, null, address, Notice.error("process", key, text), reason, fix, a.listeners);
     }
 
     ReadyWaiter.Target target(Supervised sv, Duration estimate) {
@@ -313,7 +408,8 @@ final class StartSequence {
     Duration estimate(ServerKind kind, Mode mode, String key) {
         String k = key.isEmpty() ? (kind == ServerKind.STANDIN ? "standin-v2" : "managed-v2") : key;
         Duration fallback = kind == ServerKind.STANDIN || (key.isEmpty() && mode == Mode.STANDIN)
-                ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+                ? Duration.ofSeconds(3)
+                : Duration.ofSeconds(30);
         return own.startTimes().estimate(k).orElse(fallback);
     }
 

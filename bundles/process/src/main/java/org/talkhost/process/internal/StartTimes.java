@@ -76,7 +76,9 @@ final class StartTimes {
     private static List<Long> parse(String text) {
         List<Long> out = new ArrayList<>();
         if (text != null) {
-            Arrays.stream(text.split(",")).map(String::trim).filter(s -> s.matches("\\d+"))
+            Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .filter(s -> s.matches("\\d+"))
                     .forEach(s -> out.add(Long.parseLong(s)));
         }
         return out;

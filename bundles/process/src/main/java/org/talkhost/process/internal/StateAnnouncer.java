@@ -43,11 +43,27 @@ final class StateAnnouncer {
     }
 
     /** Enters a phase with the reason and the fix of a start that was blocked or failed. */
-    RunState enter(Phase phase, Mode mode, Supervised s, ServerAddress address, Notice n, String reason, String fix,
+    RunState enter(
+            Phase phase,
+            Mode mode,
+            Supervised s,
+            ServerAddress address,
+            Notice n,
+            String reason,
+            String fix,
             List<NoticeListener> to) {
         RunState next = s != null
-                ? new RunState(phase, mode, s.address(), s.kind(), s.pid(), s.startedByUs(), Instant.now(), n.text(),
-                        reason, fix)
+                ? new RunState(
+                        phase,
+                        mode,
+                        s.address(),
+                        s.kind(),
+                        s.pid(),
+                        s.startedByUs(),
+                        Instant.now(),
+                        n.text(),
+                        reason,
+                        fix)
                 : new RunState(phase, mode, address, ServerKind.NONE, 0, false, Instant.now(), n.text(), reason, fix);
         state = next;
         announcer.say(n, to);

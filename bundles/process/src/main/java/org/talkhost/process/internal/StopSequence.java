@@ -4,16 +4,16 @@ import static org.talkhost.process.internal.ProcessCatalog.TEXT;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Detection;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.Phase;
-import java.util.function.Supplier;
-import org.talkhost.api.logging.OperationsLog;
-import org.talkhost.api.detection.AllTalkDetector;
 
 /**
  * The user asked to stop AllTalk, whoever started it: the whole process tree of the AllTalk TalkHost
@@ -26,7 +26,11 @@ final class StopSequence {
     private final AllTalkDetector detector;
     private final Supplier<OperationsLog> log;
 
-    StopSequence(StateAnnouncer state, OwnServer own, Timings timings, AllTalkDetector detector,
+    StopSequence(
+            StateAnnouncer state,
+            OwnServer own,
+            Timings timings,
+            AllTalkDetector detector,
             Supplier<OperationsLog> log) {
         this.state = state;
         this.own = own;
@@ -39,15 +43,16 @@ final class StopSequence {
         List<NoticeListener> to = List.of(listener);
         Supervised sv = state.server();
         ServerAddress address = sv != null ? sv.address() : state.state().address();
-        Optional<ProcessHandle> root = sv != null && sv.child() != null ? Optional.of(sv.child().handle())
-                : Optional.empty();
+        Optional<ProcessHandle> root =
+                sv != null && sv.child() != null ? Optional.of(sv.child().handle()) : Optional.empty();
         if (root.isEmpty()) {
             root = findRunning();
         }
         root = root.filter(Liveness::running);
         state.server(null);
         if (root.isEmpty()) {
-            String key = sv != null && sv.mode() == Mode.EXTERNAL ? "external.nostop"
+            String key = sv != null && sv.mode() == Mode.EXTERNAL
+                    ? "external.nostop"
                     : sv != null ? "stop.noprocess" : "stop.nothing";
             String text = TEXT.text(key, address);
             state.enter(Phase.STOPPED, mode, null, address, Notice.info("process", key, text), to);
@@ -55,25 +60,42 @@ final class StopSequence {
         }
         ProcessHandle h = root.get();
         long helpers = h.descendants().filter(Liveness::running).count();
-        String others = helpers == 0 ? ""
+        String others = helpers == 0
+                ? ""
                 : TEXT.text("stop.helpers", PlainAmounts.count(helpers, "helper process", "helper processes"));
-        state.enter(Phase.STOPPING, mode, sv, address,
-                TEXT.info("stop.begin", h.pid(), others, PlainAmounts.duration(timings.grace())), to);
+        state.enter(
+                Phase.STOPPING,
+                mode,
+                sv,
+                address,
+                TEXT.info("stop.begin", h.pid(), others, PlainAmounts.duration(timings.grace())),
+                to);
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
         ProcessTreeStopper.Result r = own.stop(h);
-        log.get().info("Stopped AllTalk (pid {}) on request: {} processes, {} forced, left {}, took {} ms", h.pid(),
-                r.processes(), r.forced(), r.left(), r.took().toMillis());
+        log.get()
+                .info(
+                        "Stopped AllTalk (pid {}) on request: {} processes, {} forced, left {}, took {} ms",
+                        h.pid(),
+                        r.processes(),
+                        r.forced(),
+                        r.left(),
+                        r.took().toMillis());
         own.forget();
         Notice n;
         if (!r.clean()) {
             n = TEXT.error("stop.left", r.left());
         } else if (r.forced() > 0) {
-            n = TEXT.warning("stop.done.forced", PlainAmounts.count(r.processes(), "process", "processes"),
-                    PlainAmounts.count(r.forced(), "process", "processes"), PlainAmounts.duration(timings.grace()));
+            n = TEXT.warning(
+                    "stop.done.forced",
+                    PlainAmounts.count(r.processes(), "process", "processes"),
+                    PlainAmounts.count(r.forced(), "process", "processes"),
+                    PlainAmounts.duration(timings.grace()));
         } else {
-            n = TEXT.info("stop.done", PlainAmounts.count(r.processes(), "process", "processes"),
+            n = TEXT.info(
+                    "stop.done",
+                    PlainAmounts.count(r.processes(), "process", "processes"),
                     PlainAmounts.duration(r.took()));
         }
         state.enter(Phase.STOPPED, mode, null, address, n, to);

@@ -25,7 +25,8 @@ record Supervised(Mode mode, ServerAddress address, ServerKind kind, ChildProces
 
     /** How a person names it. */
     String words() {
-        return kind == ServerKind.STANDIN ? "AllTalk (" + kind.words() + ")"
+        return kind == ServerKind.STANDIN
+                ? "AllTalk (" + kind.words() + ")"
                 : kind == ServerKind.V1 || kind == ServerKind.V2 ? kind.words() : "AllTalk";
     }
 }

@@ -2,8 +2,7 @@ package org.talkhost.process.internal;
 
 import static org.talkhost.process.internal.ProcessCatalog.TEXT;
 
-import org.talkhost.common.Threads;
-
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -34,6 +34,7 @@ import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.install.AllTalkInstall;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.NoticeListener;
@@ -42,37 +43,49 @@ import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
-import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.talkhost.api.install.AllTalkInstall;
+import org.talkhost.common.Threads;
 
 /**
  * The Supervisor: brings AllTalk up by itself when activated, lets callers join the start in progress,
  * restarts it under the restart policy, and on deactivation either stops what it started (the framework
  * is stopping) or detaches so that the next Supervisor adopts the same server (a bundle swap).
  */
-@Component(service = Supervisor.class, immediate = true, configurationPid = AllTalkSettings.PID,
+@Component(
+        service = Supervisor.class,
+        immediate = true,
+        configurationPid = AllTalkSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Doctor doctor;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics measured;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin events;
 
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("talkhost-supervisor"));
-    private final ScheduledExecutorService watcher = Executors.newScheduledThreadPool(2,
-            Threads.named("talkhost-supervisor-watch"));
+    private final ScheduledExecutorService worker =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("talkhost-supervisor"));
+    private final ScheduledExecutorService watcher =
+            Executors.newScheduledThreadPool(2, Threads.named("talkhost-supervisor-watch"));
     private final StateAnnouncer state;
     private final Timings timings;
     private final OwnServer own;
@@ -90,40 +103,83 @@ public final class SupervisorImpl implements Supervisor {
     private volatile boolean closing;
 
     @Activate
-    public SupervisorImpl(@Reference AllTalkDetector detector, @Reference PortManager ports,
-            @Reference AllTalkClient client, @Reference ProcessTuning tuning, BundleContext context,
+    public SupervisorImpl(
+            @Reference AllTalkDetector detector,
+            @Reference PortManager ports,
+            @Reference AllTalkClient client,
+            @Reference ProcessTuning tuning,
+            BundleContext context,
             AllTalkSettings settings) {
-        this(detector, ports, client, tuning, settings, HostFiles.from(context), System.getenv(),
-                () -> frameworkStopping(context), Clock.systemUTC());
+        this(
+                detector,
+                ports,
+                client,
+                tuning,
+                settings,
+                HostFiles.from(context),
+                System.getenv(),
+                () -> frameworkStopping(context),
+                Clock.systemUTC());
     }
 
-    SupervisorImpl(AllTalkDetector detector, PortManager ports, AllTalkClient client, ProcessTuning tuning,
-            AllTalkSettings settings, HostFiles files, Map<String, String> env, BooleanSupplier frameworkStopping,
+    SupervisorImpl(
+            AllTalkDetector detector,
+            PortManager ports,
+            AllTalkClient client,
+            ProcessTuning tuning,
+            AllTalkSettings settings,
+            HostFiles files,
+            Map<String, String> env,
+            BooleanSupplier frameworkStopping,
             Clock clock) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
         this.announcer = new Announcer(() -> events);
-        this.state = new StateAnnouncer(announcer, safeMode(settings),
-                TEXT.text("stopped.initial"));
+        this.state = new StateAnnouncer(announcer, safeMode(settings), TEXT.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
-        RestartPolicy policy = new RestartPolicy(clock, t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
-                Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));
+        RestartPolicy policy = new RestartPolicy(
+                clock,
+                t.maxStarts(),
+                Duration.ofSeconds(t.startWindowSeconds()),
+                Duration.ofSeconds(t.backoffMaxSeconds()),
+                Duration.ofSeconds(t.healthyResetSeconds()));
         this.timings = new Timings(tuning::settings, () -> this.settings, policy);
         ServerLog serverLog = new ServerLog(files.serverLog(), t.logKeep(), t.logMaxMegabytes() * 1024L * 1024L);
         Launcher launcher = new Launcher(serverLog, new OutputScanner(TEXT, () -> install(this.settings)));
         this.own = new OwnServer(launcher, files, timings, watcher);
-        Preparation prep = new Preparation(new CommandLineBuilder(files, env, TEXT), ports, () -> doctor, state,
-                tuning::settings, files.standinDir(), log);
+        Preparation prep = new Preparation(
+                new CommandLineBuilder(files, env, TEXT),
+                ports,
+                () -> doctor,
+                state,
+                tuning::settings,
+                files.standinDir(),
+                log);
         this.attempts = new Attempts(worker, state::state);
-        this.recovery = new Recovery(state, own, timings, client, log, metrics, attempts, () -> userStopped,
-                worker);
-        this.sequence = new StartSequence(state, own, timings, detector, client, () -> this.settings,
-                files.startLocks(), log, metrics, prep, recovery::watch);
+        this.recovery = new Recovery(state, own, timings, client, log, metrics, attempts, () -> userStopped, worker);
+        this.sequence = new StartSequence(
+                state,
+                own,
+                timings,
+                detector,
+                client,
+                () -> this.settings,
+                files.startLocks(),
+                log,
+                metrics,
+                prep,
+                recovery::watch);
         String unexpected = TEXT.text("start.failed", "AllTalk", TEXT.text("start.unexpected"));
-        attempts.wire(sequence::run, a -> sequence.fail(a, safeMode(this.settings), null, "start.failed", unexpected,
-                false), recovery::retry);
+        attempts.wire(
+                sequence::run,
+                a -> sequence.fail(a, safeMode(this.settings), null, "start.failed", unexpected, false),
+                recovery::retry);
         this.stopping = new StopSequence(state, own, timings, detector, log);
-        this.resources = new ResourceWatch(state, tuning::settings, log, new ResourceSampler(new GpuMemory(env)),
+        this.resources = new ResourceWatch(
+                state,
+                tuning::settings,
+                log,
+                new ResourceSampler(new GpuMemory(env)),
                 (reason, force) -> recover(reason, force));
     }
 
@@ -139,7 +195,11 @@ public final class SupervisorImpl implements Supervisor {
     void configure(AllTalkSettings settings) {
         AllTalkSettings before = this.settings;
         this.settings = settings;
-        if (before != null && attempts != null && !closing && !userStopped && StartInputs.differ(before, settings)
+        if (before != null
+                && attempts != null
+                && !closing
+                && !userStopped
+                && StartInputs.differ(before, settings)
                 && state.state().phase() == Phase.FAILED) {
             log.get().info("The configuration changed while AllTalk could not start: trying again now");
             timings.policy().reset();
@@ -165,8 +225,12 @@ public final class SupervisorImpl implements Supervisor {
         if (shutdown) {
             new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
         } else if (sv != null) {
-            log.get().info("Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
-                    sv.words(), sv.pid(), sv.address());
+            log.get()
+                    .info(
+                            "Detaching from {} (pid {}) on {}: it keeps running and the next Supervisor adopts it",
+                            sv.words(),
+                            sv.pid(),
+                            sv.address());
         }
         watcher.shutdownNow();
         own.lock().release();
@@ -179,7 +243,14 @@ public final class SupervisorImpl implements Supervisor {
         }
         if (userStopped) {
             RunState st = state.state();
-            return new RunState(Phase.STOPPED, st.mode(), st.address(), st.kind(), 0, false, st.since(),
+            return new RunState(
+                    Phase.STOPPED,
+                    st.mode(),
+                    st.address(),
+                    st.kind(),
+                    0,
+                    false,
+                    st.since(),
                     TEXT.text("stopped.byUser"));
         }
         RunState st = state.state();
@@ -253,8 +324,12 @@ public final class SupervisorImpl implements Supervisor {
     /** The longest a caller waits for a start: every bound of the start added up, plus a margin. */
     private Duration longestStart() {
         ProcessSettings t = timings.tuning();
-        return timings.readyTimeout().plusSeconds(t.downloadExtraSeconds() + t.lockWaitSeconds() + t.stopGraceSeconds()
-                + t.backoffMaxSeconds() + 120L);
+        return timings.readyTimeout()
+                .plusSeconds(t.downloadExtraSeconds()
+                        + t.lockWaitSeconds()
+                        + t.stopGraceSeconds()
+                        + t.backoffMaxSeconds()
+                        + 120L);
     }
 
     /** The configured AllTalk folder (NONE in stand-in mode or without a folder). */

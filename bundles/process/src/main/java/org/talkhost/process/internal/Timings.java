@@ -26,8 +26,11 @@ final class Timings {
     /** The restart policy with the limits now configured. */
     RestartPolicy policy() {
         ProcessSettings t = tuning.get();
-        return policy.limits(t.maxStarts(), Duration.ofSeconds(t.startWindowSeconds()),
-                Duration.ofSeconds(t.backoffMaxSeconds()), Duration.ofSeconds(t.healthyResetSeconds()));
+        return policy.limits(
+                t.maxStarts(),
+                Duration.ofSeconds(t.startWindowSeconds()),
+                Duration.ofSeconds(t.backoffMaxSeconds()),
+                Duration.ofSeconds(t.healthyResetSeconds()));
     }
 
     /** How long a stopping AllTalk may take before it is forced. */
@@ -46,8 +49,11 @@ final class Timings {
     /** A waiter for Ready through {@code client}, polling and reporting as now configured. */
     ReadyWaiter waiter(AllTalkClient client) {
         ProcessSettings t = tuning.get();
-        return new ReadyWaiter(client, Duration.ofMillis(Math.max(20, t.pollMillis())),
+        return new ReadyWaiter(
+                client,
+                Duration.ofMillis(Math.max(20, t.pollMillis())),
                 Duration.ofSeconds(Math.max(1, t.progressSeconds())),
-                Duration.ofSeconds(Math.max(0, t.downloadExtraSeconds())), ProcessCatalog.TEXT);
+                Duration.ofSeconds(Math.max(0, t.downloadExtraSeconds())),
+                ProcessCatalog.TEXT);
     }
 }

@@ -21,6 +21,7 @@ import org.talkhost.api.notice.Messages;
 class CommandLineBuilderTest {
     @TempDir
     Path tmp;
+
     HostFiles files;
     Map<String, String> env = new HashMap<>();
     final Messages messages = ProcessCatalog.TEXT;
@@ -39,12 +40,26 @@ class CommandLineBuilderTest {
 
     @Test
     void theStandInRunsOnThisJavaWithItsOwnFolderPortAndExtraArguments() throws Exception {
-        LaunchPlan plan = build(Mode.STANDIN, Map.of("standinFlavor", "v1",
-                "standinArgs", "--load-seconds 5 --print \"No module named 'TTS'\""), false);
+        LaunchPlan plan = build(
+                Mode.STANDIN,
+                Map.of("standinFlavor", "v1", "standinArgs", "--load-seconds 5 --print \"No module named 'TTS'\""),
+                false);
 
-        assertThat(plan.command()).containsExactly("/opt/jdk/bin/java", "-jar", files.standinJar().toString(),
-                "--flavor", "v1", "--dir", files.standinDir().toString(), "--port", "7860", "--load-seconds", "5",
-                "--print", "No module named 'TTS'");
+        assertThat(plan.command())
+                .containsExactly(
+                        "/opt/jdk/bin/java",
+                        "-jar",
+                        files.standinJar().toString(),
+                        "--flavor",
+                        "v1",
+                        "--dir",
+                        files.standinDir().toString(),
+                        "--port",
+                        "7860",
+                        "--load-seconds",
+                        "5",
+                        "--print",
+                        "No module named 'TTS'");
         assertThat(plan.workingDir()).isEqualTo(files.standinDir());
         assertThat(plan.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(plan.timingKey()).isEqualTo("standin-v1");
@@ -61,7 +76,8 @@ class CommandLineBuilderTest {
     @Test
     void aNewSessionIsAskedForWithSetsidWhenItExists() throws Exception {
         executable(tmp.resolve("bin/setsid"));
-        assertThat(build(Mode.STANDIN, Map.of(), true).command()).first()
+        assertThat(build(Mode.STANDIN, Map.of(), true).command())
+                .first()
                 .isEqualTo(tmp.resolve("bin/setsid").toString());
         assertThat(build(Mode.STANDIN, Map.of(), false).command()).first().isEqualTo("/opt/jdk/bin/java");
     }
@@ -84,7 +100,8 @@ class CommandLineBuilderTest {
     void v2RunsScriptPyWithTextGenerationWebuisPythonFoundWalkingUp() throws Exception {
         Path webui = tmp.resolve("text-generation-webui");
         Path install = Files.createDirectories(webui.resolve("extensions/alltalk_tts/system/tts_engines"))
-                .getParent().getParent();
+                .getParent()
+                .getParent();
         Files.writeString(install.resolve("script.py"), "");
         Path python = executable(webui.resolve("installer_files/env/bin/python"));
 
@@ -97,12 +114,14 @@ class CommandLineBuilderTest {
 
     @Test
     void v2sTtsServerGetsThePortOnItsCommandLineAndPython3IsTheLastResort() throws Exception {
-        Path install = Files.createDirectories(tmp.resolve("alltalk/system/tts_engines")).getParent().getParent();
+        Path install = Files.createDirectories(tmp.resolve("alltalk/system/tts_engines"))
+                .getParent()
+                .getParent();
         Files.writeString(install.resolve("tts_server.py"), "");
         Path python3 = executable(tmp.resolve("bin/python3"));
 
-        LaunchPlan plan = build(Mode.MANAGED, Map.of("installDir", install.toString(), "launchScript", "tts_server.py"),
-                false);
+        LaunchPlan plan =
+                build(Mode.MANAGED, Map.of("installDir", install.toString(), "launchScript", "tts_server.py"), false);
 
         assertThat(plan.command()).containsExactly(python3.toString(), "tts_server.py", "--port", "7860");
     }
@@ -115,21 +134,28 @@ class CommandLineBuilderTest {
         Path mine = executable(tmp.resolve("mypython"));
 
         assertThat(build(Mode.MANAGED, Map.of("installDir", install.toString(), "python", mine.toString()), false)
-                .command()).first().isEqualTo(mine.toString());
+                        .command())
+                .first()
+                .isEqualTo(mine.toString());
     }
 
     @Test
     void problemsAreSaidInPlainWords() throws Exception {
-        assertThatThrownBy(() -> build(Mode.MANAGED, Map.of("installDir", tmp.resolve("nowhere").toString()), false))
-                .isInstanceOf(LaunchProblem.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> build(
+                        Mode.MANAGED,
+                        Map.of("installDir", tmp.resolve("nowhere").toString()),
+                        false))
+                .isInstanceOf(LaunchProblem.class)
+                .hasMessageContaining("does not exist");
         Path install = Files.createDirectories(tmp.resolve("alltalk"));
         assertThatThrownBy(() -> build(Mode.MANAGED, Map.of("installDir", install.toString()), false))
                 .hasMessageContaining("has no tts_server.py");
         Files.writeString(install.resolve("tts_server.py"), "");
         assertThatThrownBy(() -> build(Mode.MANAGED, Map.of("installDir", install.toString()), false))
                 .hasMessageContaining("found no Python");
-        assertThatThrownBy(() -> build(Mode.MANAGED, Map.of("installDir", install.toString(), "python", "/no/python"),
-                false)).hasMessageContaining("(python = /no/python) was not found");
+        assertThatThrownBy(() ->
+                        build(Mode.MANAGED, Map.of("installDir", install.toString(), "python", "/no/python"), false))
+                .hasMessageContaining("(python = /no/python) was not found");
         Files.delete(files.standinJar());
         assertThatThrownBy(() -> build(Mode.STANDIN, Map.of(), false)).hasMessageContaining("program file is missing");
         assertThatThrownBy(() -> build(Mode.EXTERNAL, Map.of(), false)).hasMessageContaining("external mode");
@@ -137,8 +163,8 @@ class CommandLineBuilderTest {
 
     @Test
     void extraArgumentsSplitAtSpacesAndKeepQuotedParts() {
-        assertThat(CommandLineBuilder.split("  --a 1 --b 'two words' \"x y\"z  ")).containsExactly("--a", "1", "--b",
-                "two words", "x yz");
+        assertThat(CommandLineBuilder.split("  --a 1 --b 'two words' \"x y\"z  "))
+                .containsExactly("--a", "1", "--b", "two words", "x yz");
         assertThat(CommandLineBuilder.split("")).isEmpty();
         assertThat(CommandLineBuilder.split(null)).isEmpty();
     }

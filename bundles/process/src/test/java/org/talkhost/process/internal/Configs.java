@@ -6,8 +6,7 @@ import org.talkhost.api.config.AllTalkSettings;
 
 /** Configuration annotation instances for tests: the defaults, with some values replaced. */
 final class Configs {
-    private Configs() {
-    }
+    private Configs() {}
 
     static AllTalkSettings settings(Map<String, Object> values) {
         return of(AllTalkSettings.class, values);

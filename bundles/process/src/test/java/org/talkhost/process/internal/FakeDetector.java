@@ -29,9 +29,17 @@ final class FakeDetector implements AllTalkDetector {
     static Detection found(Conclusion c, int port, ServerKind kind, long pid) {
         ReadyState rs = c == Conclusion.READY ? ReadyState.READY : ReadyState.REFUSED;
         Endpoint e = new Endpoint("127.0.0.1", port, kind, rs, Duration.ofMillis(3), "test");
-        List<ServerProcess> procs = pid == 0 ? List.of()
-                : List.of(new ServerProcess(pid, 0, "java -jar alltalk-standin.jar --port " + port, Instant.now(), "",
-                        kind, "alltalk-standin", port));
+        List<ServerProcess> procs = pid == 0
+                ? List.of()
+                : List.of(new ServerProcess(
+                        pid,
+                        0,
+                        "java -jar alltalk-standin.jar --port " + port,
+                        Instant.now(),
+                        "",
+                        kind,
+                        "alltalk-standin",
+                        port));
         return new Detection(procs, List.of(e), c, Optional.of(e), c + " on " + port, Duration.ofMillis(5));
     }
 

@@ -41,9 +41,10 @@ final class FakePorts implements PortManager {
         if (next != null) {
             last = next;
         }
-        return last == 0 ? new PortChoice(0, 0, List.of(), "7851 and 7852 are taken by another program.")
-                : new PortChoice(last, 0, List.of(new PortStatus(last, PortHolder.FREE, "free")),
-                        "port " + last + " is free");
+        return last == 0
+                ? new PortChoice(0, 0, List.of(), "7851 and 7852 are taken by another program.")
+                : new PortChoice(
+                        last, 0, List.of(new PortStatus(last, PortHolder.FREE, "free")), "port " + last + " is free");
     }
 
     @Override

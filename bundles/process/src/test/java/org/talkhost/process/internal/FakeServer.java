@@ -14,8 +14,7 @@ import com.sun.net.httpserver.HttpServer;
  * It ends by itself after {@code --max-life-s} (default 120) so that a broken test leaves nothing behind.
  */
 public final class FakeServer {
-    private FakeServer() {
-    }
+    private FakeServer() {}
 
     public static void main(String[] args) throws Exception {
         int port = 0;
@@ -29,17 +28,17 @@ public final class FakeServer {
         List<String> prints = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-            case "--port" -> port = Integer.parseInt(args[++i]);
-            case "--load-ms" -> loadMs = Long.parseLong(args[++i]);
-            case "--print" -> prints.add(args[++i]);
-            case "--exit-during-load" -> exitDuringLoad = Integer.parseInt(args[++i]);
-            case "--crash-after-ms" -> crashAfterMs = Long.parseLong(args[++i]);
-            case "--slow-term-ms" -> slowTermMs = Long.parseLong(args[++i]);
-            case "--max-life-s" -> maxLifeS = Long.parseLong(args[++i]);
-            case "--spawn-helper" -> spawnHelper = true;
-            case "--unloaded" -> unloaded = true;
-            case "--flavor", "--dir" -> i++;
-            default -> System.out.println("ignored option " + args[i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--load-ms" -> loadMs = Long.parseLong(args[++i]);
+                case "--print" -> prints.add(args[++i]);
+                case "--exit-during-load" -> exitDuringLoad = Integer.parseInt(args[++i]);
+                case "--crash-after-ms" -> crashAfterMs = Long.parseLong(args[++i]);
+                case "--slow-term-ms" -> slowTermMs = Long.parseLong(args[++i]);
+                case "--max-life-s" -> maxLifeS = Long.parseLong(args[++i]);
+                case "--spawn-helper" -> spawnHelper = true;
+                case "--unloaded" -> unloaded = true;
+                case "--flavor", "--dir" -> i++;
+                default -> System.out.println("ignored option " + args[i]);
             }
         }
         System.out.println("fake AllTalk pid " + ProcessHandle.current().pid() + " port " + port);
@@ -96,5 +95,4 @@ public final class FakeServer {
             Thread.currentThread().interrupt();
         }
     }
-
 }

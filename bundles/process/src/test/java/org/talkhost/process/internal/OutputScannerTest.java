@@ -16,29 +16,38 @@ class OutputScannerTest {
     final OutputScanner scanner = new OutputScanner(ProcessCatalog.TEXT);
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {
-            "[Errno 98] error while attempting to bind on address ('0.0.0.0', 7851): address already in use => output.port",
-            "OSError: [Errno 98] Address already in use => output.port",
-            "ModuleNotFoundError: No module named 'TTS' => output.module",
-            "ModuleNotFoundError: No module named 'TTS.tts.configs' => output.module",
-            "Intel MKL FATAL ERROR: Cannot load libmkl_core.so. => output.mkl",
-            "Error: mkl-service + Intel(R) MKL: MKL_THREADING_LAYER=INTEL is incompatible with libgomp.so.1 library. => output.mkl",
-            "[AllTalk Startup] CUDA is not available on this system. => output.cuda",
-            "AssertionError: Torch not compiled with CUDA enabled => output.cuda",
-            "RuntimeError: espeak not installed on your system => output.espeak",
-            "[AllTalk ENG] espeak-ng not found. Please install espeak-ng. => output.espeak",
-            "[AllTalk Model] Downloading XTTS v2 model => output.download",
-            " 45%|████▌     | 812M/1.80G [00:41<00:50, 19.7MB/s] => output.download" })
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "[Errno 98] error while attempting to bind on address ('0.0.0.0', 7851): address already in use => output.port",
+                "OSError: [Errno 98] Address already in use => output.port",
+                "ModuleNotFoundError: No module named 'TTS' => output.module",
+                "ModuleNotFoundError: No module named 'TTS.tts.configs' => output.module",
+                "Intel MKL FATAL ERROR: Cannot load libmkl_core.so. => output.mkl",
+                "Error: mkl-service + Intel(R) MKL: MKL_THREADING_LAYER=INTEL is incompatible with libgomp.so.1 library. => output.mkl",
+                "[AllTalk Startup] CUDA is not available on this system. => output.cuda",
+                "AssertionError: Torch not compiled with CUDA enabled => output.cuda",
+                "RuntimeError: espeak not installed on your system => output.espeak",
+                "[AllTalk ENG] espeak-ng not found. Please install espeak-ng. => output.espeak",
+                "[AllTalk Model] Downloading XTTS v2 model => output.download",
+                " 45%|████▌     | 812M/1.80G [00:41<00:50, 19.7MB/s] => output.download"
+            })
     void recognisesWhatUsersCommonlyHit(String line, String key) {
-        assertThat(scanner.scan(line)).get().extracting(OutputScanner.Finding::key).isEqualTo(key);
+        assertThat(scanner.scan(line))
+                .get()
+                .extracting(OutputScanner.Finding::key)
+                .isEqualTo(key);
     }
 
     @Test
     void namesTheMissingPackageAndTheFix() {
-        OutputScanner.Finding f = scanner.scan("ModuleNotFoundError: No module named 'TTS.api'").orElseThrow();
+        OutputScanner.Finding f =
+                scanner.scan("ModuleNotFoundError: No module named 'TTS.api'").orElseThrow();
         assertThat(f.fatal()).isTrue();
-        assertThat(f.text()).contains("missing the package \"TTS\"")
-                .contains("alltalk_environment/env").doesNotContain("{0}");
+        assertThat(f.text())
+                .contains("missing the package \"TTS\"")
+                .contains("alltalk_environment/env")
+                .doesNotContain("{0}");
     }
 
     @Test
@@ -49,12 +58,18 @@ class OutputScannerTest {
         Files.writeString(standalone.resolve("tts_server.py"), "");
         String line = "ModuleNotFoundError: No module named 'torch'";
 
-        String inWebui = new OutputScanner(ProcessCatalog.TEXT,
-                () -> AllTalkInstall.of(webuiV1)).scan(line).orElseThrow().text();
-        String alone = new OutputScanner(ProcessCatalog.TEXT,
-                () -> AllTalkInstall.of(standalone)).scan(line).orElseThrow().text();
+        String inWebui = new OutputScanner(ProcessCatalog.TEXT, () -> AllTalkInstall.of(webuiV1))
+                .scan(line)
+                .orElseThrow()
+                .text();
+        String alone = new OutputScanner(ProcessCatalog.TEXT, () -> AllTalkInstall.of(standalone))
+                .scan(line)
+                .orElseThrow()
+                .text();
 
-        assertThat(inWebui).contains(tmp.resolve("text-generation-webui/installer_files/env").toString())
+        assertThat(inWebui)
+                .contains(
+                        tmp.resolve("text-generation-webui/installer_files/env").toString())
                 .doesNotContain("alltalk_environment");
         assertThat(alone).contains(standalone.resolve("alltalk_environment/env").toString());
     }
@@ -69,8 +84,10 @@ class OutputScannerTest {
     @Test
     void ordinaryLinesAreLeftAlone() {
         assertThat(scanner.scan("env MKL_THREADING_LAYER=GNU")).isEmpty();
-        assertThat(scanner.scan("[AllTalk Startup] Model loaded in 12.3 seconds.")).isEmpty();
-        assertThat(scanner.scan("INFO:     Uvicorn running on http://127.0.0.1:7851")).isEmpty();
+        assertThat(scanner.scan("[AllTalk Startup] Model loaded in 12.3 seconds."))
+                .isEmpty();
+        assertThat(scanner.scan("INFO:     Uvicorn running on http://127.0.0.1:7851"))
+                .isEmpty();
         assertThat(scanner.scan("Loading model 100 percent done")).isEmpty();
     }
 

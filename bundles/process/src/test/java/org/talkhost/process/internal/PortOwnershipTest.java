@@ -37,11 +37,14 @@ class PortOwnershipTest {
     @Test
     void onlyListeningSocketsOnThatPortCount(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("tcp");
-        Files.writeString(table, String.join("\n",
-                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
-                "   0: 0100007F:1EAB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111 1",
-                "   1: 0100007F:1EAB 0100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 222 1",
-                "   2: 0100007F:1EAC 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 333 1"));
+        Files.writeString(
+                table,
+                String.join(
+                        "\n",
+                        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+                        "   0: 0100007F:1EAB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111 1",
+                        "   1: 0100007F:1EAB 0100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 222 1",
+                        "   2: 0100007F:1EAC 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 333 1"));
 
         assertThat(PortOwnership.listening(table, 7851)).containsExactly("111");
     }

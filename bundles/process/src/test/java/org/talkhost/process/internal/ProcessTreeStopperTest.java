@@ -53,6 +53,9 @@ class ProcessTreeStopperTest {
     void nothingToStopIsNotAnError() throws Exception {
         Process done = new ProcessBuilder("true").start();
         done.waitFor();
-        assertThat(new ProcessTreeStopper().stop(done.toHandle(), Duration.ofSeconds(1)).processes()).isZero();
+        assertThat(new ProcessTreeStopper()
+                        .stop(done.toHandle(), Duration.ofSeconds(1))
+                        .processes())
+                .isZero();
     }
 }

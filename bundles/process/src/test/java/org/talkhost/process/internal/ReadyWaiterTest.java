@@ -1,7 +1,5 @@
 package org.talkhost.process.internal;
 
-import org.talkhost.common.Threads;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,19 +21,21 @@ import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.common.Threads;
 
 import com.sun.net.httpserver.HttpServer;
 
 class ReadyWaiterTest {
     @TempDir
     Path dir;
+
     final Messages messages = ProcessCatalog.TEXT;
     final FakeClient client = new FakeClient();
     final List<Notice> heard = new CopyOnWriteArrayList<>();
     HttpServer server;
     ChildProcess child;
-    final java.util.concurrent.ScheduledExecutorService tail = java.util.concurrent.Executors
-            .newSingleThreadScheduledExecutor(Threads.named("test-tail"));
+    final java.util.concurrent.ScheduledExecutorService tail =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("test-tail"));
 
     @AfterEach
     void tearDown() {
@@ -62,7 +62,8 @@ class ReadyWaiterTest {
         long begun = System.nanoTime();
         CompletableFuture<ReadyWaiter.Outcome> waiting = CompletableFuture.supplyAsync(() -> w.await(
                 new ReadyWaiter.Target(address, null, Duration.ofSeconds(20), Duration.ofSeconds(3), "AllTalk"),
-                heard::add, () -> {
+                heard::add,
+                () -> {
                     if (rounds.incrementAndGet() == 3) {
                         thirdRound.set(System.nanoTime());
                     }
@@ -76,7 +77,9 @@ class ReadyWaiterTest {
         ReadyWaiter.Outcome o = waiting.get();
         Duration lag = Duration.ofNanos(System.nanoTime() - opened);
 
-        assertThat(firstRounds).as("three checks, 100 ms apart, from the first moment").isLessThan(Duration.ofMillis(700));
+        assertThat(firstRounds)
+                .as("three checks, 100 ms apart, from the first moment")
+                .isLessThan(Duration.ofMillis(700));
         assertThat(o.result()).isEqualTo(ReadyWaiter.Result.READY);
         assertThat(lag).as("port open to ready").isLessThan(Duration.ofMillis(300));
         assertThat(o.portToReady()).isNotNull().isLessThan(Duration.ofMillis(300));
@@ -87,9 +90,16 @@ class ReadyWaiterTest {
         child = launch("echo \"No module named 'TTS'\"; exit 3");
         long start = System.nanoTime();
 
-        ReadyWaiter.Outcome o = waiter(Duration.ofSeconds(5), Duration.ZERO).await(new ReadyWaiter.Target(
-                new ServerAddress("127.0.0.1", Rig.freePort()), child, Duration.ofSeconds(60), Duration.ofSeconds(3),
-                "AllTalk"), heard::add, () -> false);
+        ReadyWaiter.Outcome o = waiter(Duration.ofSeconds(5), Duration.ZERO)
+                .await(
+                        new ReadyWaiter.Target(
+                                new ServerAddress("127.0.0.1", Rig.freePort()),
+                                child,
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(3),
+                                "AllTalk"),
+                        heard::add,
+                        () -> false);
 
         assertThat(o.result()).isEqualTo(ReadyWaiter.Result.EXITED);
         assertThat(o.exitCode()).isEqualTo(3);
@@ -101,13 +111,19 @@ class ReadyWaiterTest {
     void tellsProgressWithTheTimeSoFarAndAnEstimateThenGivesUpAtTheDeadline() throws Exception {
         ServerAddress nowhere = new ServerAddress("127.0.0.1", Rig.freePort());
 
-        ReadyWaiter.Outcome o = waiter(Duration.ofMillis(300), Duration.ZERO).await(new ReadyWaiter.Target(nowhere,
-                null, Duration.ofSeconds(1), Duration.ofSeconds(30), "AllTalk v2"), heard::add, () -> false);
+        ReadyWaiter.Outcome o = waiter(Duration.ofMillis(300), Duration.ZERO)
+                .await(
+                        new ReadyWaiter.Target(
+                                nowhere, null, Duration.ofSeconds(1), Duration.ofSeconds(30), "AllTalk v2"),
+                        heard::add,
+                        () -> false);
 
         assertThat(o.result()).isEqualTo(ReadyWaiter.Result.TIMEOUT);
         assertThat(heard).isNotEmpty().allSatisfy(n -> {
             assertThat(n.level()).isEqualTo(Notice.Level.PROGRESS);
-            assertThat(n.text()).startsWith("AllTalk v2 is still loading: ").contains("so far, about ")
+            assertThat(n.text())
+                    .startsWith("AllTalk v2 is still loading: ")
+                    .contains("so far, about ")
                     .contains("left. TalkHost keeps checking and gives up after 1 second.");
             assertThat(n.eta()).isPositive();
         });
@@ -116,24 +132,35 @@ class ReadyWaiterTest {
     @Test
     void aFirstRunModelDownloadExtendsTheDeadlineAndIsExplained() throws Exception {
         child = launch("echo 'Downloading XTTS v2 model'; echo ' 12%|█   | 216M/1.80G'; exec sleep 30");
-        child.watch(tail, Duration.ofMillis(50), () -> { });
+        child.watch(tail, Duration.ofMillis(50), () -> {});
         long start = System.nanoTime();
 
-        ReadyWaiter.Outcome o = waiter(Duration.ofSeconds(10), Duration.ofMillis(1500)).await(new ReadyWaiter.Target(
-                new ServerAddress("127.0.0.1", Rig.freePort()), child, Duration.ofMillis(300), Duration.ofSeconds(3),
-                "AllTalk"), heard::add, () -> false);
+        ReadyWaiter.Outcome o = waiter(Duration.ofSeconds(10), Duration.ofMillis(1500))
+                .await(
+                        new ReadyWaiter.Target(
+                                new ServerAddress("127.0.0.1", Rig.freePort()),
+                                child,
+                                Duration.ofMillis(300),
+                                Duration.ofSeconds(3),
+                                "AllTalk"),
+                        heard::add,
+                        () -> false);
 
         assertThat(o.result()).isEqualTo(ReadyWaiter.Result.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(heard).extracting(Notice::code).contains("wait.download");
-        assertThat(heard).filteredOn(n -> n.code().equals("wait.download")).first().extracting(Notice::text)
-                .asString().contains("downloading its voice model for the first time");
+        assertThat(heard)
+                .filteredOn(n -> n.code().equals("wait.download"))
+                .first()
+                .extracting(Notice::text)
+                .asString()
+                .contains("downloading its voice model for the first time");
     }
 
     private ChildProcess launch(String script) throws Exception {
         ServerLog log = new ServerLog(dir.resolve("alltalk-server.log"), 3, 0);
-        LaunchPlan plan = new LaunchPlan(List.of("sh", "-c", script), dir, Map.of(), ServerKind.STANDIN, "AllTalk",
-                "test");
+        LaunchPlan plan =
+                new LaunchPlan(List.of("sh", "-c", script), dir, Map.of(), ServerKind.STANDIN, "AllTalk", "test");
         return new Launcher(log, new OutputScanner(messages)).start(plan);
     }
 

@@ -38,7 +38,8 @@ class RestartPolicyTest {
     final HandClock clock = new HandClock();
 
     RestartPolicy policy(int maxStarts) {
-        return new RestartPolicy(clock, maxStarts, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(2));
+        return new RestartPolicy(
+                clock, maxStarts, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(2));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 
 /**
@@ -41,8 +40,8 @@ final class Rig implements AutoCloseable {
     Rig(Path home) throws IOException {
         this.home = home;
         Path jar = TestJars.fakeServerJar(Files.createDirectories(home.resolve("jars")));
-        this.files = new HostFiles(home.resolve("runtime"), home.resolve("log"), jar, HostFiles.currentJava(),
-                home.resolve("locks"));
+        this.files = new HostFiles(
+                home.resolve("runtime"), home.resolve("log"), jar, HostFiles.currentJava(), home.resolve("locks"));
         this.port = freePort();
         this.ports = new FakePorts(port);
         settings.put("mode", "standin");
@@ -52,8 +51,16 @@ final class Rig implements AutoCloseable {
     }
 
     SupervisorImpl supervisor() {
-        SupervisorImpl s = new SupervisorImpl(detector, ports, client, new ProcessTuning(Configs.tuning(tuning)),
-                Configs.settings(settings), files, System.getenv(), () -> frameworkStopping, Clock.systemUTC());
+        SupervisorImpl s = new SupervisorImpl(
+                detector,
+                ports,
+                client,
+                new ProcessTuning(Configs.tuning(tuning)),
+                Configs.settings(settings),
+                files,
+                System.getenv(),
+                () -> frameworkStopping,
+                Clock.systemUTC());
         s.events = new EventAdmin() {
             @Override
             public void postEvent(Event event) {

@@ -23,10 +23,12 @@ import org.talkhost.api.process.RunState;
 
 /** With the real stand-in server (standin/target/alltalk-standin.jar), when it has been built. */
 class StandinJarTest {
-    static final Path JAR = Path.of("../../standin/target/alltalk-standin.jar").toAbsolutePath().normalize();
+    static final Path JAR =
+            Path.of("../../standin/target/alltalk-standin.jar").toAbsolutePath().normalize();
 
     @TempDir
     Path home;
+
     Rig rig;
     SupervisorImpl s;
 
@@ -47,10 +49,18 @@ class StandinJarTest {
     }
 
     SupervisorImpl supervisor() {
-        HostFiles files = new HostFiles(rig.files.runtime(), rig.files.logs(), JAR, HostFiles.currentJava(),
-                rig.files.startLocks());
-        s = new SupervisorImpl(rig.detector, rig.ports, rig.client, new ProcessTuning(Configs.tuning(rig.tuning)),
-                Configs.settings(rig.settings), files, System.getenv(), () -> true, Clock.systemUTC());
+        HostFiles files = new HostFiles(
+                rig.files.runtime(), rig.files.logs(), JAR, HostFiles.currentJava(), rig.files.startLocks());
+        s = new SupervisorImpl(
+                rig.detector,
+                rig.ports,
+                rig.client,
+                new ProcessTuning(Configs.tuning(rig.tuning)),
+                Configs.settings(rig.settings),
+                files,
+                System.getenv(),
+                () -> true,
+                Clock.systemUTC());
         s.operationsLog = rig.supervisor().operationsLog;
         return s;
     }
@@ -59,13 +69,19 @@ class StandinJarTest {
     void startsTheRealStandInDeclaresItReadySoonAfterItsPortOpensAndStopsIt() {
         rig.client.target(new ServerAddress("127.0.0.1", rig.port));
         assertThatThrownBy(() -> rig.client.ready(Duration.ofMillis(500)))
-                .as("warms the test's HTTP client, as a long-running host's client is").isNotNull();
+                .as("warms the test's HTTP client, as a long-running host's client is")
+                .isNotNull();
         RunState st = supervisor().ensureRunning(null);
 
         assertThat(st.phase()).as(st.explanation()).isEqualTo(Phase.READY);
-        assertThat(ProcessHandle.of(st.pid()).flatMap(h -> h.info().commandLine()).orElse(""))
+        assertThat(ProcessHandle.of(st.pid())
+                        .flatMap(h -> h.info().commandLine())
+                        .orElse(""))
                 .contains("alltalk-standin");
-        String lag = rig.oplog.stream().filter(l -> l.contains("port open to ready")).findFirst().orElseThrow();
+        String lag = rig.oplog.stream()
+                .filter(l -> l.contains("port open to ready"))
+                .findFirst()
+                .orElseThrow();
         System.out.println("MEASURED " + lag);
         Matcher m = Pattern.compile("at most (\\d+) ms").matcher(lag);
         assertThat(m.find()).isTrue();
@@ -84,7 +100,8 @@ class StandinJarTest {
         RunState st = supervisor().ensureRunning(null);
 
         assertThat(st.phase()).isEqualTo(Phase.FAILED);
-        assertThat(st.explanation()).contains("stopped while starting (exit code 1)")
+        assertThat(st.explanation())
+                .contains("stopped while starting (exit code 1)")
                 .contains("missing the package \"TTS\"");
     }
 
@@ -95,7 +112,9 @@ class StandinJarTest {
             RunState st = supervisor().ensureRunning(null);
 
             assertThat(st.phase()).isEqualTo(Phase.FAILED);
-            assertThat(st.explanation()).contains("another program already uses it").contains("alltalk:ports");
+            assertThat(st.explanation())
+                    .contains("another program already uses it")
+                    .contains("alltalk:ports");
         }
     }
 }

@@ -19,6 +19,7 @@ import org.talkhost.api.process.RunState;
 class SupervisorLifecycleTest {
     @TempDir
     Path home;
+
     Rig rig;
 
     @BeforeEach
@@ -51,13 +52,24 @@ class SupervisorLifecycleTest {
 
     @Test
     void whenTheHostStopsItLeavesAnAdoptedAllTalkRunning() throws Exception {
-        Process other = new ProcessBuilder(HostFiles.currentJava(), "-jar", rig.files.standinJar().toString(),
-                "--port", Integer.toString(rig.port), "--load-ms", "0", "--max-life-s", "60")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        Process other = new ProcessBuilder(
+                        HostFiles.currentJava(),
+                        "-jar",
+                        rig.files.standinJar().toString(),
+                        "--port",
+                        Integer.toString(rig.port),
+                        "--load-ms",
+                        "0",
+                        "--max-life-s",
+                        "60")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .start();
         rig.track(other.pid());
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> ReadyWaiter.portOpen(
-                    new org.talkhost.api.config.ServerAddress("127.0.0.1", rig.port)));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            ReadyWaiter.portOpen(new org.talkhost.api.config.ServerAddress("127.0.0.1", rig.port)));
             rig.detector.answer = () -> FakeDetector.found(Conclusion.READY, rig.port, ServerKind.STANDIN, other.pid());
             SupervisorImpl s = rig.supervisor();
             RunState st = s.ensureRunning(null);
@@ -68,8 +80,9 @@ class SupervisorLifecycleTest {
             s.deactivate();
 
             assertThat(other.isAlive()).isTrue();
-            assertThat(rig.oplog).anyMatch(l -> l.contains("leaves AllTalk (the built-in stand-in) on 127.0.0.1:"
-                    + rig.port + " running"));
+            assertThat(rig.oplog)
+                    .anyMatch(l ->
+                            l.contains("leaves AllTalk (the built-in stand-in) on 127.0.0.1:" + rig.port + " running"));
         } finally {
             other.destroyForcibly().waitFor();
         }
@@ -83,7 +96,9 @@ class SupervisorLifecycleTest {
         rig.frameworkStopping = false;
         before.deactivate();
 
-        assertThat(ProcessHandle.of(st.pid()).filter(Liveness::running)).as("AllTalk keeps running").isPresent();
+        assertThat(ProcessHandle.of(st.pid()).filter(Liveness::running))
+                .as("AllTalk keeps running")
+                .isPresent();
         assertThat(rig.files.pidFile()).exists();
         assertThat(rig.oplog).anyMatch(l -> l.startsWith("INFO Detaching from"));
 
@@ -93,13 +108,16 @@ class SupervisorLifecycleTest {
 
         assertThat(adopted.phase()).isEqualTo(Phase.READY);
         assertThat(adopted.pid()).isEqualTo(st.pid());
-        assertThat(adopted.startedByUs()).as("the pid file says this TalkHost started it").isTrue();
+        assertThat(adopted.startedByUs())
+                .as("the pid file says this TalkHost started it")
+                .isTrue();
         assertThat(adopted.explanation()).contains("that TalkHost started earlier is still running");
         assertThat(rig.ports.chosen).as("no second start").hasValue(1);
 
         // and it is looked after as our own: a crash restarts it
         ProcessHandle.of(st.pid()).orElseThrow().destroyForcibly();
-        await().atMost(Duration.ofSeconds(20)).until(() -> after.state().ready() && after.state().pid() != st.pid());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> after.state().ready() && after.state().pid() != st.pid());
     }
 
     @Test
@@ -118,15 +136,21 @@ class SupervisorLifecycleTest {
 
     @Test
     void aStalePidFileIsRemoved() throws Exception {
-        new PidFile(rig.files.pidFile()).write(new PidFile.Entry(Integer.MAX_VALUE - 7, java.time.Instant.now(),
-                new org.talkhost.api.config.ServerAddress("127.0.0.1", rig.port), org.talkhost.api.config.Mode.STANDIN,
-                ServerKind.STANDIN));
+        new PidFile(rig.files.pidFile())
+                .write(new PidFile.Entry(
+                        Integer.MAX_VALUE - 7,
+                        java.time.Instant.now(),
+                        new org.talkhost.api.config.ServerAddress("127.0.0.1", rig.port),
+                        org.talkhost.api.config.Mode.STANDIN,
+                        ServerKind.STANDIN));
 
         RunState st = rig.supervisor().ensureRunning(null);
 
         assertThat(st.ready()).isTrue();
         assertThat(rig.oplog).anyMatch(l -> l.contains("Removed a stale pid file"));
-        assertThat(new PidFile(rig.files.pidFile()).read()).get().satisfies(e -> assertThat(e.pid()).isEqualTo(st.pid()));
+        assertThat(new PidFile(rig.files.pidFile()).read())
+                .get()
+                .satisfies(e -> assertThat(e.pid()).isEqualTo(st.pid()));
     }
 
     @Test
@@ -139,7 +163,9 @@ class SupervisorLifecycleTest {
 
         String said = s.stop(null);
 
-        assertThat(said).startsWith("AllTalk has stopped (2 processes ended, none left").contains("alltalk:start");
+        assertThat(said)
+                .startsWith("AllTalk has stopped (2 processes ended, none left")
+                .contains("alltalk:start");
         assertThat(Liveness.running(server)).isFalse();
         assertThat(helpers).noneMatch(Liveness::running);
         assertThat(s.state().phase()).isEqualTo(Phase.STOPPED);
@@ -186,10 +212,18 @@ class SupervisorLifecycleTest {
         long pid = s.state().pid();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> rig.noticeCodes().contains("limit.memory"));
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
-                .until(() -> rig.noticeCodes().stream().filter("limit.memory"::equals).count() == 1);
-        assertThat(rig.notices()).filteredOn(n -> n.code().equals("limit.memory")).first()
-                .extracting(n -> n.text()).asString().contains("more than the limit of 1 MB")
+        await().during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> rig.noticeCodes().stream()
+                                .filter("limit.memory"::equals)
+                                .count()
+                        == 1);
+        assertThat(rig.notices())
+                .filteredOn(n -> n.code().equals("limit.memory"))
+                .first()
+                .extracting(n -> n.text())
+                .asString()
+                .contains("more than the limit of 1 MB")
                 .contains("set restartOnLimit = true");
         assertThat(s.state().pid()).isEqualTo(pid);
     }
@@ -202,10 +236,14 @@ class SupervisorLifecycleTest {
         SupervisorImpl s = rig.activated();
         await().atMost(Duration.ofSeconds(20)).until(() -> s.state().ready());
         // the first server: its READY may last only moments when the limit was crossed while it loaded
-        long pid = rig.events.stream().filter(e -> e.getTopic().endsWith("/STARTING"))
-                .mapToLong(e -> (Long) e.getProperty("pid")).findFirst().orElseThrow();
+        long pid = rig.events.stream()
+                .filter(e -> e.getTopic().endsWith("/STARTING"))
+                .mapToLong(e -> (Long) e.getProperty("pid"))
+                .findFirst()
+                .orElseThrow();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> s.state().ready() && s.state().pid() != pid);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> s.state().ready() && s.state().pid() != pid);
         assertThat(rig.noticeCodes()).contains("limit.memory", "limit.restarting");
         assertThat(ProcessHandle.of(pid).filter(Liveness::running)).isEmpty();
     }

@@ -24,6 +24,7 @@ import org.talkhost.api.process.RunState;
 class SupervisorStartTest {
     @TempDir
     Path home;
+
     Rig rig;
 
     @BeforeEach
@@ -46,8 +47,10 @@ class SupervisorStartTest {
         assertThat(st.phase()).isEqualTo(Phase.READY);
         assertThat(st.startedByUs()).isFalse();
         assertThat(st.address().port()).isEqualTo(rig.port);
-        assertThat(st.explanation()).contains("AllTalk v2 is already running on 127.0.0.1:" + rig.port)
-                .contains("does not start another one").contains("leave it running");
+        assertThat(st.explanation())
+                .contains("AllTalk v2 is already running on 127.0.0.1:" + rig.port)
+                .contains("does not start another one")
+                .contains("leave it running");
         assertThat(rig.ports.chosen).hasValue(0);
         assertThat(rig.client.target().port()).isEqualTo(rig.port);
         assertThat(rig.files.pidFile()).doesNotExist();
@@ -66,29 +69,43 @@ class SupervisorStartTest {
         assertThat(st.mode()).isEqualTo(Mode.STANDIN);
         assertThat(st.kind()).isEqualTo(ServerKind.STANDIN);
         assertThat(ProcessHandle.of(st.pid())).isPresent();
-        assertThat(heard).extracting(Notice::code).containsSubsequence("detect.start", "start.standin", "ready.started");
-        assertThat(heard).filteredOn(n -> n.code().equals("start.standin")).first().extracting(Notice::text)
-                .asString().startsWith("Starting AllTalk (the built-in stand-in) on port " + rig.port
+        assertThat(heard)
+                .extracting(Notice::code)
+                .containsSubsequence("detect.start", "start.standin", "ready.started");
+        assertThat(heard)
+                .filteredOn(n -> n.code().equals("start.standin"))
+                .first()
+                .extracting(Notice::text)
+                .asString()
+                .startsWith("Starting AllTalk (the built-in stand-in) on port " + rig.port
                         + ". This usually takes about 3 seconds.");
         // the port went through the write-back path, into the stand-in's own AllTalk folder
         assertThat(rig.ports.persistedDirs).containsExactly(rig.files.standinDir());
         assertThat(rig.files.standinDir().resolve("confignew.json")).content().contains("\"api_port_number\"");
         // the child's output went to the server log, with TalkHost's environment additions
         String log = rig.serverLogText();
-        assertThat(log).contains("TalkHost: starting").contains("--port " + rig.port)
+        assertThat(log)
+                .contains("TalkHost: starting")
+                .contains("--port " + rig.port)
                 .contains("listening on 127.0.0.1:" + rig.port);
         if (System.getenv("MKL_THREADING_LAYER") == null) {
             assertThat(log).contains("env MKL_THREADING_LAYER=GNU");
         }
         assertThat(log).contains("cwd " + rig.files.standinDir());
         // a pid file so that a later Supervisor adopts it as its own
-        assertThat(new PidFile(rig.files.pidFile()).read()).get()
+        assertThat(new PidFile(rig.files.pidFile()).read())
+                .get()
                 .satisfies(e -> assertThat(e.pid()).isEqualTo(st.pid()));
-        assertThat(rig.oplog).anyMatch(l -> l.contains("Started AllTalk (the built-in stand-in) with pid " + st.pid()))
+        assertThat(rig.oplog)
+                .anyMatch(l -> l.contains("Started AllTalk (the built-in stand-in) with pid " + st.pid()))
                 .anyMatch(l -> l.contains("Port choice: " + rig.port))
                 .anyMatch(l -> l.contains("is ready on 127.0.0.1:" + rig.port));
-        assertThat(rig.events).extracting(e -> e.getTopic()).contains("org/talkhost/process/DETECTING",
-                "org/talkhost/process/STARTING", "org/talkhost/process/READY");
+        assertThat(rig.events)
+                .extracting(e -> e.getTopic())
+                .contains(
+                        "org/talkhost/process/DETECTING",
+                        "org/talkhost/process/STARTING",
+                        "org/talkhost/process/READY");
         assertThat(home.resolve("runtime/start-times.properties")).content().contains("standin-v2=");
     }
 
@@ -231,14 +248,16 @@ class SupervisorStartTest {
     @Test
     void anAdoptedAllTalkThatNeverAnswersIsLeftAloneAndExplained() throws Exception {
         rig.settings.put("readyTimeoutSeconds", 1);
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(rig.port, 10,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(rig.port, 10, java.net.InetAddress.getLoopbackAddress())) {
             rig.client.hung = true;
             rig.detector.answer = () -> FakeDetector.found(Conclusion.UNRESPONSIVE, rig.port, ServerKind.V1, 0);
             RunState st = rig.supervisor().ensureRunning(null);
 
             assertThat(st.phase()).isEqualTo(Phase.FAILED);
-            assertThat(st.explanation()).contains("was not ready after").contains("leaves it running")
+            assertThat(st.explanation())
+                    .contains("was not ready after")
+                    .contains("leaves it running")
                     .contains("alltalk:restart");
             assertThat(rig.noticeCodes()).contains("adopt.unresponsive");
             assertThat(rig.ports.chosen).hasValue(0);
@@ -249,7 +268,8 @@ class SupervisorStartTest {
     void aBlockingDoctorFindingStopsAManagedStartWithItsPlainMessage() throws Exception {
         Path install = Files.createDirectories(home.resolve("alltalk"));
         Files.writeString(install.resolve("tts_server.py"), "");
-        Path python = Files.createDirectories(install.resolve("alltalk_environment/env/bin")).resolve("python");
+        Path python = Files.createDirectories(install.resolve("alltalk_environment/env/bin"))
+                .resolve("python");
         Files.writeString(python, "#!/bin/sh\nexit 0\n");
         python.toFile().setExecutable(true);
         rig.settings.put("installDir", install.toString());
@@ -260,8 +280,10 @@ class SupervisorStartTest {
         RunState st = s.ensureRunning(null);
 
         assertThat(st.phase()).isEqualTo(Phase.FAILED);
-        assertThat(st.explanation()).startsWith("TalkHost can't start AllTalk yet.")
-                .contains("AllTalk's Python has no TTS package.").contains("Run the AllTalk installer again.")
+        assertThat(st.explanation())
+                .startsWith("TalkHost can't start AllTalk yet.")
+                .contains("AllTalk's Python has no TTS package.")
+                .contains("Run the AllTalk installer again.")
                 .contains("alltalk:start");
         assertThat(rig.serverLog()).doesNotExist();
     }
@@ -275,9 +297,15 @@ class SupervisorStartTest {
     }
 
     private static org.talkhost.api.environment.Doctor blockingDoctor() {
-        return fresh -> new org.talkhost.api.environment.DoctorReport(List.of(new org.talkhost.api.environment.CheckResult(
-                "python.packages", "Python packages", org.talkhost.api.environment.CheckStatus.FAIL,
-                "AllTalk's Python has no TTS package.", "Run the AllTalk installer again.", true, Duration.ZERO)),
+        return fresh -> new org.talkhost.api.environment.DoctorReport(
+                List.of(new org.talkhost.api.environment.CheckResult(
+                        "python.packages",
+                        "Python packages",
+                        org.talkhost.api.environment.CheckStatus.FAIL,
+                        "AllTalk's Python has no TTS package.",
+                        "Run the AllTalk installer again.",
+                        true,
+                        Duration.ZERO)),
                 Duration.ZERO);
     }
 
@@ -286,9 +314,19 @@ class SupervisorStartTest {
     }
 
     private Process startFakeServerDirectly(int port, String loadMs) throws Exception {
-        Process p = new ProcessBuilder(HostFiles.currentJava(), "-jar", rig.files.standinJar().toString(), "--port",
-                Integer.toString(port), "--load-ms", loadMs, "--max-life-s", "60").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        HostFiles.currentJava(),
+                        "-jar",
+                        rig.files.standinJar().toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--load-ms",
+                        loadMs,
+                        "--max-life-s",
+                        "60")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         rig.track(p.pid());
         return p;
     }

@@ -29,6 +29,7 @@ import org.talkhost.api.process.RunState;
 class SupervisorStoryTest {
     @TempDir
     Path home;
+
     Rig rig;
 
     @BeforeEach
@@ -88,7 +89,9 @@ class SupervisorStoryTest {
         rig.settings.put("port", rig.port);
         s.configure(snapshot());
         assertThat(s.state().phase()).isEqualTo(Phase.FAILED);
-        assertThat(asked).as("the port TalkHost wrote back is no reason to try again").hasValue(1);
+        assertThat(asked)
+                .as("the port TalkHost wrote back is no reason to try again")
+                .hasValue(1);
 
         rig.settings.put("python", "/usr/bin/python3");
         s.configure(snapshot());
@@ -106,9 +109,12 @@ class SupervisorStoryTest {
         try {
             RunState failed = new RunState(Phase.FAILED, null, null, null, 0, false, java.time.Instant.now(), "x");
             Attempts attempts = new Attempts(worker, () -> failed);
-            attempts.wire(a -> {
-                throw new StackOverflowError("deep");
-            }, a -> failed, r -> { });
+            attempts.wire(
+                    a -> {
+                        throw new StackOverflowError("deep");
+                    },
+                    a -> failed,
+                    r -> {});
 
             Attempt a = attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
 
@@ -129,9 +135,16 @@ class SupervisorStoryTest {
     private static Doctor doctor(AtomicInteger asked) {
         return fresh -> {
             asked.incrementAndGet();
-            return new DoctorReport(List.of(new CheckResult("python.packages", "Python packages", CheckStatus.FAIL,
-                    "3 of the 9 packages AllTalk v1 needs are missing: TTS, torch, torchaudio.",
-                    "Leave python empty.", true, Duration.ZERO)), Duration.ZERO);
+            return new DoctorReport(
+                    List.of(new CheckResult(
+                            "python.packages",
+                            "Python packages",
+                            CheckStatus.FAIL,
+                            "3 of the 9 packages AllTalk v1 needs are missing: TTS, torch, torchaudio.",
+                            "Leave python empty.",
+                            true,
+                            Duration.ZERO)),
+                    Duration.ZERO);
         };
     }
 }

@@ -13,6 +13,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,27 +26,34 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.SettingRules;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * {@code alltalk:config [KEY [VALUE]]}: shows or changes a setting through Config Admin, so it applies
  * at once and FileInstall saves it to config/. KEY is a key of the main settings ({@code port}) or
  * {@code AREA.key} for another part ({@code health.intervalSeconds}).
  */
-@Component(service = ConfigCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
-        "osgi.command.function=config" })
+@Component(
+        service = ConfigCommands.class,
+        immediate = true,
+        property = {"osgi.command.scope=alltalk", "osgi.command.function=config"})
 public final class ConfigCommands {
     private final BundleContext context;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ConfigurationAdmin configAdmin;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile MetaTypeService metaType;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SettingRules rules;
 
@@ -70,8 +78,10 @@ public final class ConfigCommands {
         if (v == null && def == null) {
             throw new IllegalArgumentException(TEXT.text("config.unknownKey", key, t.pid, known(t.pid)));
         }
-        String shown = v == null ? TEXT.text("config.default", String.join(",", def.getDefaultValue())) : Values.show(v);
-        return t.key + " = " + shown + (def != null && def.getDescription() != null ? "\n  " + def.getDescription() : "");
+        String shown =
+                v == null ? TEXT.text("config.default", String.join(",", def.getDefaultValue())) : Values.show(v);
+        return t.key + " = " + shown
+                + (def != null && def.getDescription() != null ? "\n  " + def.getDescription() : "");
     }
 
     @Descriptor("Change a setting; it applies at once, without a restart, and is saved to config/")
@@ -95,8 +105,8 @@ public final class ConfigCommands {
         }
         props.put(t.key, converted);
         c.updateIfDifferent(props);
-        return TEXT.text("config.changed", t.key, old == null ? "its default" : Values.show(old),
-                Values.show(converted));
+        return TEXT.text(
+                "config.changed", t.key, old == null ? "its default" : Values.show(old), Values.show(converted));
     }
 
     /** Why the value is outside what the setting allows (its metatype range or options); null when it fits. */
@@ -117,8 +127,11 @@ public final class ConfigCommands {
         ObjectClassDefinition ocd = ocd(pid);
         if (ocd != null) {
             for (AttributeDefinition d : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)) {
-                props.putIfAbsent(d.getID(), TEXT.text("config.default", String.join(",",
-                        d.getDefaultValue() == null ? new String[0] : d.getDefaultValue())));
+                props.putIfAbsent(
+                        d.getID(),
+                        TEXT.text(
+                                "config.default",
+                                String.join(",", d.getDefaultValue() == null ? new String[0] : d.getDefaultValue())));
             }
         }
         if (props.isEmpty()) {
@@ -134,7 +147,7 @@ public final class ConfigCommands {
         Map<String, Object> out = new TreeMap<>();
         Dictionary<String, Object> d = c.getProperties();
         if (d != null) {
-            for (Enumeration<String> keys = d.keys(); keys.hasMoreElements();) {
+            for (Enumeration<String> keys = d.keys(); keys.hasMoreElements(); ) {
                 String k = keys.nextElement();
                 if (!k.startsWith("service.") && !k.startsWith("felix.") && !k.startsWith("component.")) {
                     out.put(k, d.get(k));
@@ -203,8 +216,8 @@ public final class ConfigCommands {
                 return new Target(AllTalkSettings.PID, n);
             }
             String area = n.substring(0, dot);
-            return new Target("alltalk".equals(area) ? AllTalkSettings.PID : "org.talkhost." + area,
-                    n.substring(dot + 1));
+            return new Target(
+                    "alltalk".equals(area) ? AllTalkSettings.PID : "org.talkhost." + area, n.substring(dot + 1));
         }
     }
 }

@@ -12,40 +12,62 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.talkhost.api.environment.CheckResult;
-import org.talkhost.api.environment.DoctorReport;
-import org.talkhost.api.health.HealthStatus;
-import org.talkhost.api.health.HealthTransition;
-import org.talkhost.api.logging.OperationStats;
-import org.talkhost.api.ports.PortStatus;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.talkhost.api.ports.PortManager;
-import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.Doctor;
+import org.talkhost.api.environment.DoctorReport;
+import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.health.HealthStatus;
+import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.Metrics;
+import org.talkhost.api.logging.OperationStats;
 import org.talkhost.api.logging.OperationsLog;
+import org.talkhost.api.ports.PortManager;
+import org.talkhost.api.ports.PortStatus;
 import org.talkhost.common.FileTail;
 
 /** {@code alltalk:ports}, {@code health}, {@code doctor}, {@code log}, {@code metrics}. */
-@Component(service = DiagnosticCommands.class, immediate = true, property = { "osgi.command.scope=alltalk",
-        "osgi.command.function=ports", "osgi.command.function=health", "osgi.command.function=doctor",
-        "osgi.command.function=log", "osgi.command.function=metrics" })
+@Component(
+        service = DiagnosticCommands.class,
+        immediate = true,
+        property = {
+            "osgi.command.scope=alltalk",
+            "osgi.command.function=ports",
+            "osgi.command.function=health",
+            "osgi.command.function=doctor",
+            "osgi.command.function=log",
+            "osgi.command.function=metrics"
+        })
 public final class DiagnosticCommands {
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PortManager ports;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile HealthMonitor health;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Doctor doctor;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
 
@@ -62,8 +84,9 @@ public final class DiagnosticCommands {
     @Descriptor("Show AllTalk's health now and the recent changes (when it went down, when it came back)")
     public String health() {
         HealthStatus now = Needs.need(health, "health").current();
-        StringBuilder b = new StringBuilder(TEXT.text("health.now", now.state().words(),
-                ShortUnits.clock(now.since()), now.explanation())).append('\n');
+        StringBuilder b = new StringBuilder(
+                        TEXT.text("health.now", now.state().words(), ShortUnits.clock(now.since()), now.explanation()))
+                .append('\n');
         List<HealthTransition> history = Needs.need(health, "health").history();
         if (history.isEmpty()) {
             b.append(TEXT.text("health.noChanges")).append('\n');
@@ -75,7 +98,8 @@ public final class DiagnosticCommands {
             b.append(t).append('\n');
         }
         OperationsLog log = operationsLog;
-        List<String> earlier = log == null ? List.of()
+        List<String> earlier = log == null
+                ? List.of()
                 : log.file().map(f -> FileTail.last(f, " - Health: ", 10)).orElse(List.of());
         if (!earlier.isEmpty()) {
             b.append(TEXT.text("health.earlier")).append("\n  ").append(String.join("\n  ", earlier));
@@ -90,15 +114,19 @@ public final class DiagnosticCommands {
         for (CheckResult r : report.results()) {
             t.row(r.title(), r.status(), r.message(), r.fix().isBlank() ? "-" : r.fix());
         }
-        String verdict = report.blocking()
-                ? TEXT.text("doctor.blocking") : TEXT.text("doctor.clear");
-        return t + "\n" + TEXT.text("doctor.summary", verdict, report.results().size(),
-                ShortUnits.duration(report.took()));
+        String verdict = report.blocking() ? TEXT.text("doctor.blocking") : TEXT.text("doctor.clear");
+        return t + "\n"
+                + TEXT.text("doctor.summary", verdict, report.results().size(), ShortUnits.duration(report.took()));
     }
 
     @Descriptor("Show the last lines of the AllTalk operations log (alltalk_operations.log in the log folder)")
-    public String log(@Descriptor("number of lines") @Parameter(names = { "-n", "--lines" },
-            absentValue = "20") int lines) throws IOException {
+    public String log(
+            @Descriptor("number of lines")
+                    @Parameter(
+                            names = {"-n", "--lines"},
+                            absentValue = "20")
+                    int lines)
+            throws IOException {
         if (lines < 1 || lines > 10_000) {
             throw new IllegalArgumentException(TEXT.text("log.badCount", lines));
         }
@@ -120,7 +148,13 @@ public final class DiagnosticCommands {
         }
         Table t = new Table("OPERATION", "CALLS", "FAILED", "P50", "P95", "P99", "MAX");
         for (OperationStats s : stats) {
-            t.row(s.operation(), s.count(), s.failures(), ms(s.p50Millis()), ms(s.p95Millis()), ms(s.p99Millis()),
+            t.row(
+                    s.operation(),
+                    s.count(),
+                    s.failures(),
+                    ms(s.p50Millis()),
+                    ms(s.p95Millis()),
+                    ms(s.p99Millis()),
                     ms(s.maxMillis()));
         }
         return t.toString();

@@ -22,7 +22,9 @@ import org.talkhost.api.notice.NoticeTopics;
  * {@code alltalk:status}. Where they go is the launcher's choice (framework property
  * {@code talkhost.console.notices}: stdout, stderr or off).
  */
-@Component(service = { EventHandler.class, NoticeConsole.class }, immediate = true,
+@Component(
+        service = {EventHandler.class, NoticeConsole.class},
+        immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL)
 public final class NoticeConsole implements EventHandler {
     private static final int KEEP = 20;
@@ -38,7 +40,8 @@ public final class NoticeConsole implements EventHandler {
 
     @Activate
     public NoticeConsole(BundleContext context) {
-        this(target(context.getProperty("talkhost.console.notices")),
+        this(
+                target(context.getProperty("talkhost.console.notices")),
                 "console".equals(context.getProperty("talkhost.launch.mode")));
     }
 
@@ -86,12 +89,12 @@ public final class NoticeConsole implements EventHandler {
 
     private static String prefix(Notice n) {
         switch (n.level()) {
-        case WARNING:
-            return TEXT.text("notice.warning") + " ";
-        case ERROR:
-            return TEXT.text("notice.problem") + " ";
-        default:
-            return "";
+            case WARNING:
+                return TEXT.text("notice.warning") + " ";
+            case ERROR:
+                return TEXT.text("notice.problem") + " ";
+            default:
+                return "";
         }
     }
 

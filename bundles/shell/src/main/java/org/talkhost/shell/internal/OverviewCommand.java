@@ -7,10 +7,13 @@ import org.osgi.service.component.annotations.Component;
  * {@code alltalk}: one line on each command. Also what {@code help alltalk} shows, since Gogo's help
  * looks up a function by name.
  */
-@Component(service = OverviewCommand.class, immediate = true, property = { "osgi.command.scope=alltalk",
-        "osgi.command.function=alltalk" })
+@Component(
+        service = OverviewCommand.class,
+        immediate = true,
+        property = {"osgi.command.scope=alltalk", "osgi.command.function=alltalk"})
 public final class OverviewCommand {
-    static final String OVERVIEW = String.join("\n",
+    static final String OVERVIEW = String.join(
+            "\n",
             "TalkHost keeps AllTalk running and explains what it does. Commands (scope alltalk):",
             "  alltalk:status                 is AllTalk ready? where, which kind, pid, uptime, memory, recent notices",
             "  alltalk:start                  start AllTalk, or adopt the one already running",

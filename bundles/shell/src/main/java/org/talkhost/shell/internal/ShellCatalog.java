@@ -6,6 +6,5 @@ import org.talkhost.api.notice.Messages;
 final class ShellCatalog {
     static final Messages TEXT = Messages.of(ShellCatalog.class, "shell");
 
-    private ShellCatalog() {
-    }
+    private ShellCatalog() {}
 }

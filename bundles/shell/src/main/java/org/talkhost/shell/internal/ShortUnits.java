@@ -11,8 +11,7 @@ import java.util.Locale;
 final class ShortUnits {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private ShortUnits() {
-    }
+    private ShortUnits() {}
 
     static String duration(Duration d) {
         if (d == null) {

@@ -11,8 +11,7 @@ import org.osgi.service.metatype.AttributeDefinition;
 /** Turns text typed at the console into a configuration value of the right type, and back. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static String show(Object v) {
         if (v != null && v.getClass().isArray()) {
@@ -28,7 +27,9 @@ final class Values {
     /** Converts by the metatype definition when there is one, else by the type of the old value. */
     static Object convert(String text, Object old, AttributeDefinition def, String key) {
         String type = def != null ? typeName(def.getType()) : old == null ? "String" : simple(old);
-        boolean list = def != null ? def.getCardinality() != 0 : old != null && old.getClass().isArray();
+        boolean list = def != null
+                ? def.getCardinality() != 0
+                : old != null && old.getClass().isArray();
         try {
             if (list) {
                 String[] parts = text.trim().isEmpty() ? new String[0] : text.split("\\s*,\\s*");
@@ -38,43 +39,44 @@ final class Values {
                 return parts;
             }
             switch (type) {
-            case "Integer":
-                return Integer.valueOf(text.trim());
-            case "Long":
-                return Long.valueOf(text.trim());
-            case "Double":
-                return Double.valueOf(text.trim());
-            case "Boolean":
-                String t = text.trim().toLowerCase(Locale.ROOT);
-                if (!t.equals("true") && !t.equals("false")) {
-                    throw new NumberFormatException(text);
-                }
-                return Boolean.valueOf(t);
-            default:
-                if (def != null && def.getOptionValues() != null
-                        && !Arrays.asList(def.getOptionValues()).contains(text)) {
-                    throw new IllegalArgumentException(TEXT.text("config.badValue", text, key,
-                            "one of " + String.join(", ", def.getOptionValues())));
-                }
-                return text;
+                case "Integer":
+                    return Integer.valueOf(text.trim());
+                case "Long":
+                    return Long.valueOf(text.trim());
+                case "Double":
+                    return Double.valueOf(text.trim());
+                case "Boolean":
+                    String t = text.trim().toLowerCase(Locale.ROOT);
+                    if (!t.equals("true") && !t.equals("false")) {
+                        throw new NumberFormatException(text);
+                    }
+                    return Boolean.valueOf(t);
+                default:
+                    if (def != null
+                            && def.getOptionValues() != null
+                            && !Arrays.asList(def.getOptionValues()).contains(text)) {
+                        throw new IllegalArgumentException(TEXT.text(
+                                "config.badValue", text, key, "one of " + String.join(", ", def.getOptionValues())));
+                    }
+                    return text;
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TEXT.text("config.badValue", text, key,
-                    (list ? "a comma-separated list of " : "") + words(type)));
+            throw new IllegalArgumentException(
+                    TEXT.text("config.badValue", text, key, (list ? "a comma-separated list of " : "") + words(type)));
         }
     }
 
     private static String words(String type) {
         switch (type) {
-        case "Integer":
-        case "Long":
-            return "whole numbers";
-        case "Double":
-            return "numbers such as 1.5";
-        case "Boolean":
-            return "true or false";
-        default:
-            return "text";
+            case "Integer":
+            case "Long":
+                return "whole numbers";
+            case "Double":
+                return "numbers such as 1.5";
+            case "Boolean":
+                return "true or false";
+            default:
+                return "text";
         }
     }
 
@@ -88,17 +90,17 @@ final class Values {
 
     private static String typeName(int type) {
         switch (type) {
-        case AttributeDefinition.INTEGER:
-            return "Integer";
-        case AttributeDefinition.LONG:
-            return "Long";
-        case AttributeDefinition.DOUBLE:
-        case AttributeDefinition.FLOAT:
-            return "Double";
-        case AttributeDefinition.BOOLEAN:
-            return "Boolean";
-        default:
-            return "String";
+            case AttributeDefinition.INTEGER:
+                return "Integer";
+            case AttributeDefinition.LONG:
+                return "Long";
+            case AttributeDefinition.DOUBLE:
+            case AttributeDefinition.FLOAT:
+                return "Double";
+            case AttributeDefinition.BOOLEAN:
+                return "Boolean";
+            default:
+                return "String";
         }
     }
 }

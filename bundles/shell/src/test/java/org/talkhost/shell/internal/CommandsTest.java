@@ -28,8 +28,15 @@ class CommandsTest {
     private final NoticeConsole console = new NoticeConsole(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     private static RunState state(Phase phase, String why) {
-        return new RunState(phase, Mode.STANDIN, new ServerAddress("127.0.0.1", 7851), ServerKind.STANDIN, 4242,
-                true, Instant.now().minusSeconds(75), why);
+        return new RunState(
+                phase,
+                Mode.STANDIN,
+                new ServerAddress("127.0.0.1", 7851),
+                ServerKind.STANDIN,
+                4242,
+                true,
+                Instant.now().minusSeconds(75),
+                why);
     }
 
     @Test
@@ -45,8 +52,11 @@ class CommandsTest {
 
         verify(sup).ensureRunning(any());
         verify(session).put(StatusCommands.EXIT, 0);
-        assertThat(out).contains("AllTalk is ready on 127.0.0.1:7851").contains("pid 4242")
-                .contains("started by TalkHost").contains("1 min 15 s");
+        assertThat(out)
+                .contains("AllTalk is ready on 127.0.0.1:7851")
+                .contains("pid 4242")
+                .contains("started by TalkHost")
+                .contains("1 min 15 s");
     }
 
     @Test
@@ -77,15 +87,16 @@ class CommandsTest {
         String out = commands.status(mock(CommandSession.class));
 
         assertThat(out).contains("Recent notices:").contains("Found AllTalk running on port 7851");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).matches(
-                "\\[\\d\\d:\\d\\d:\\d\\d\\] Found AllTalk running on port 7851, connecting now\\.\\.\\.\\R");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .matches("\\[\\d\\d:\\d\\d:\\d\\d\\] Found AllTalk running on port 7851, connecting now\\.\\.\\.\\R");
     }
 
     @Test
     void inTheInteractiveConsoleANoticeWritesOverThePromptAndGivesItBack() {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         NoticeConsole c = new NoticeConsole(new PrintStream(screen, true, StandardCharsets.UTF_8), true);
-        c.handleEvent(Notice.warning("health", "h", "AllTalk stopped answering 15 seconds ago.").toEvent());
+        c.handleEvent(Notice.warning("health", "h", "AllTalk stopped answering 15 seconds ago.")
+                .toEvent());
         assertThat(screen.toString(StandardCharsets.UTF_8))
                 .matches("\\r\\[\\d\\d:\\d\\d:\\d\\d\\] Warning: AllTalk stopped answering 15 seconds ago\\.\\ng! ");
     }
@@ -100,18 +111,20 @@ class CommandsTest {
     @Test
     void sayWithoutTextGivesThePlainUsage() {
         SpeechCommands say = new SpeechCommands();
-        assertThatThrownBy(() -> say.say("", "", "")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> say.say("", "", ""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("There is nothing to say. Usage: alltalk:say \"TEXT\" [--voice VOICE] "
                         + "[--language CODE] [--to FILE.wav]");
-        assertThatThrownBy(() -> say.say("", "", "out.mp3", "Hello")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> say.say("", "", "out.mp3", "Hello"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The file to write must end in .wav");
     }
 
     @Test
     void configValuesAreConvertedByTypeWithPlainErrors() {
         assertThat(Values.convert("7853", 0, null, "port")).isEqualTo(7853);
-        assertThat(Values.convert("7851, 7852,7860", new Integer[] { 7851 }, null, "ports"))
-                .isEqualTo(new Integer[] { 7851, 7852, 7860 });
+        assertThat(Values.convert("7851, 7852,7860", new Integer[] {7851}, null, "ports"))
+                .isEqualTo(new Integer[] {7851, 7852, 7860});
         assertThat(Values.convert("true", Boolean.FALSE, null, "stopOnExit")).isEqualTo(true);
         assertThatThrownBy(() -> Values.convert("seven", 0, null, "port"))
                 .hasMessage("The value \"seven\" does not fit port, which expects whole numbers.");
@@ -123,14 +136,15 @@ class CommandsTest {
     void theOverviewNamesEveryCommandTheBundleRegisters() {
         String overview = new OverviewCommand().alltalk();
         int found = 0;
-        for (Class<?> c : new Class<?>[] { StatusCommands.class, SpeechCommands.class, DiagnosticCommands.class,
-                ConfigCommands.class }) {
+        for (Class<?> c : new Class<?>[] {
+            StatusCommands.class, SpeechCommands.class, DiagnosticCommands.class, ConfigCommands.class
+        }) {
             // the component descriptions bnd generated from the annotations
-            try (java.io.InputStream in = getClass().getClassLoader()
-                    .getResourceAsStream("OSGI-INF/" + c.getName() + ".xml")) {
+            try (java.io.InputStream in =
+                    getClass().getClassLoader().getResourceAsStream("OSGI-INF/" + c.getName() + ".xml")) {
                 String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                java.util.regex.Matcher m = java.util.regex.Pattern
-                        .compile("name=\"osgi.command.function\" type=\"String\"(?: value=\"([^\"]+)\"/>|>([^<]+)<)")
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                "name=\"osgi.command.function\" type=\"String\"(?: value=\"([^\"]+)\"/>|>([^<]+)<)")
                         .matcher(xml);
                 assertThat(m.find()).as(c.getSimpleName()).isTrue();
                 String functions = m.group(1) != null ? m.group(1) : m.group(2);
@@ -154,8 +168,7 @@ class CommandsTest {
         DiagnosticCommands commands = new DiagnosticCommands();
         commands.operationsLog = new org.talkhost.api.logging.OperationsLog() {
             @Override
-            public void log(Level level, String message, Object... args) {
-            }
+            public void log(Level level, String message, Object... args) {}
 
             @Override
             public Optional<java.nio.file.Path> file() {
@@ -170,13 +183,17 @@ class CommandsTest {
 
     @Test
     void logWithoutTheLoggingPartSaysSo() {
-        assertThatThrownBy(() -> new DiagnosticCommands().log(5)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new DiagnosticCommands().log(5))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The logging part of TalkHost is not running right now");
     }
 
     @Test
     void tablesLineUp() {
-        String t = new Table("PORT", "HELD BY").row(7851, "another program").row(7852, "free").toString();
+        String t = new Table("PORT", "HELD BY")
+                .row(7851, "another program")
+                .row(7852, "free")
+                .toString();
         assertThat(t).isEqualTo("PORT  HELD BY\n7851  another program\n7852  free");
     }
 
@@ -188,9 +205,16 @@ class CommandsTest {
         commands.supervisor = sup;
         org.talkhost.api.audio.Speaker speaker = mock(org.talkhost.api.audio.Speaker.class);
         java.nio.file.Path file = java.nio.file.Paths.get("/tmp/speech/hello.wav");
-        when(speaker.speak(any())).thenReturn(new org.talkhost.api.audio.SpeakResult("hello",
-                java.util.List.of("file"), file, 1.2, 0.3, java.time.Duration.ofMillis(90),
-                java.time.Duration.ofMillis(400), false));
+        when(speaker.speak(any()))
+                .thenReturn(new org.talkhost.api.audio.SpeakResult(
+                        "hello",
+                        java.util.List.of("file"),
+                        file,
+                        1.2,
+                        0.3,
+                        java.time.Duration.ofMillis(90),
+                        java.time.Duration.ofMillis(400),
+                        false));
         commands.speaker = speaker;
 
         String out = commands.say("", "", "", "hello");

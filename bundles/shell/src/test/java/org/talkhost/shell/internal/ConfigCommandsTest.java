@@ -29,7 +29,8 @@ class ConfigCommandsTest {
         commands = new ConfigCommands(mock(BundleContext.class));
         commands.configAdmin = configAdmin;
         commands.rules = (pid, key, value) -> ((Double) value) < 0.1
-                ? key + " must be a number from 0.1 to 60; " + value + " is outside that range." : null;
+                ? key + " must be a number from 0.1 to 60; " + value + " is outside that range."
+                : null;
     }
 
     @Test

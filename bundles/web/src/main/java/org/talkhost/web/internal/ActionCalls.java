@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 
 import org.talkhost.api.audio.SpeakRequest;
 import org.talkhost.api.notice.NoticeListener;
-import org.talkhost.api.process.RunState;
 
 /**
  * The API's changing calls: start, stop, restart, say and exec. Each runs while the notices it causes
@@ -53,7 +52,8 @@ final class ActionCalls {
     Map<String, Object> stop() throws Exception {
         return withNotices(() -> {
             String said = services.supervisor().stop(NoticeListener.NONE);
-            Map<String, Object> m = new LinkedHashMap<>(ReadCalls.state(services.supervisor().state()));
+            Map<String, Object> m =
+                    new LinkedHashMap<>(ReadCalls.state(services.supervisor().state()));
             m.put("message", said);
             return m;
         });
@@ -105,7 +105,8 @@ final class ActionCalls {
             });
             long deadline = Long.MAX_VALUE;
             while (System.nanoTime() < deadline) {
-                Object next = deadline == Long.MAX_VALUE ? heard.take()
+                Object next = deadline == Long.MAX_VALUE
+                        ? heard.take()
                         : heard.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (next == DONE) {
                     deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TRAILING_NOTICE_MILLIS);
@@ -162,7 +163,8 @@ final class ActionCalls {
         } catch (ExecutionException e) {
             Files.deleteIfExists(wav);
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw cause instanceof RuntimeException ? (RuntimeException) cause
+            throw cause instanceof RuntimeException
+                    ? (RuntimeException) cause
                     : new IllegalStateException(cause.getMessage(), cause);
         } catch (TimeoutException e) {
             Files.deleteIfExists(wav);

@@ -1,14 +1,12 @@
 package org.talkhost.web.internal;
 
 import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** How the API answers: JSON, one plain sentence for a refusal or an error, and the access check. */
 final class Answers {
-    private Answers() {
-    }
+    private Answers() {}
 
     static void json(HttpServletResponse resp, int status, Object body) throws IOException {
         resp.setStatus(status);

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class ApiJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     static String write(Object value) {
         try {
@@ -33,7 +32,8 @@ final class ApiJson {
         }
         Object value = MAPPER.readValue(bytes, Object.class);
         if (!(value instanceof Map)) {
-            throw new IllegalArgumentException("The request body must be a JSON object, for example {\"text\": \"Hello\"}.");
+            throw new IllegalArgumentException(
+                    "The request body must be a JSON object, for example {\"text\": \"Hello\"}.");
         }
         return (Map<String, Object>) value;
     }

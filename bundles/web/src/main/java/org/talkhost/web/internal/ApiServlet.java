@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,13 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkException;
 import org.talkhost.api.config.HostPaths;
-import org.talkhost.common.Threads;
-
-import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.talkhost.common.PartMissing;
+import org.talkhost.common.Threads;
 
 /**
  * TalkHost's control API under {@code /talkhost/api/}: reading calls (GET) and changing calls (POST,
@@ -45,7 +44,10 @@ public final class ApiServlet extends HttpServlet {
     private final transient ExecutorService workers = Executors.newCachedThreadPool(Threads.named("talkhost-web-exec"));
 
     @Activate
-    public ApiServlet(@Reference ControlEndpoint endpoint, @Reference HostServices services, @Reference EventHub hub,
+    public ApiServlet(
+            @Reference ControlEndpoint endpoint,
+            @Reference HostServices services,
+            @Reference EventHub hub,
             @Reference Sampler sampler) {
         this.endpoint = endpoint;
         this.reads = new ReadCalls(services, hub, sampler);
@@ -66,15 +68,24 @@ public final class ApiServlet extends HttpServlet {
         String call = call(req);
         answer(resp, () -> {
             switch (call) {
-            case "status": return reads.status();
-            case "health": return reads.health();
-            case "voices": return reads.voices();
-            case "ports": return reads.ports();
-            case "doctor": return reads.doctor("true".equals(req.getParameter("fresh")));
-            case "metrics": return reads.metrics();
-            case "log": return reads.log(lines(req.getParameter("lines")));
-            case "config": return config.all();
-            default: return null;
+                case "status":
+                    return reads.status();
+                case "health":
+                    return reads.health();
+                case "voices":
+                    return reads.voices();
+                case "ports":
+                    return reads.ports();
+                case "doctor":
+                    return reads.doctor("true".equals(req.getParameter("fresh")));
+                case "metrics":
+                    return reads.metrics();
+                case "log":
+                    return reads.log(lines(req.getParameter("lines")));
+                case "config":
+                    return config.all();
+                default:
+                    return null;
             }
         });
     }
@@ -115,10 +126,14 @@ public final class ApiServlet extends HttpServlet {
         }
         answer(resp, () -> {
             switch (call) {
-            case "start": return actions.start();
-            case "stop": return actions.stop();
-            case "restart": return actions.restart();
-            default: return null;
+                case "start":
+                    return actions.start();
+                case "stop":
+                    return actions.stop();
+                case "restart":
+                    return actions.restart();
+                default:
+                    return null;
             }
         });
     }
@@ -128,7 +143,8 @@ public final class ApiServlet extends HttpServlet {
         boolean streamed = String.valueOf(req.getHeader("Accept")).contains(NDJSON);
         answer(resp, () -> {
             if (command == null || command.isBlank()) {
-                throw new IllegalArgumentException("Send the command line to run, for example {\"command\": \"alltalk:status\"}.");
+                throw new IllegalArgumentException(
+                        "Send the command line to run, for example {\"command\": \"alltalk:status\"}.");
             }
             if (streamed) {
                 resp.setStatus(200);
@@ -151,8 +167,11 @@ public final class ApiServlet extends HttpServlet {
         }
         answer(resp, () -> {
             Object text = body.get("text");
-            Path wav = actions.say(text == null ? null : text.toString(), string(body.get("voice")),
-                    string(body.get("language")), HostPaths.runtime().resolve("web-say"));
+            Path wav = actions.say(
+                    text == null ? null : text.toString(),
+                    string(body.get("voice")),
+                    string(body.get("language")),
+                    HostPaths.runtime().resolve("web-say"));
             try {
                 resp.setStatus(200);
                 resp.setContentType("audio/wav");
@@ -171,7 +190,8 @@ public final class ApiServlet extends HttpServlet {
         try {
             Object body = call.run();
             if (body == null) {
-                Answers.plain(resp, 404, "TalkHost's control API has no such call. The calls are listed in docs/api.md.");
+                Answers.plain(
+                        resp, 404, "TalkHost's control API has no such call. The calls are listed in docs/api.md.");
             } else if (body != Answered.ALREADY) {
                 Answers.json(resp, 200, body);
             }
@@ -213,7 +233,8 @@ public final class ApiServlet extends HttpServlet {
             byte[] bytes = in.readAllBytes();
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (text.startsWith("{")) {
-                return string(ApiJson.readObject(new java.io.ByteArrayInputStream(bytes)).get(field));
+                return string(ApiJson.readObject(new java.io.ByteArrayInputStream(bytes))
+                        .get(field));
             }
             return text;
         }
@@ -238,5 +259,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /** The call wrote its own answer. */
-    private enum Answered { ALREADY }
+    private enum Answered {
+        ALREADY
+    }
 }

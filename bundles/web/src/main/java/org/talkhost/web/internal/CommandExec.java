@@ -19,11 +19,9 @@ final class CommandExec {
     static final String EXIT_VARIABLE = "talkhost.exit";
 
     /** What a command did: everything it printed or returned, and its exit status. */
-    record Outcome(String output, int status) {
-    }
+    record Outcome(String output, int status) {}
 
-    private CommandExec() {
-    }
+    private CommandExec() {}
 
     /** Runs {@code line} with the session variables {@code variables} set. */
     static Outcome run(CommandProcessor processor, String line, Map<String, Object> variables) {
@@ -51,7 +49,8 @@ final class CommandExec {
     /** A failure as one plain line: a bad-argument message as it is, anything else summed up. */
     static String plain(Throwable t) {
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
+        if (t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException
                 || msg.startsWith("Command not found")) {
             return msg;
         }

@@ -47,7 +47,7 @@ final class ConfigCalls {
         if (d == null) {
             return out;
         }
-        for (Enumeration<String> keys = d.keys(); keys.hasMoreElements();) {
+        for (Enumeration<String> keys = d.keys(); keys.hasMoreElements(); ) {
             String k = keys.nextElement();
             if (k.startsWith("service.") || k.startsWith("felix.") || k.startsWith("component.")) {
                 continue;
@@ -79,8 +79,8 @@ final class ConfigCalls {
         if (value == null) {
             throw new IllegalArgumentException("Send the new value as the request body, for example: 7852.");
         }
-        CommandExec.Outcome o = CommandExec.run(services.commands(), "alltalk:config " + key + " $talkhostValue",
-                Map.of("talkhostValue", value));
+        CommandExec.Outcome o = CommandExec.run(
+                services.commands(), "alltalk:config " + key + " $talkhostValue", Map.of("talkhostValue", value));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
         m.put("value", value);

@@ -66,11 +66,17 @@ public final class ControlEndpoint {
         try {
             write(api);
             wrote = true;
-            LOG.info("TalkHost's control API answers at {} (page at {}); changes need runtime/{}", api,
-                    api.resolve("/talkhost/"), ControlToken.FILE);
+            LOG.info(
+                    "TalkHost's control API answers at {} (page at {}); changes need runtime/{}",
+                    api,
+                    api.resolve("/talkhost/"),
+                    ControlToken.FILE);
         } catch (IOException e) {
-            LOG.warn("Could not write runtime/{}, so ./talkhost --exec will start a second TalkHost instead of "
-                    + "using this one: {}", FILE, e.getMessage());
+            LOG.warn(
+                    "Could not write runtime/{}, so ./talkhost --exec will start a second TalkHost instead of "
+                            + "using this one: {}",
+                    FILE,
+                    e.getMessage());
         }
     }
 
@@ -84,7 +90,8 @@ public final class ControlEndpoint {
 
     private void write(URI address) throws IOException {
         Path tmp = runtime.resolve(FILE + ".tmp");
-        String json = "{\"api\":\"" + address + "\",\"pid\":" + ProcessHandle.current().pid() + "}\n";
+        String json = "{\"api\":\"" + address + "\",\"pid\":"
+                + ProcessHandle.current().pid() + "}\n";
         Files.writeString(tmp, json, StandardCharsets.UTF_8);
         Files.move(tmp, runtime.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -31,7 +31,8 @@ final class ControlToken {
     static ControlToken inFolder(Path runtime) throws IOException {
         Files.createDirectories(runtime);
         Path file = runtime.resolve(FILE);
-        if (!Files.isRegularFile(file) || Files.readString(file, StandardCharsets.US_ASCII).isBlank()) {
+        if (!Files.isRegularFile(file)
+                || Files.readString(file, StandardCharsets.US_ASCII).isBlank()) {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -50,7 +51,8 @@ final class ControlToken {
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's own permissions apply
         }
-        return new ControlToken(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        return new ControlToken(
+                Files.readString(file, StandardCharsets.US_ASCII).trim());
     }
 
     static ControlToken of(String value) {

@@ -19,10 +19,14 @@ import org.talkhost.api.notice.NoticeTopics;
  * {@link WebEvent}, to whoever listens now: server-sent event streams, a running {@code exec}, the
  * sampler. Keeps the last notices for {@code status}. Listeners must not block: EventAdmin waits.
  */
-@Component(service = { EventHub.class, EventHandler.class }, immediate = true, property = {
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL,
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.HEALTH_CHANGED,
-        EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL })
+@Component(
+        service = {EventHub.class, EventHandler.class},
+        immediate = true,
+        property = {
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL,
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.HEALTH_CHANGED,
+            EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL
+        })
 public final class EventHub implements EventHandler {
     private static final int KEEP = 50;
 

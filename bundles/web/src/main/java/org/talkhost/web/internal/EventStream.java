@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -22,7 +21,7 @@ final class EventStream implements AsyncListener {
     private final Executor writer;
     private final Consumer<EventStream> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Runnable unsubscribe = () -> { };
+    private volatile Runnable unsubscribe = () -> {};
 
     EventStream(AsyncContext async, ServletOutputStream out, Executor writer, Consumer<EventStream> onClose) {
         this.async = async;

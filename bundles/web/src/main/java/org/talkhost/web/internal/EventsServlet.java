@@ -6,6 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,12 +19,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.talkhost.common.Threads;
-
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code GET /talkhost/api/events}: server-sent events, one per notice, health change and Supervisor
@@ -34,8 +33,8 @@ public final class EventsServlet extends HttpServlet {
 
     private final transient EventHub hub;
     private final transient ControlEndpoint endpoint;
-    private final transient ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("talkhost-web-events"));
+    private final transient ScheduledExecutorService writer =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("talkhost-web-events"));
     private final transient Set<EventStream> open = ConcurrentHashMap.newKeySet();
 
     @Activate

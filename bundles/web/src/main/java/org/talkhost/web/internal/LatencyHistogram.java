@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Health-check latencies in Prometheus buckets (seconds): cumulative counts, a sum and a count. */
 final class LatencyHistogram {
-    static final double[] BOUNDS = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5 };
+    static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
     private final long[] counts = new long[BOUNDS.length];
     private long count;
@@ -27,7 +27,12 @@ final class LatencyHistogram {
         b.append("# HELP ").append(name).append(' ').append(help).append('\n');
         b.append("# TYPE ").append(name).append(" histogram\n");
         for (int i = 0; i < BOUNDS.length; i++) {
-            b.append(name).append("_bucket{le=\"").append(BOUNDS[i]).append("\"} ").append(counts[i]).append('\n');
+            b.append(name)
+                    .append("_bucket{le=\"")
+                    .append(BOUNDS[i])
+                    .append("\"} ")
+                    .append(counts[i])
+                    .append('\n');
         }
         b.append(name).append("_bucket{le=\"+Inf\"} ").append(count).append('\n');
         b.append(name).append("_sum ").append(sum).append('\n');

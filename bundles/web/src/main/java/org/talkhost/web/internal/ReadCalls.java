@@ -85,8 +85,14 @@ final class ReadCalls {
         m.put("startedByUs", s.startedByUs());
         m.put("since", s.since() == null ? null : s.since().toString());
         if (s.pid() > 0) {
-            Instant started = ProcessHandle.of(s.pid()).flatMap(h -> h.info().startInstant()).orElse(s.since());
-            m.put("uptimeSeconds", started == null ? null : Duration.between(started, Instant.now()).toSeconds());
+            Instant started = ProcessHandle.of(s.pid())
+                    .flatMap(h -> h.info().startInstant())
+                    .orElse(s.since());
+            m.put(
+                    "uptimeSeconds",
+                    started == null
+                            ? null
+                            : Duration.between(started, Instant.now()).toSeconds());
         }
         return m;
     }
@@ -101,7 +107,9 @@ final class ReadCalls {
         m.put("state", h.state().name());
         m.put("words", h.state().words());
         m.put("since", h.since() == null ? null : h.since().toString());
-        m.put("lastLatencyMillis", h.lastLatency() == null ? null : h.lastLatency().toNanos() / 1e6);
+        m.put(
+                "lastLatencyMillis",
+                h.lastLatency() == null ? null : h.lastLatency().toNanos() / 1e6);
         m.put("consecutiveFailures", h.consecutiveFailures());
         m.put("explanation", h.explanation());
         return m;

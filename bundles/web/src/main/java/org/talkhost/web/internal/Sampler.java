@@ -16,14 +16,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.talkhost.api.health.HealthStatus;
-import org.talkhost.api.process.ResourceUsage;
-import org.talkhost.common.Threads;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.health.HealthStatus;
+import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.Supervisor;
+import org.talkhost.common.Threads;
 
 /**
  * Every two seconds, what the page draws over the last ten minutes: health, AllTalk's memory and CPU.
@@ -35,17 +35,22 @@ public final class Sampler {
     static final int KEEP = 300;
     private static final long EVERY_MILLIS = 2000;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile HealthMonitor health;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Supervisor supervisor;
 
     private final LatencyHistogram latency = new LatencyHistogram();
     private final Deque<Map<String, Object>> samples = new ArrayDeque<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Threads.named("talkhost-web-sampler"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("talkhost-web-sampler"));
     private final Runnable unsubscribe;
     private volatile long restarts;
     private volatile long lastReadyPid;

@@ -19,7 +19,9 @@ record WebEvent(Kind kind, Map<String, Object> data) {
 
     /** The sorts of event, named as in the event stream. */
     enum Kind {
-        NOTICE("notice"), HEALTH("health"), STATE("state");
+        NOTICE("notice"),
+        HEALTH("health"),
+        STATE("state");
 
         private final String wire;
 
@@ -61,7 +63,7 @@ record WebEvent(Kind kind, Map<String, Object> data) {
         if (topic.startsWith(NoticeTopics.PROCESS + "/")) {
             d.put("time", Instant.now().toString());
             d.put("phase", topic.substring(NoticeTopics.PROCESS.length() + 1));
-            for (String key : new String[] { "kind", "mode", "pid", "address", "explanation" }) {
+            for (String key : new String[] {"kind", "mode", "pid", "address", "explanation"}) {
                 if (event.getProperty(key) != null) {
                     d.put(key, event.getProperty(key));
                 }

@@ -17,7 +17,8 @@ class AccessRuleTest {
     void token_isMadeOnceWithModeOwnerOnly_andKept() throws Exception {
         ControlToken first = ControlToken.inFolder(runtime);
         Path file = runtime.resolve(ControlToken.FILE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         String value = Files.readString(file).trim();
         assertThat(value).hasSizeGreaterThanOrEqualTo(40);
         ControlToken again = ControlToken.inFolder(runtime);
@@ -35,7 +36,9 @@ class AccessRuleTest {
         assertThat(rule.refusal(true, "127.0.0.1", "Bearer wrong")).isEqualTo(AccessRule.WRONG_TOKEN);
         assertThat(rule.refusal(true, "127.0.0.1", "Basic secret")).isEqualTo(AccessRule.WRONG_TOKEN);
         assertThat(rule.refusal(true, "127.0.0.1", "Bearer secret")).isNull();
-        assertThat(rule.refusal(false, "192.168.1.20", null)).as("a caller from elsewhere").isEqualTo(AccessRule.NO_TOKEN);
+        assertThat(rule.refusal(false, "192.168.1.20", null))
+                .as("a caller from elsewhere")
+                .isEqualTo(AccessRule.NO_TOKEN);
     }
 
     @Test
@@ -48,11 +51,14 @@ class AccessRuleTest {
     @Test
     void controlFile_tellsTheApiAddressAndPid_andGoesAway() throws Exception {
         ControlEndpoint endpoint = new ControlEndpoint(runtime);
-        assertThat(runtime.resolve(ControlEndpoint.FILE)).as("no HTTP runtime yet").doesNotExist();
+        assertThat(runtime.resolve(ControlEndpoint.FILE))
+                .as("no HTTP runtime yet")
+                .doesNotExist();
         endpoint.serving(java.util.List.of("http://0.0.0.0:7850/"));
         assertThat(endpoint.access().loopbackBind()).isFalse();
         String json = Files.readString(runtime.resolve(ControlEndpoint.FILE));
-        assertThat(json).contains("\"api\":\"http://127.0.0.1:7850/talkhost/api/\"")
+        assertThat(json)
+                .contains("\"api\":\"http://127.0.0.1:7850/talkhost/api/\"")
                 .contains("\"pid\":" + ProcessHandle.current().pid());
         endpoint.stop();
         assertThat(runtime.resolve(ControlEndpoint.FILE)).doesNotExist();

@@ -14,7 +14,8 @@ class LatencyHistogramTest {
         h.observe(Duration.ofMillis(30));
         h.observe(Duration.ofSeconds(9));
         String text = h.render("talkhost_health_check_seconds", "help");
-        assertThat(text).contains("# TYPE talkhost_health_check_seconds histogram")
+        assertThat(text)
+                .contains("# TYPE talkhost_health_check_seconds histogram")
                 .contains("talkhost_health_check_seconds_bucket{le=\"0.005\"} 1")
                 .contains("talkhost_health_check_seconds_bucket{le=\"0.05\"} 2")
                 .contains("talkhost_health_check_seconds_bucket{le=\"5.0\"} 2")

@@ -11,7 +11,9 @@ import org.talkhost.api.audio.AudioSink;
  * read through its service properties-free getters. A real add-on would stream to a network
  * speaker, a recorder, a VU meter...
  */
-@Component(service = { AudioSink.class, CountingSink.class }, property = AudioSink.NAME + "=counting")
+@Component(
+        service = {AudioSink.class, CountingSink.class},
+        property = AudioSink.NAME + "=counting")
 public final class CountingSink implements AudioSink {
     private final AtomicLong utterances = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -31,8 +33,7 @@ public final class CountingSink implements AudioSink {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -33,8 +33,8 @@ public final class NoticeFileWriter implements EventHandler {
 
     NoticeFileWriter(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        out = Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     @Override

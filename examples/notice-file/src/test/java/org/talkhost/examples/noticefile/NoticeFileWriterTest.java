@@ -16,9 +16,11 @@ class NoticeFileWriterTest {
         Path file = dir.resolve("log/notices.txt");
         NoticeFileWriter w = new NoticeFileWriter(file);
         w.handleEvent(Notice.info("process", "x", "AllTalk is ready.").toEvent());
-        w.handleEvent(Notice.warning("health", "y", "AllTalk stopped answering.").toEvent());
+        w.handleEvent(
+                Notice.warning("health", "y", "AllTalk stopped answering.").toEvent());
         w.close();
-        assertThat(Files.readAllLines(file)).hasSize(2)
+        assertThat(Files.readAllLines(file))
+                .hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("INFO process: AllTalk is ready."))
                 .anySatisfy(l -> assertThat(l).contains("WARNING health: AllTalk stopped answering."));
     }
