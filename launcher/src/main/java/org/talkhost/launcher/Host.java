@@ -54,6 +54,8 @@ final class Host {
             throws BundleException, IOException, InterruptedException {
         framework = new FrameworkFactory().newFramework(properties);
         framework.init();
+        BootTrace.mark("framework initialised (bundle cache read)");
+        BootTrace.watch(framework.getBundleContext());
         int level = 0;
         for (int i = 0; i < files.size(); i++) {
             FeatureFile.Entry entry = feature.bundles.get(i);

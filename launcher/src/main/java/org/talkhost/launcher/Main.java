@@ -2,7 +2,6 @@ package org.talkhost.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
@@ -48,7 +47,9 @@ public final class Main {
         Storage storage = null;
         AtomicBoolean stopping = new AtomicBoolean();
         try {
+            BootTrace.mark("main");
             FeatureFile feature = FeatureFile.read(options.feature);
+            BootTrace.mark("feature file read");
             Path home = options.home;
             Path source = options.source;
             host = new Host(feature, home);
@@ -60,6 +61,7 @@ public final class Main {
             storage = new Storage(home.resolve("runtime"));
             storage.prepare(files, options.clean);
             Storage used = storage;
+            BootTrace.mark("bundles found, settings seeded, storage ready");
             Map<String, String> props = frameworkProperties(feature, home, storage, options);
             props.forEach((k, v) -> {
                 if (k.startsWith("talkhost.")) {
@@ -77,8 +79,7 @@ public final class Main {
                             },
                             "talkhost-shutdown"));
             Framework framework = host.start(files, props);
-            long bootMillis = System.currentTimeMillis()
-                    - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long bootMillis = BootTrace.sinceJvmStart();
             List<BundleReport.Problem> problems = host.problems();
             problems.forEach(p -> err.println("talkhost: " + p));
             boolean requiredFailed = problems.stream().anyMatch(BundleReport.Problem::required);

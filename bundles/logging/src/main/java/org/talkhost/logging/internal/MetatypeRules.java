@@ -7,7 +7,9 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,6 +35,8 @@ public final class MetatypeRules implements SettingRules {
     private final BundleContext context;
     private final Map<Long, Long> seen = new HashMap<>();
     private final Map<Long, Map<String, Map<String, SettingRule>>> byBundle = new HashMap<>();
+    /** One parser for every file, made at the first (finding the XML factory is a search each time). */
+    private DocumentBuilder parser;
 
     @Activate
     public MetatypeRules(BundleContext context) {
@@ -58,15 +62,16 @@ public final class MetatypeRules implements SettingRules {
         return out;
     }
 
-    private static Map<String, Map<String, SettingRule>> read(Bundle bundle) {
+    private Map<String, Map<String, SettingRule>> read(Bundle bundle) {
         Map<String, Map<String, SettingRule>> byPid = new HashMap<>();
+        if (!mayDescribe(bundle)) {
+            return byPid;
+        }
         Enumeration<URL> files = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
         while (files != null && files.hasMoreElements()) {
             URL url = files.nextElement();
             try (InputStream in = url.openStream()) {
-                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-                f.setNamespaceAware(true);
-                read(f.newDocumentBuilder().parse(in), byPid);
+                read(parser().parse(in), byPid);
             } catch (Exception e) {
                 LOG.warn(
                         "Could not read the metatype {} of {}; its settings are not checked",
@@ -76,6 +81,26 @@ public final class MetatypeRules implements SettingRules {
             }
         }
         return byPid;
+    }
+
+    /**
+     * False when the bundle certainly has no metatype folder: its jar lists its folders (as jars made by bnd,
+     * Maven and the JDK's jar tool do) and that one is not among them. Looking up one entry is quick, while
+     * {@code findEntries} walks every entry of the jar (thousands in the HTTP runtime's), which made the
+     * first check at start slow.
+     */
+    private static boolean mayDescribe(Bundle bundle) {
+        return bundle.getEntry("OSGI-INF/metatype/") != null || bundle.getEntry("META-INF/") == null;
+    }
+
+    private DocumentBuilder parser() throws ParserConfigurationException {
+        if (parser == null) {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            parser = f.newDocumentBuilder();
+        }
+        parser.reset();
+        return parser;
     }
 
     private static void read(Document doc, Map<String, Map<String, SettingRule>> byPid) {

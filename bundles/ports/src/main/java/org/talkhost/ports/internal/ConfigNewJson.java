@@ -58,12 +58,15 @@ final class ConfigNewJson {
         AS_FOUND
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII) // as Python's json.dump does
-            .build();
+    /** Made at the first write, not when TalkHost starts (building a mapper takes tens of milliseconds). */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .enable(JsonWriteFeature.ESCAPE_NON_ASCII) // as Python's json.dump does
+                .build();
+    }
 
     Result writePorts(Path dir, Layout layout, int port, int uiPort) {
         Path file = dir.resolve(FILE);
@@ -75,7 +78,7 @@ final class ConfigNewJson {
             byte[] original = Files.readAllBytes(file);
             JsonNode tree;
             try {
-                tree = MAPPER.readTree(original);
+                tree = Json.MAPPER.readTree(original);
             } catch (JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 return new Result(Outcome.MALFORMED, file, null, Math.max(0, line), e.getOriginalMessage());
@@ -92,7 +95,7 @@ final class ConfigNewJson {
                 Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
             }
             String eol = new String(original, StandardCharsets.ISO_8859_1).contains("\r\n") ? "\r\n" : "\n";
-            replace(file, MAPPER.writer(printer(eol)).writeValueAsBytes(root));
+            replace(file, Json.MAPPER.writer(printer(eol)).writeValueAsBytes(root));
             return new Result(Outcome.WRITTEN, file, backup, 0, null);
         } catch (IOException | RuntimeException e) {
             return new Result(Outcome.FAILED, file, Files.exists(backup) ? backup : null, 0, e.toString());

@@ -27,22 +27,38 @@ final class PortInspector implements AutoCloseable {
             !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Messages messages;
-    private final ProbeGet http = new ProbeGet("talkhost-ports", 64 * 1024);
+    /** Made at the first inspection, not at start: building an HTTP client is slow, and the start waits for it. */
+    private ProbeGet http;
+
+    private boolean closed;
 
     PortInspector(Messages messages) {
         this.messages = messages;
     }
 
     @Override
-    public void close() {
-        http.close();
+    public synchronized void close() {
+        closed = true;
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    private synchronized ProbeGet http() {
+        if (http == null) {
+            http = new ProbeGet("talkhost-ports", 64 * 1024);
+            if (closed) {
+                http.close(); // the ports area stopped meanwhile: the probe fails as any probe then does
+            }
+        }
+        return http;
     }
 
     PortStatus inspect(String host, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String target = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         try {
-            ProbeGet.Answer ready = http.get(target, port, "/api/ready", deadline);
+            ProbeGet.Answer ready = http().get(target, port, "/api/ready", deadline);
             String said = ready.body().strip().replace("\"", "");
             if (ready.status() == 200 && (said.equalsIgnoreCase("Ready") || said.equalsIgnoreCase("Unloaded"))) {
                 return status(port, PortHolder.ALLTALK, "status.alltalk", said);
@@ -74,7 +90,7 @@ final class PortInspector implements AutoCloseable {
 
     private String page(String host, int port, long deadline) {
         try {
-            return http.get(host, port, "/", deadline).body();
+            return http().get(host, port, "/", deadline).body();
         } catch (IOException e) {
             return "";
         }
