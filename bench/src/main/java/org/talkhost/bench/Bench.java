@@ -175,16 +175,7 @@ public final class Bench {
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
             Process p = Proc.start(List.of(
-                    Proc.java(),
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC",
-                    "-Dtalkhost.home=" + host.home,
-                    "-jar",
-                    source.resolve("launcher/target/talkhost-launcher.jar").toString(),
-                    "--home",
-                    host.home.toString(),
-                    "--exec",
-                    "alltalk:status"));
+                    source.resolve("talkhost").toString(), "--home", host.home.toString(), "--exec", "alltalk:status"));
             int status = p.waitFor();
             took[i] = status == 0 ? (System.nanoTime() - t0) / 1e6 : -1;
         }

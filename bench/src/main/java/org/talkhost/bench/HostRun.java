@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * A TalkHost started as a user would ({@code --no-shell}) in a folder of its own, whose console lines
- * are timestamped as they arrive.
+ * A TalkHost started as a user would ({@code ./talkhost --no-shell}) in a folder of its own, whose console
+ * lines are timestamped as they arrive.
  */
 final class HostRun implements AutoCloseable {
     record Line(long nanos, String text) {}
@@ -51,14 +51,8 @@ final class HostRun implements AutoCloseable {
                         "org.apache.felix.http.host=\"127.0.0.1\"",
                         "org.osgi.service.http.port=I\"" + gatewayPort + "\""),
                 StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(
-                        Proc.java(),
-                        "-Dtalkhost.home=" + home,
-                        "-jar",
-                        source.resolve("launcher/target/talkhost-launcher.jar").toString(),
-                        "--no-shell",
-                        "--home",
-                        home.toString())
+        // started by ./talkhost itself, so the host runs with the JVM options and class-data archive a user gets
+        Process p = new ProcessBuilder(source.resolve("talkhost").toString(), "--no-shell", "--home", home.toString())
                 .redirectErrorStream(true)
                 .start();
         return new HostRun(p, home, gatewayPort);

@@ -18,11 +18,16 @@ import org.talkhost.api.notice.Messages;
 import org.talkhost.api.notice.Notice;
 
 /**
- * Waits for AllTalk to answer Ready: checks from the first moment and every {@code poll} after (never a
- * fixed sleep first), notices at once when the process ends, tells progress with an estimate, and gives
- * up at a deadline (extended once when a first-run model download is seen).
+ * Waits for AllTalk to answer Ready: checks from the first moment (never a fixed sleep first), looks whether
+ * the port is open every {@value #PORT_LOOK_MILLIS} ms (a refused connection costs next to nothing, and AllTalk
+ * is ready the moment its port opens, its model loads before) and asks for Ready every {@code poll} once it is
+ * open, notices at once when the process ends, tells progress with an estimate, and gives up at a deadline
+ * (extended once when a first-run model download is seen).
  */
 final class ReadyWaiter {
+    /** How often a closed port is looked at again. */
+    static final long PORT_LOOK_MILLIS = 5;
+
     /** TAKEN: what answers Ready on the port is another server, not the process TalkHost started. */
     enum Result {
         READY,
@@ -111,7 +116,8 @@ final class ReadyWaiter {
                 int code = waitExit(t.child());
                 return new Outcome(Result.EXITED, since(start), code, answered);
             }
-            if (!portOpen(t.address())) {
+            boolean open = portOpen(t.address());
+            if (!open) {
                 lastClosed = now;
             } else {
                 firstOpen = firstOpen < 0 ? now : firstOpen;
@@ -144,7 +150,7 @@ final class ReadyWaiter {
                 nextProgress += progressEvery.toNanos();
                 say.accept(progress(t, Duration.ofNanos(now - start), Duration.ofNanos(deadline - start), answered));
             }
-            pause(t.child());
+            pause(t.child(), open ? poll.toMillis() : Math.min(poll.toMillis(), PORT_LOOK_MILLIS));
         }
     }
 
@@ -190,13 +196,13 @@ final class ReadyWaiter {
                 limitWords);
     }
 
-    private void pause(ChildProcess child) {
+    private void pause(ChildProcess child, long millis) {
         if (child == null) {
-            LockSupport.parkNanos(poll.toNanos());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
             return;
         }
         try {
-            child.exited().get(poll.toMillis(), TimeUnit.MILLISECONDS);
+            child.exited().get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // the usual case: still running
         } catch (InterruptedException e) {
