@@ -55,6 +55,10 @@ class SupervisorStartTest extends WithRig {
                 .extracting(Notice::code)
                 .containsSubsequence("detect.start", "start.standin", "ready.started");
         assertThat(heard)
+                .as("that TalkHost looks for a running AllTalk is said once (by detection), not twice")
+                .filteredOn(n -> n.code().equals("detect.start"))
+                .hasSize(1);
+        assertThat(heard)
                 .filteredOn(n -> n.code().equals("start.standin"))
                 .first()
                 .extracting(Notice::text)
