@@ -63,7 +63,8 @@ public final class Bench {
                 "< 700 ms (#20, HTTP runtime in)",
                 String.format(
                         Locale.ROOT,
-                        "bare JVM start (java -version) %s; ratio %.1fx",
+                        Results.verdict(Results.median(boot) < 700)
+                                + "; bare JVM start (java -version) %s; ratio %.1fx",
                         Results.ms(Results.median(jvm)),
                         Results.median(boot) / Results.median(jvm)));
     }
@@ -132,18 +133,22 @@ public final class Bench {
             double[] detected = new double[3];
             double[] recovered = new double[3];
             double[] lag = new double[3];
+            double[] answerLag = new double[3];
             for (int i = 0; i < 3; i++) {
                 ProcessHandle s = host.server().orElseThrow();
                 long kill = System.nanoTime();
                 s.destroyForcibly();
                 long seen = host.await("(?i)(stopped|exited|ended|crash|died|not answering)", kill, 30_000);
                 long open = awaitPortOpen(port, kill, 60_000);
+                // the first Ready answer, then the console line (stamped as it arrived, so the order of waiting is
+                // free)
+                long answered = Proc.awaitReady(port, kill, 60_000);
                 long ready =
                         host.await("(?i)is ready|ready on|ready again|answering again", Math.max(open, kill), 60_000);
-                long answered = Proc.awaitReady(port, kill, 60_000);
                 detected[i] = seen < 0 ? -1 : (seen - kill) / 1e6;
                 recovered[i] = answered / 1e6;
                 lag[i] = ready < 0 || open < 0 ? -1 : (ready - open) / 1e6;
+                answerLag[i] = ready < 0 || answered < 0 ? -1 : (ready - kill - answered) / 1e6;
                 Thread.sleep(500);
             }
             results.add(
@@ -162,9 +167,19 @@ public final class Bench {
                     "process",
                     "port open to TalkHost declaring ready, median of 3",
                     Results.ms(Results.median(lag)),
-                    "< 300 ms",
-                    "AllTalk's launcher: 26 s / 5 s fixed sleep");
+                    "< 30 ms (#20)",
+                    Results.verdict(Results.median(lag) >= 0 && Results.median(lag) < 30)
+                            + "; the console line, after EventAdmin; AllTalk's own launcher: 26 s / 5 s fixed sleep");
+            results.add(
+                    "process",
+                    "first Ready answer to TalkHost declaring ready, median of 3",
+                    Results.ms(Results.median(answerLag)),
+                    "-",
+                    "the part that is TalkHost's: the stand-in binds its port before it serves (a real uvicorn "
+                            + "serves as it binds), so the row above includes the stand-in's own gap; the bench "
+                            + "polls Ready every 5 ms");
             execClient(source, host, results);
+            ConfigBench.run(host, results);
             GatewayBench.run(port, host.gatewayPort, host.process.pid(), results);
         }
     }
