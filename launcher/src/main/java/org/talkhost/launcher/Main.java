@@ -87,8 +87,13 @@ public final class Main {
                 return stop(host, stopping, 1);
             }
             if (options.mode != Options.Mode.EXEC) {
-                out.println("TalkHost is running: " + host.activeCount() + " bundles active, started in " + bootMillis
-                        + " ms." + (seeded.isEmpty() ? "" : " Default settings written to config/."));
+                // In the console a notice may have left Gogo's prompt at the start of the line: write over it.
+                out.println((options.mode == Options.Mode.CONSOLE ? "\r" : "") + "TalkHost is running: "
+                        + host.activeCount() + " bundles active, started in " + bootMillis + " ms."
+                        + (seeded.isEmpty() ? "" : " Default settings written to config/.")
+                        + (options.mode == Options.Mode.CONSOLE
+                                ? " Type 'help alltalk' for TalkHost's commands, Ctrl-D to stop."
+                                : ""));
                 if (options.mode == Options.Mode.SERVICE) {
                     out.println("Running as a service without a console. Stop it with Ctrl-C.");
                 }
@@ -169,9 +174,8 @@ public final class Main {
                         .toString());
         props.put("talkhost.console.notices", o.mode == Options.Mode.EXEC ? "stderr" : "stdout");
         props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
-        if (o.mode != Options.Mode.CONSOLE) {
-            props.put("gosh.args", "--nointeractive");
-        }
+        // The console opens without Gogo's banner: TalkHost's own first line says what runs and where to start.
+        props.put("gosh.args", o.mode == Options.Mode.CONSOLE ? "--quiet" : "--nointeractive");
         if (o.mode == Options.Mode.EXEC) {
             props.put("org.apache.felix.http.enable", "false"); // a one-shot run serves no HTTP (7850 is the service's)
         }

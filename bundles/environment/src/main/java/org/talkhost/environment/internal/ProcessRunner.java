@@ -62,8 +62,11 @@ final class ProcessRunner {
             finished = false;
         }
         if (!finished) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            // The program first, then what it started: killed the other way round, a shell script runs on to its
+            // next line (and may print an answer) in the moment between the two.
+            List<ProcessHandle> started = p.descendants().toList();
             p.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
             try {
                 p.waitFor(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

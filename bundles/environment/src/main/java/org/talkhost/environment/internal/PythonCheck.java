@@ -52,10 +52,11 @@ public final class PythonCheck implements EnvironmentCheck {
         }
         Path python = choice.python();
         PythonProbe.Answer answer = probe.identity(python);
+        if (answer.outcome().timedOut()) {
+            return fail("python.timeout", python);
+        }
         if (!answer.understood()) {
-            return answer.outcome().timedOut()
-                    ? fail("python.timeout", python)
-                    : fail("python.broken", python, answer.outcome().problemLine());
+            return fail("python.broken", python, answer.outcome().problemLine());
         }
         AllTalkNeeds needs = AllTalkNeeds.of(context.install());
         String version = answer.get("version");

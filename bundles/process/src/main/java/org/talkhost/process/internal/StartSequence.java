@@ -107,7 +107,8 @@ final class StartSequence {
 
     /** Detect, adopt what runs, else start one (or, external, wait for one). */
     private RunState detectThenStart(Attempt a, Mode mode, AllTalkSettings s) {
-        state.enter(Phase.DETECTING, mode, null, null, TEXT.info("detect.start"), a.listeners);
+        // Detection says "Checking if AllTalk is already running..." itself: the Supervisor does not say it again.
+        state.enterQuietly(Phase.DETECTING, mode, TEXT.info("detect.start"));
         Detection d = detect(a, true);
         if (a.cancelled()) {
             return state.state();

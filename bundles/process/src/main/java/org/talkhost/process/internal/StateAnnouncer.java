@@ -66,9 +66,19 @@ final class StateAnnouncer {
                         fix)
                 : new RunState(phase, mode, address, ServerKind.NONE, 0, false, Instant.now(), n.text(), reason, fix);
         state = next;
-        announcer.say(n, to);
+        if (to != null) {
+            announcer.say(n, to);
+        }
         announcer.phase(next);
         return next;
+    }
+
+    /**
+     * Enters a phase whose notice another part says itself (detection says that it is looking), so that a person
+     * reads it once; {@code n} is still the state's explanation.
+     */
+    RunState enterQuietly(Phase phase, Mode mode, Notice n) {
+        return enter(phase, mode, null, null, n, "", "", null);
     }
 
     /** Says something without changing the phase. */

@@ -14,6 +14,7 @@ import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
+import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 
 /** Says whatever the test wants detection to say. */
@@ -46,6 +47,7 @@ final class FakeDetector implements AllTalkDetector {
     @Override
     public Detection detect(NoticeListener listener) {
         calls.incrementAndGet();
+        listener.accept(Notice.info("detection", "detect.start", "Checking if AllTalk is already running..."));
         return answer.get();
     }
 

@@ -8,29 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 
-class SupervisorFailureTest {
-    @TempDir
-    Path home;
-
-    Rig rig;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new Rig(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        rig.close();
-    }
-
+class SupervisorFailureTest extends WithRig {
     @Test
     void aChildThatDiesWhileLoadingIsReportedAtOnceWithItsExitCodeAndTheFix() {
         rig.settings.put("readyTimeoutSeconds", 60);

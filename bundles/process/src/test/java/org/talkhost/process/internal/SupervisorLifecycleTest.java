@@ -3,35 +3,16 @@ package org.talkhost.process.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.detection.Conclusion;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 
-class SupervisorLifecycleTest {
-    @TempDir
-    Path home;
-
-    Rig rig;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new Rig(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        rig.close();
-    }
-
+class SupervisorLifecycleTest extends WithRig {
     @Test
     void whenTheHostStopsItStopsTheAllTalkItStartedWithItsHelpers() {
         rig.settings.put("standinArgs", "--spawn-helper");

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.Conclusion;
 import org.talkhost.api.detection.ServerKind;
@@ -21,22 +18,7 @@ import org.talkhost.api.notice.Notice;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 
-class SupervisorStartTest {
-    @TempDir
-    Path home;
-
-    Rig rig;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new Rig(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        rig.close();
-    }
-
+class SupervisorStartTest extends WithRig {
     @Test
     void adoptsARunningAllTalkAndStartsNothing() {
         rig.detector.answer = () -> FakeDetector.found(Conclusion.READY, rig.port, ServerKind.V2, 0);
@@ -72,6 +54,10 @@ class SupervisorStartTest {
         assertThat(heard)
                 .extracting(Notice::code)
                 .containsSubsequence("detect.start", "start.standin", "ready.started");
+        assertThat(heard)
+                .as("that TalkHost looks for a running AllTalk is said once (by detection), not twice")
+                .filteredOn(n -> n.code().equals("detect.start"))
+                .hasSize(1);
         assertThat(heard)
                 .filteredOn(n -> n.code().equals("start.standin"))
                 .first()

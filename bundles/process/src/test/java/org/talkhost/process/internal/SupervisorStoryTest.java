@@ -12,10 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
@@ -26,22 +23,7 @@ import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 
 /** One story after a user's stop or a start that cannot work: the state says why and what to do, and holds. */
-class SupervisorStoryTest {
-    @TempDir
-    Path home;
-
-    Rig rig;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        rig = new Rig(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        rig.close();
-    }
-
+class SupervisorStoryTest extends WithRig {
     @Test
     void aUsersStopHoldsUntilTheUserStartsAgain() {
         SupervisorImpl s = rig.supervisor();

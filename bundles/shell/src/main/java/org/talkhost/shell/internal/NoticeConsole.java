@@ -7,7 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,10 +26,10 @@ import org.talkhost.api.notice.NoticeTopics;
  * {@code talkhost.console.notices}: stdout, stderr or off).
  */
 @Component(
-        service = {EventHandler.class, NoticeConsole.class},
+        service = {EventHandler.class, NoticeConsole.class, CommandSessionListener.class},
         immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL)
-public final class NoticeConsole implements EventHandler {
+public final class NoticeConsole implements EventHandler, CommandSessionListener {
     private static final int KEEP = 20;
     private static final PrintStream STDOUT = System.out;
     private static final PrintStream STDERR = System.err;
@@ -37,6 +40,10 @@ public final class NoticeConsole implements EventHandler {
     private final Deque<Notice> recent = new ArrayDeque<>();
     private final PrintStream out;
     private final boolean interactive;
+    /** Commands running now: while one runs the line is the command's, and Gogo prints the prompt after it. */
+    private final AtomicInteger running = new AtomicInteger();
+
+    private volatile boolean consoleClosed;
 
     @Activate
     public NoticeConsole(BundleContext context) {
@@ -76,7 +83,7 @@ public final class NoticeConsole implements EventHandler {
         if (out != null) {
             String line = "[" + ShortUnits.clock(n.time()) + "] " + prefix(n) + n.text();
             synchronized (out) {
-                if (interactive) {
+                if (interactive && running.get() == 0 && !consoleClosed) {
                     // the prompt may stand at the start of the line: write over it, then give it back
                     out.print("\r" + line + "\n" + PROMPT);
                 } else {
@@ -85,6 +92,36 @@ public final class NoticeConsole implements EventHandler {
                 out.flush();
             }
         }
+    }
+
+    @Override
+    public void beforeExecute(CommandSession session, CharSequence command) {
+        if (!isConsoleItself(command)) {
+            running.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
+        afterExecute(command);
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Object result) {
+        afterExecute(command);
+    }
+
+    private void afterExecute(CharSequence command) {
+        if (isConsoleItself(command)) {
+            consoleClosed = true; // Ctrl-D or 'stop 0': no prompt will be read again
+        } else {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Gogo's shell bundle runs the whole console as one command, {@code gosh --login ...}, that ends at exit. */
+    private static boolean isConsoleItself(CharSequence command) {
+        return command != null && command.toString().startsWith("gosh ");
     }
 
     private static String prefix(Notice n) {

@@ -102,6 +102,23 @@ class CommandsTest {
     }
 
     @Test
+    void whileACommandRunsANoticeIsALineOfItsOwnAndThePromptComesAfterTheCommand() {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        NoticeConsole c = new NoticeConsole(new PrintStream(screen, true, StandardCharsets.UTF_8), true);
+        c.beforeExecute(null, "gosh --login --quiet"); // the console itself, running all along
+        c.beforeExecute(null, "alltalk:say hello");
+        c.handleEvent(Notice.warning("audio", "a", "No sound device was found.").toEvent());
+        c.afterExecute(null, "alltalk:say hello", (Object) null);
+        assertThat(screen.toString(StandardCharsets.UTF_8))
+                .matches("\\[\\d\\d:\\d\\d:\\d\\d\\] Warning: No sound device was found\\.\\R");
+        c.handleEvent(Notice.info("health", "h", "AllTalk is ready.").toEvent());
+        assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith("AllTalk is ready.\ng! ");
+        c.afterExecute(null, "gosh --login --quiet", (Object) null); // Ctrl-D
+        c.handleEvent(Notice.info("process", "p", "AllTalk has stopped.").toEvent());
+        assertThat(screen.toString(StandardCharsets.UTF_8)).endsWith("AllTalk has stopped.\n");
+    }
+
+    @Test
     void aMissingPartIsExplainedInsteadOfFailing() {
         assertThatThrownBy(() -> new StatusCommands(console, false).stop())
                 .isInstanceOf(IllegalStateException.class)
