@@ -165,7 +165,7 @@ public final class Bench {
                     "< 300 ms",
                     "AllTalk's launcher: 26 s / 5 s fixed sleep");
             execClient(source, host, results);
-            GatewayBench.run(port, host.gatewayPort, host.process.pid(), results);
+            GatewayBench.run(source, port, host.gatewayPort, host.process.pid(), results);
         }
     }
 

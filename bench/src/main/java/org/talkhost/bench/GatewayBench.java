@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,7 +26,7 @@ final class GatewayBench {
 
     private GatewayBench() {}
 
-    static void run(int allTalkPort, int gatewayPort, long hostPid, Results results) throws Exception {
+    static void run(Path source, int allTalkPort, int gatewayPort, long hostPid, Results results) throws Exception {
         GatewayBench b = new GatewayBench();
         URI direct = URI.create("http://127.0.0.1:" + allTalkPort);
         URI gateway = URI.create("http://127.0.0.1:" + gatewayPort);
@@ -45,7 +46,7 @@ final class GatewayBench {
         b.latencies(direct, gateway, 5, GatewayBench::generate);
         double[][] gen = b.latencies(direct, gateway, GENERATIONS, GatewayBench::generate);
         row(results, "short generation (POST /api/tts-generate, one sentence)", gen, "-");
-        GatewayThroughput.run(allTalkPort, gatewayPort, GatewayThroughput.pids(hostPid), results);
+        GatewayThroughput.run(source, allTalkPort, gatewayPort, GatewayThroughput.pids(hostPid), results);
     }
 
     private static void row(Results results, String what, double[][] lat, String goal) {

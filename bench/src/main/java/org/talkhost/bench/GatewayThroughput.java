@@ -11,8 +11,9 @@ import java.util.Map;
  * clients calling AllTalk (the stand-in) directly, in alternating rounds, on {@code /api/ready} and on a short
  * generation (AllTalk's real work). The lean {@link Load} generator keeps the load generator from being the
  * limit (the JDK's HttpClient was: it capped the direct figure). Besides both rates and their ratio, it reports
- * the CPU time each process spent per request: when the machine's cores are the limit, the ratio cannot exceed
- * direct CPU per request / gateway CPU per request, which tells where the difference goes.
+ * the CPU time each process spent per request, which tells where the difference goes: the machine's cores
+ * serve at most (cores / CPU time per request) requests a second on a path, whatever the gateway does with its
+ * threads. A plain TCP relay, measured alongside, shows what any proxy costs here at the least.
  */
 final class GatewayThroughput {
     static final int CLIENTS = 8;
@@ -24,17 +25,18 @@ final class GatewayThroughput {
     static final String HOST = "host";
     static final String STANDIN = "stand-in";
     static final String LOAD = "load generator";
+    static final String RELAY = "relay";
 
-    /** The mean of the rounds: rates, CPU per request of each process, cores busy; direct then gateway. */
-    record Figures(String what, Side direct, Side gateway, double peakHostRssMb) {
+    /** The mean of the rounds: rates, CPU per request of each process, cores busy; direct, gateway, relay. */
+    record Figures(String what, Side direct, Side gateway, Side relay, double peakHostRssMb) {
         double share() {
             return 100 * gateway.perSecond / direct.perSecond;
         }
+    }
 
-        /** The highest ratio the CPU time per request allows when the cores are the limit. */
-        double cpuBound() {
-            return 100 * direct.cpuTotal() / gateway.cpuTotal();
-        }
+    /** Requests a second the machine's cores can serve at {@code micros} of CPU time each. */
+    static double coresAllow(double micros) {
+        return Runtime.getRuntime().availableProcessors() * 1e6 / micros;
     }
 
     /** One side's means over the rounds. */
@@ -89,8 +91,10 @@ final class GatewayThroughput {
             boolean generate,
             long millis,
             int rounds,
-            Map<String, Long> pids)
+            Map<String, Long> pids,
+            int relayPort)
             throws InterruptedException {
+        Load.Request toRelay = relayPort <= 0 ? null : Load.Request.get(relayPort, "/api/ready");
         Load.Request toDirect = generate
                 ? Load.Request.postForm(allTalkPort, "/api/tts-generate", GENERATION)
                 : Load.Request.get(allTalkPort, "/api/ready");
@@ -119,9 +123,24 @@ final class GatewayThroughput {
             Load.round(gatewayPort, toGateway, CLIENTS, millis / 2, pids);
             Side direct = new Side();
             Side gateway = new Side();
+            Side relay = new Side();
+            if (toRelay != null) {
+                Load.round(relayPort, toRelay, CLIENTS, millis / 2, pids);
+            }
             for (int i = 0; i < rounds; i++) {
                 Load.Round d = Load.round(allTalkPort, toDirect, CLIENTS, millis, pids);
                 Load.Round g = Load.round(gatewayPort, toGateway, CLIENTS, millis, pids);
+                if (toRelay != null) {
+                    Load.Round r = Load.round(relayPort, toRelay, CLIENTS, millis, pids);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  relay round %d: %.0f/s (%d failed; %s)%n",
+                            i + 1,
+                            r.perSecond(),
+                            r.failed(),
+                            r.cpu());
+                    relay.add(r);
+                }
                 System.out.printf(
                         Locale.ROOT,
                         "  %s round %d: direct %.0f/s (%d failed; %s), gateway %.0f/s (%d failed; %s)%n",
@@ -136,7 +155,7 @@ final class GatewayThroughput {
                 direct.add(d);
                 gateway.add(g);
             }
-            return new Figures(what, direct, gateway, peak[0]);
+            return new Figures(what, direct, gateway, relay, peak[0]);
         } finally {
             rss.interrupt();
             rss.join(1000);
@@ -144,11 +163,19 @@ final class GatewayThroughput {
     }
 
     /** Both rows (/api/ready with the goal, then a short generation), and the memory row. */
-    static void run(int allTalkPort, int gatewayPort, Map<String, Long> pids, Results results)
-            throws InterruptedException {
-        Figures ready = measure("/api/ready", allTalkPort, gatewayPort, false, READY_MILLIS, ROUNDS, pids);
+    static void run(Path source, int allTalkPort, int gatewayPort, Map<String, Long> pids, Results results)
+            throws Exception {
+        Figures ready;
+        try (Relay.Started relay = Relay.start(source, allTalkPort)) {
+            Map<String, Long> withRelay = new LinkedHashMap<>(pids);
+            withRelay.put(RELAY, relay.process().pid());
+            ready = measure(
+                    "/api/ready", allTalkPort, gatewayPort, false, READY_MILLIS, ROUNDS, withRelay, relay.port());
+        }
         row(results, "/api/ready", ready);
-        Figures gen = measure("generation", allTalkPort, gatewayPort, true, GENERATE_MILLIS, ROUNDS, pids);
+        relayRow(results, ready);
+        serverSide(results, gatewayPort, pids);
+        Figures gen = measure("generation", allTalkPort, gatewayPort, true, GENERATE_MILLIS, ROUNDS, pids, 0);
         row(results, "a short generation (POST /api/tts-generate, one sentence)", gen);
         double peak = Math.max(ready.peakHostRssMb(), gen.peakHostRssMb());
         results.add(
@@ -157,6 +184,53 @@ final class GatewayThroughput {
                 String.format(Locale.ROOT, "%.0f MB", peak),
                 "< 130 MB",
                 Results.verdict(peak > 0 && peak < 130) + "; highest VmRSS sampled every 100 ms");
+    }
+
+    /**
+     * What the HTTP runtime (Jetty through Felix HTTP) and the gateway's admission cost alone: requests the gateway
+     * answers itself (a file name it refuses, 400), no call to AllTalk.
+     */
+    private static void serverSide(Results results, int gatewayPort, Map<String, Long> pids)
+            throws InterruptedException {
+        Load.Request refused = Load.Request.get(gatewayPort, "/audio/.refused");
+        Load.round(gatewayPort, refused, CLIENTS, READY_MILLIS / 2, pids);
+        Load.Round r = Load.round(gatewayPort, refused, CLIENTS, READY_MILLIS, pids);
+        Load.Cpu host = r.cpuPerRequest().get(HOST);
+        results.add(
+                "gateway",
+                "for reference: host CPU per request the gateway answers itself (a refused file name, no AllTalk "
+                        + "call), " + CLIENTS + " clients",
+                String.format(Locale.ROOT, "%.0f µs", host.total()),
+                "-",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f user + %.0f kernel; %.0f answers/s; the HTTP runtime (Jetty through Felix HTTP) and "
+                                + "the gateway's admission, without the call to AllTalk",
+                        host.user(),
+                        host.kernel(),
+                        r.failed() * 1000.0 / READY_MILLIS));
+    }
+
+    private static void relayRow(Results results, Figures f) {
+        Side d = f.direct();
+        Side r = f.relay();
+        results.add(
+                "gateway",
+                "for reference: the same through a plain TCP relay (copies bytes, no HTTP: the floor of any proxy "
+                        + "here), relay / direct",
+                String.format(Locale.ROOT, "%.0f %%", 100 * r.perSecond / d.perSecond),
+                "-",
+                String.format(
+                        Locale.ROOT,
+                        "relay %.0f req/s, direct %.0f req/s; CPU per request, µs: %.0f = %s; %d cores allow at most "
+                                + "%.0f req/s at that (%.0f %% of direct)",
+                        r.perSecond,
+                        d.perSecond,
+                        r.cpuTotal(),
+                        r.cpuParts(RELAY, STANDIN, LOAD, HOST),
+                        Runtime.getRuntime().availableProcessors(),
+                        coresAllow(r.cpuTotal()),
+                        100 * coresAllow(r.cpuTotal()) / d.perSecond));
     }
 
     private static void row(Results results, String what, Figures f) {
@@ -172,8 +246,9 @@ final class GatewayThroughput {
                                 Locale.ROOT,
                                 "; gateway %.0f req/s, direct %.0f req/s (%d alternating rounds of %d s, %d keep-alive "
                                         + "connections, %d failed); CPU per request, µs: direct %.0f = %s; through "
-                                        + "the gateway %.0f = %s; cores busy: direct %.1f, gateway %.1f of %d; "
-                                        + "with the cores the limit the ratio cannot exceed %.0f / %.0f = %.0f %%",
+                                        + "the gateway %.0f = %s; cores busy: direct %.1f, gateway %.1f of %d, which "
+                                        + "allow at most %.0f req/s at the gateway's CPU per request (%.0f %% of "
+                                        + "direct)",
                                 g.perSecond,
                                 d.perSecond,
                                 d.rounds,
@@ -187,9 +262,8 @@ final class GatewayThroughput {
                                 d.busyCores,
                                 g.busyCores,
                                 Runtime.getRuntime().availableProcessors(),
-                                d.cpuTotal(),
-                                g.cpuTotal(),
-                                f.cpuBound()));
+                                coresAllow(g.cpuTotal()),
+                                100 * coresAllow(g.cpuTotal()) / d.perSecond));
     }
 
     /**
@@ -217,8 +291,7 @@ final class GatewayThroughput {
                 }
                 return;
             }
-            Results results = new Results();
-            run(port, host.gatewayPort, pids, results);
+            run(source, port, host.gatewayPort, pids, new Results());
         }
     }
 

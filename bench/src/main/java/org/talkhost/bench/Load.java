@@ -48,8 +48,8 @@ final class Load {
     }
 
     /**
-     * One round: requests answered per second, failures (not 200, or a broken connection), and the CPU time
-     * per answered request of each named process, in microseconds (-1 when unknown).
+     * One round: requests answered with 200 per second, failures (another status, or a broken connection), and
+     * the CPU time per request of each named process, in microseconds (-1 when unknown).
      */
     record Round(double perSecond, long answered, long failed, Map<String, Cpu> cpuPerRequest, double busyCores) {
         String cpu() {
@@ -60,7 +60,7 @@ final class Load {
         }
     }
 
-    /** CPU time per answered request in microseconds, in user space and in the kernel (-1 when unknown). */
+    /** CPU time per request in microseconds, in user space and in the kernel (-1 when unknown). */
     record Cpu(double user, double kernel) {
         double total() {
             return user < 0 ? -1 : user + kernel;
@@ -104,6 +104,7 @@ final class Load {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         long n = answered.get() - n0;
+        long all = n + failed.get(); // every answer cost CPU time, a refusal too
         Map<String, long[]> cpu1 = cpuTicks(pids);
         long[] machine1 = machineTicks();
         double busyCores =
@@ -112,10 +113,10 @@ final class Load {
         for (String k : pids.keySet()) {
             long[] a = cpu0.get(k);
             long[] b = cpu1.get(k);
-            double scale = 1e6 / TICKS_PER_SECOND / Math.max(1, n);
+            double scale = 1e6 / TICKS_PER_SECOND / Math.max(1, all);
             perRequest.put(
                     k,
-                    a == null || b == null || n == 0
+                    a == null || b == null || all == 0
                             ? new Cpu(-1, -1)
                             : new Cpu((b[0] - a[0]) * scale, (b[1] - a[1]) * scale));
         }
