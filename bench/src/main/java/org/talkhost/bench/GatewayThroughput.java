@@ -247,8 +247,7 @@ final class GatewayThroughput {
                                 "; gateway %.0f req/s, direct %.0f req/s (%d alternating rounds of %d s, %d keep-alive "
                                         + "connections, %d failed); CPU per request, µs: direct %.0f = %s; through "
                                         + "the gateway %.0f = %s; cores busy: direct %.1f, gateway %.1f of %d, which "
-                                        + "allow at most %.0f req/s at the gateway's CPU per request (%.0f %% of "
-                                        + "direct)",
+                                        + "allow at most %.0f req/s at the gateway's CPU per request (%s)",
                                 g.perSecond,
                                 d.perSecond,
                                 d.rounds,
@@ -263,7 +262,12 @@ final class GatewayThroughput {
                                 g.busyCores,
                                 Runtime.getRuntime().availableProcessors(),
                                 coresAllow(g.cpuTotal()),
-                                100 * coresAllow(g.cpuTotal()) / d.perSecond));
+                                coresAllow(g.cpuTotal()) > d.perSecond
+                                        ? "more than direct: the cores are not what limits this path"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "%.0f %% of direct",
+                                                100 * coresAllow(g.cpuTotal()) / d.perSecond)));
     }
 
     /**
