@@ -180,7 +180,7 @@ public final class Bench {
                             + "polls Ready every 5 ms");
             execClient(source, host, results);
             ConfigBench.run(host, results);
-            GatewayBench.run(port, host.gatewayPort, host.process.pid(), results);
+            GatewayBench.run(source, port, host.gatewayPort, host.process.pid(), results);
         }
     }
 

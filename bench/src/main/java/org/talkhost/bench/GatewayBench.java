@@ -4,24 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue #17: the gateway against calling AllTalk (the stand-in) directly, in the same run, alternating
  * between the two so that the machine's drift hits both alike: added latency p50/p99 on {@code /api/ready}
- * and on a short generation, and requests per second with 8 concurrent clients.
+ * and on a short generation; requests per second with 8 concurrent clients are {@link GatewayThroughput}'s.
  */
 final class GatewayBench {
     private static final int READY_CALLS = 2000;
     private static final int GENERATIONS = 60;
-    private static final int CLIENTS = 8;
-    private static final long THROUGHPUT_MILLIS = 3000;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -30,12 +26,8 @@ final class GatewayBench {
 
     private GatewayBench() {}
 
-    private long hostPid;
-    private double peakRssMb = -1;
-
-    static void run(int allTalkPort, int gatewayPort, long hostPid, Results results) throws Exception {
+    static void run(Path source, int allTalkPort, int gatewayPort, long hostPid, Results results) throws Exception {
         GatewayBench b = new GatewayBench();
-        b.hostPid = hostPid;
         URI direct = URI.create("http://127.0.0.1:" + allTalkPort);
         URI gateway = URI.create("http://127.0.0.1:" + gatewayPort);
         if (!b.awaitOk(gateway.resolve("/api/ready"), 30_000)) {
@@ -54,31 +46,7 @@ final class GatewayBench {
         b.latencies(direct, gateway, 5, GatewayBench::generate);
         double[][] gen = b.latencies(direct, gateway, GENERATIONS, GatewayBench::generate);
         row(results, "short generation (POST /api/tts-generate, one sentence)", gen, "-");
-        double directRps = b.throughput(direct);
-        double gatewayRps = b.throughput(gateway);
-        double directRps2 = b.throughput(direct);
-        double gatewayRps2 = b.throughput(gateway);
-        double d = (directRps + directRps2) / 2;
-        double g = (gatewayRps + gatewayRps2) / 2;
-        double share = 100 * g / d;
-        results.add(
-                "gateway",
-                "throughput, " + CLIENTS + " concurrent clients on /api/ready, gateway / direct",
-                String.format(Locale.ROOT, "%.0f %%", share),
-                ">= 90 %",
-                Results.verdict(share >= 90)
-                        + String.format(
-                                Locale.ROOT,
-                                "; gateway %.0f req/s, direct %.0f req/s (2 rounds of %d s each, alternating)",
-                                g,
-                                d,
-                                THROUGHPUT_MILLIS / 1000));
-        results.add(
-                "memory",
-                "host resident memory while serving " + CLIENTS + " concurrent clients through the gateway",
-                String.format(Locale.ROOT, "%.0f MB", b.peakRssMb),
-                "< 130 MB",
-                Results.verdict(b.peakRssMb > 0 && b.peakRssMb < 130) + "; highest VmRSS sampled every 100 ms");
+        GatewayThroughput.run(source, allTalkPort, gatewayPort, GatewayThroughput.pids(hostPid), results);
     }
 
     private static void row(Results results, String what, double[][] lat, String goal) {
@@ -136,35 +104,6 @@ final class GatewayBench {
                     + new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         return ms;
-    }
-
-    private double throughput(URI base) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THROUGHPUT_MILLIS);
-        long t0 = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        once(ready(base));
-                        done.incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-            peakRssMb = Math.max(peakRssMb, Proc.rssMb(hostPid));
-            if (System.nanoTime() > end + TimeUnit.SECONDS.toNanos(30)) {
-                break;
-            }
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return done.get() / secs;
     }
 
     private boolean awaitOk(URI uri, long timeoutMillis) throws InterruptedException {

@@ -6,18 +6,23 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TalkHost started as a user would ({@code ./talkhost --no-shell}) in a folder of its own, whose console
- * lines are timestamped as they arrive.
+ * A TalkHost started as a user would ({@code --no-shell}) in a folder of its own, whose console lines
+ * are timestamped as they arrive.
  */
 final class HostRun implements AutoCloseable {
     record Line(long nanos, String text) {}
+
+    /** The {@code java_opts=( ... )} line of the {@code ./talkhost} script. */
+    private static final Pattern JAVA_OPTS = Pattern.compile("(?m)^java_opts=\\(([^)]*)\\)");
 
     final Process process;
     final Path home;
@@ -51,11 +56,43 @@ final class HostRun implements AutoCloseable {
                         "org.apache.felix.http.host=\"127.0.0.1\"",
                         "org.osgi.service.http.port=I\"" + gatewayPort + "\""),
                 StandardCharsets.UTF_8);
-        // started by ./talkhost itself, so the host runs with the JVM options and class-data archive a user gets
-        Process p = new ProcessBuilder(source.resolve("talkhost").toString(), "--no-shell", "--home", home.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>();
+        command.add(Proc.java());
+        command.addAll(jvmOptions(source));
+        command.addAll(List.of(
+                "-Dtalkhost.home=" + home,
+                "-jar",
+                source.resolve("launcher/target/talkhost-launcher.jar").toString(),
+                "--no-shell",
+                "--home",
+                home.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new HostRun(p, home, gatewayPort);
+    }
+
+    /**
+     * The JVM options {@code ./talkhost} starts the host with (its {@code java_opts}, its class-data archive when
+     * that is current, then {@code TALKHOST_JAVA_OPTS}), read from the script itself so that every figure is
+     * what a user gets.
+     */
+    static List<String> jvmOptions(Path source) throws IOException {
+        Matcher m = JAVA_OPTS.matcher(Files.readString(source.resolve("talkhost"), StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IllegalStateException("./talkhost has no 'java_opts=(...)' line any more, so the bench cannot "
+                    + "start the host the way ./talkhost does; update HostRun.jvmOptions to read its options");
+        }
+        List<String> options = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+        Path archive = source.resolve("runtime/talkhost.jsa");
+        Path jar = source.resolve("launcher/target/talkhost-launcher.jar");
+        if (Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        String more = System.getenv("TALKHOST_JAVA_OPTS");
+        if (more != null && !more.isBlank()) {
+            options.addAll(List.of(more.strip().split("\\s+")));
+        }
+        return options;
     }
 
     private void read() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ final class Admission {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,254}");
 
     static final String CONTROL = "/talkhost";
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private final String token;
     private final int maxBodyBytes;
@@ -68,8 +71,7 @@ final class Admission {
                     0);
             return null;
         }
-        long declared = req.getContentLengthLong();
-        byte[] body = declared > maxBodyBytes ? null : read(req.getInputStream());
+        byte[] body = body(req);
         if (body == null) {
             Replies.send(
                     resp,
@@ -104,7 +106,24 @@ final class Admission {
         return null;
     }
 
-    private byte[] read(InputStream in) throws IOException {
+    /**
+     * The request's body, or null when it is larger than allowed. A request with neither Content-Length nor
+     * Transfer-Encoding has none (RFC 9112 section 6.3), so nothing is read, and nothing allocated, for a GET.
+     */
+    private byte[] body(HttpServletRequest req) throws IOException {
+        long declared = req.getContentLengthLong();
+        if (declared == 0 || declared < 0 && req.getHeader("Transfer-Encoding") == null) {
+            return NO_BODY;
+        }
+        if (declared > maxBodyBytes) {
+            return null;
+        }
+        InputStream in = req.getInputStream();
+        if (declared > 0) {
+            byte[] body = new byte[(int) declared];
+            int n = in.readNBytes(body, 0, body.length);
+            return n == body.length ? body : Arrays.copyOf(body, n);
+        }
         byte[] all = in.readNBytes(maxBodyBytes + 1);
         return all.length > maxBodyBytes ? null : all;
     }

@@ -95,7 +95,9 @@ final class Forwarder implements Handler {
             out.setContentLengthLong(length);
         }
         boolean flushEach = length < 0;
-        byte[] buffer = new byte[CHUNK];
+        // no bigger than the answer (/api/ready's five bytes need no 16 KiB of garbage on every call); at least
+        // one byte, so that reading an empty body ends
+        byte[] buffer = new byte[length < 0 ? CHUNK : (int) Math.max(1, Math.min(length, CHUNK))];
         try (InputStream in = entity.getContent()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {

@@ -19,6 +19,8 @@ import org.talkhost.api.logging.OperationsLog;
 @Component(service = Traffic.class)
 public final class Traffic {
     static final Duration WORTH_A_LINE = Duration.ofSeconds(1);
+    /** "gateway./api/ready" for "/api/ready": a few names (EndpointNames), made once, not on every request. */
+    private static final java.util.Map<String, String> METRIC_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -72,7 +74,10 @@ public final class Traffic {
         long now = System.nanoTime();
         Metrics m = metrics;
         if (m != null) {
-            m.record("gateway." + call.endpoint, Duration.ofNanos(now - call.startNanos), status < 500);
+            m.record(
+                    METRIC_NAMES.computeIfAbsent(call.endpoint, e -> "gateway." + e),
+                    Duration.ofNanos(now - call.startNanos),
+                    status < 500);
         }
         long since = call.heldSinceNanos;
         if (since != 0) {

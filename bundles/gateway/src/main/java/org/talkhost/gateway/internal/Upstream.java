@@ -50,6 +50,7 @@ final class Upstream implements Closeable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
     private final Supplier<Duration> readTimeout;
+    private volatile RequestConfig lastConfig;
 
     Upstream(Supplier<Duration> readTimeout, ScheduledExecutorService timer) {
         this.readTimeout = readTimeout;
@@ -94,15 +95,27 @@ final class Upstream implements Closeable {
 
     private ClassicHttpResponse send(ServerAddress at, ClassicHttpRequest request, Timeout timeout) throws IOException {
         HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(RequestConfig.custom()
-                .setResponseTimeout(timeout)
-                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                .build());
+        context.setRequestConfig(config(timeout));
         try {
             return http.executeOpen(host(at), request, context);
         } catch (ConnectException | ConnectTimeoutException | UnknownHostException | NoRouteToHostException e) {
             throw new Unreached(e);
         }
+    }
+
+    /** The request settings for {@code timeout}: built once for each timeout in use, not on every call. */
+    private RequestConfig config(Timeout timeout) {
+        RequestConfig c = lastConfig;
+        if (c == null || !timeout.equals(c.getResponseTimeout())) {
+            c = RequestConfig.custom()
+                    .setResponseTimeout(timeout)
+                    .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                    .build();
+            if (timeout != PROBE) {
+                lastConfig = c;
+            }
+        }
+        return c;
     }
 
     /** True when AllTalk at {@code at} answers {@code /api/ready} with "Ready" now. */

@@ -74,6 +74,23 @@ class AdmissionTest {
     }
 
     @Test
+    void aChunkedBodyUpToTheLimit_isTakenWhole() throws IOException {
+        Exchange e = Exchange.post("/api/tts-generate", "b".repeat(1024), "Transfer-Encoding: chunked");
+        Call call = open.admit(e.request, e.response);
+        assertThat(call).isNotNull();
+        assertThat(new String(call.body, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("b".repeat(1024));
+    }
+
+    @Test
+    void aRequestWithoutABody_isNotRead() throws IOException {
+        Exchange e = Exchange.get("/api/ready");
+        Call call = open.admit(e.request, e.response);
+        assertThat(call.body).isEmpty();
+        assertThat(e.bodyRead()).isFalse();
+    }
+
+    @Test
     void aDeclaredBodyOverTheLimit_gets413WithoutBeingRead() throws IOException {
         Exchange e = Exchange.post("/api/tts-generate", "a".repeat(1025));
         assertThat(open.admit(e.request, e.response)).isNull();

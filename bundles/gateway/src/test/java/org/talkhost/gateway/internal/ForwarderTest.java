@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.common.testing.ScriptedHttpServer;
 
@@ -96,6 +97,25 @@ class ForwarderTest {
         assertThat(e.header("Content-Type")).isEqualTo("audio/wav");
         assertThat(e.text()).isEqualTo(pcm);
         assertThat(e.header("Content-Length")).isNull();
+    }
+
+    @Test
+    @Timeout(10) // a copy loop with a zero-length buffer would never end
+    void anEmptyAnswer_endsWithItsStatusAndNoBody() throws Exception {
+        Exchange e = through(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                Exchange.post("/api/stop-generation", ""));
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.bytes()).isEmpty();
+        assertThat(e.header("Content-Length")).isEqualTo("0");
+    }
+
+    @Test
+    void anAnswerLongerThanOneCopyBuffer_arrivesWhole() throws Exception {
+        String wav = "RIFF" + "y".repeat(3 * Forwarder.CHUNK + 17);
+        Exchange e = through(answer(200, "audio/wav", wav), Exchange.get("/audio/gw.wav"));
+        assertThat(e.text()).isEqualTo(wav);
+        assertThat(e.header("Content-Length")).isEqualTo(String.valueOf(wav.length()));
     }
 
     @Test
