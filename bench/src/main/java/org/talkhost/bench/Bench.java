@@ -93,6 +93,7 @@ public final class Bench {
                 ready[i] = Proc.awaitReady(port, t0, 20_000) / 1e6;
             } finally {
                 Proc.stop(p);
+                Proc.deleteTree(dir);
             }
         }
         results.add(

@@ -126,5 +126,6 @@ final class HostRun implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         Proc.stop(process);
+        Proc.deleteTree(home); // the bench's own home: it goes with the host (config, logs, speech files)
     }
 }

@@ -7,9 +7,13 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** Child processes and small HTTP probes for the benchmarks. Everything started here is stopped here. */
 final class Proc {
@@ -115,5 +119,14 @@ final class Proc {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    /** Removes a folder the bench made, with everything in it. */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not remove " + dir + ": " + e.getMessage());
+        }
     }
 }
