@@ -171,11 +171,37 @@ final class GatewayHost implements AutoCloseable {
             }
             OutputStream out = s.getOutputStream();
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
-            }
             out.flush();
-            return read(s.getInputStream());
+            if (body == null) {
+                return read(s.getInputStream());
+            }
+            // As a browser or curl does: the body is sent while the answer is read, so a server that
+            // refuses a body early (413) and closes is heard, not met with a broken pipe.
+            IOException[] writeFailure = new IOException[1];
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write(body);
+                            out.flush();
+                        } catch (IOException e) {
+                            writeFailure[0] = e;
+                        }
+                    },
+                    "send body to " + port);
+            writer.setDaemon(true);
+            writer.start();
+            try {
+                return read(s.getInputStream()); // closing the socket then ends the writer too
+            } catch (IOException e) {
+                writer.join(10_000);
+                if (writeFailure[0] != null) {
+                    e.addSuppressed(writeFailure[0]);
+                }
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending to " + port, e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -122,11 +123,18 @@ class ScenarioTest {
             assertThat(LocalHttp.get(FIRST, "/"))
                     .as("the foreign program still answers")
                     .contains("not AllTalk");
-            await().atMost(Duration.ofSeconds(10))
-                    .alias("config/org.talkhost.alltalk.config says port 7852")
-                    .until(() -> Pattern.compile("(?m)^port\\s*=\\s*I\"" + SECOND + "\"")
-                            .matcher(home.config("org.talkhost.alltalk"))
-                            .find());
+            Pattern saved = Pattern.compile("(?m)^port\\s*=\\s*I\"" + SECOND + "\"");
+            try {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> saved.matcher(home.config("org.talkhost.alltalk"))
+                                .find());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "config/org.talkhost.alltalk.config does not say port " + SECOND + " 30 s after ready:\n"
+                                + home.config("org.talkhost.alltalk") + "\n--- operations log:\n"
+                                + ScenarioHome.read(home.resolve("log/alltalk_operations.log")),
+                        e);
+            }
             String confignew = ScenarioHome.read(home.resolve("runtime/standin/confignew.json"));
             assertThat(confignew)
                     .as("the stand-in's confignew.json")

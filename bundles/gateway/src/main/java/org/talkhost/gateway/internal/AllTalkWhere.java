@@ -13,25 +13,20 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.ServerAddress;
-import org.talkhost.api.notice.NoticeTopics;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
 
 /**
  * Where AllTalk answers now, and what the Supervisor says about it. The Supervisor's run state wins;
- * while the process bundle is away (an update), the settings' host and port tell. Phase events are
- * passed on to the gateway, so that it stops sending requests the moment a restart begins.
+ * while the process bundle is away (an update), the settings' host and port tell. Phase events (heard by
+ * {@link PhaseEvents}) are passed on to the gateway, so that it stops sending requests the moment a
+ * restart begins.
  */
-@Component(
-        service = {AllTalkWhere.class, EventHandler.class},
-        configurationPid = AllTalkSettings.PID,
-        property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL)
-public final class AllTalkWhere implements EventHandler {
+@Component(service = AllTalkWhere.class, configurationPid = AllTalkSettings.PID)
+public final class AllTalkWhere {
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -95,8 +90,8 @@ public final class AllTalkWhere implements EventHandler {
         listeners.remove(listener);
     }
 
-    @Override
-    public void handleEvent(Event event) {
+    /** A Supervisor event, passed on to the listeners when it names a phase. */
+    void heard(Event event) {
         Object phase = event.getProperty("phase");
         if (phase == null) {
             return;
