@@ -1,15 +1,20 @@
 package org.talkhost.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * End-to-end benchmarks of the built distribution: boot time, stand-in start, first connection,
@@ -18,6 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
     private static final int RUNS = 5;
+    private static final Set<String> BARE_FELIX = Set.of(
+            "org.osgi.util.function",
+            "org.osgi.util.promise",
+            "org.osgi.service.component",
+            "org.apache.felix.configadmin",
+            "org.apache.felix.scr",
+            "org.apache.felix.gogo.runtime",
+            "org.apache.felix.gogo.command",
+            "org.apache.felix.gogo.shell");
 
     private Bench() {}
 
@@ -28,6 +42,7 @@ public final class Bench {
         boot(source, results);
         standin(source, results);
         supervision(source, results);
+        AdoptedBench.run(source, results);
         pool(results);
         Path out = source.resolve("bench/results-e2e.md");
         results.write(out, Runtime.getRuntime().availableProcessors() + " cores");
@@ -38,11 +53,16 @@ public final class Bench {
     static void boot(Path source, Results results) throws Exception {
         double[] boot = new double[RUNS];
         double[] jvm = new double[RUNS];
+        double[] felix = new double[RUNS];
+        List<String> bareFelix = bareFelixCommand(source);
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
             Process bare = Proc.start(List.of(Proc.java(), "-version"));
             bare.waitFor();
             jvm[i] = (System.nanoTime() - t0) / 1e6;
+            String felixLine = Proc.awaitLine(Proc.start(bareFelix), l -> l.startsWith("bare Felix:"), 60_000);
+            felix[i] =
+                    felixLine == null ? -1 : Double.parseDouble(felixLine.replaceAll(".*started in (\\d+) ms.*", "$1"));
             try (HostRun host = HostRun.start(source, "mode=\"external\"", "ports=I[\"" + Proc.freePort() + "\"]")) {
                 long seen = host.await("TalkHost is running: \\d+ bundles active, started in \\d+ ms", 0, 60_000);
                 if (seen < 0) {
@@ -64,9 +84,52 @@ public final class Bench {
                 String.format(
                         Locale.ROOT,
                         Results.verdict(Results.median(boot) < 700)
-                                + "; bare JVM start (java -version) %s; ratio %.1fx",
+                                + "; baselines: bare JVM start (java -version) %s; bare Felix with SCR, Config Admin"
+                                + " and Gogo, same JVM options, JVM start to active %s; TalkHost / bare Felix %.2fx",
                         Results.ms(Results.median(jvm)),
-                        Results.median(boot) / Results.median(jvm)));
+                        Results.ms(Results.median(felix)),
+                        Results.median(boot) / Results.median(felix)));
+    }
+
+    /**
+     * {@link BareFelix} in a JVM with ./talkhost's options (less TalkHost's own class-data archive), with the
+     * framework, SCR, Config Admin and Gogo at the versions TalkHost's feature names.
+     */
+    static List<String> bareFelixCommand(Path source) throws IOException {
+        String feature = Files.readString(source.resolve("features/talkhost.json"));
+        Path repository = Paths.get(System.getProperty("user.home"), ".m2", "repository");
+        List<String> command = new ArrayList<>();
+        command.add(Proc.java());
+        HostRun.jvmOptions(source).stream()
+                .filter(o -> !o.startsWith("-XX:SharedArchiveFile"))
+                .forEach(command::add);
+        Path lib = source.resolve("launcher/target/lib");
+        try (var jars = Files.list(lib)) {
+            String framework = jars.map(Path::toString)
+                    .filter(j -> j.contains("org.apache.felix.framework-"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Felix framework jar in " + lib));
+            command.addAll(List.of(
+                    "-cp",
+                    framework + File.pathSeparator + source.resolve("bench/target/classes"),
+                    BareFelix.class.getName()));
+        }
+        Matcher id =
+                Pattern.compile("\"id\":\\s*\"([^\":]+):([^\":]+):([^\"]+)\"").matcher(feature);
+        while (id.find()) {
+            if (BARE_FELIX.contains(id.group(2))) {
+                command.add(repository
+                        .resolve(id.group(1).replace('.', '/'))
+                        .resolve(id.group(2))
+                        .resolve(id.group(3))
+                        .resolve(id.group(2) + "-" + id.group(3) + ".jar")
+                        .toString());
+            }
+        }
+        if (command.size() - command.indexOf(BareFelix.class.getName()) - 1 != BARE_FELIX.size()) {
+            throw new IllegalStateException("features/talkhost.json does not name all of " + BARE_FELIX);
+        }
+        return command;
     }
 
     /** Stand-in start to ready with --load-seconds 0, and one sentence generated. */
@@ -171,6 +234,12 @@ public final class Bench {
                     "< 30 ms (#20)",
                     Results.verdict(Results.median(lag) >= 0 && Results.median(lag) < 30)
                             + "; the console line, after EventAdmin; AllTalk's own launcher: 26 s / 5 s fixed sleep");
+            double[] raw = new double[200];
+            for (int i = 0; i < raw.length; i++) {
+                long g = System.nanoTime();
+                Proc.get("http://127.0.0.1:" + port + "/api/ready");
+                raw[i] = (System.nanoTime() - g) / 1e6;
+            }
             results.add(
                     "process",
                     "first Ready answer to TalkHost declaring ready, median of 3",
@@ -178,7 +247,8 @@ public final class Bench {
                     "-",
                     "the part that is TalkHost's: the stand-in binds its port before it serves (a real uvicorn "
                             + "serves as it binds), so the row above includes the stand-in's own gap; the bench "
-                            + "polls Ready every 5 ms");
+                            + "polls Ready every 5 ms; baseline: one raw HTTP GET /api/ready on a new connection "
+                            + String.format(Locale.ROOT, "%.2f ms", Results.median(raw)) + " (median of 200)");
             execClient(source, host, results);
             ConfigBench.run(host, results);
             GatewayBench.run(source, port, host.gatewayPort, host.process.pid(), results);

@@ -81,7 +81,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
 
     @Activate
     public AllTalkDetectorImpl(AllTalkSettings settings) {
-        this(settings, new OshiProcessSource());
+        this(settings, ProcFsProcessSource.forThisMachine());
         pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
     }
 

@@ -1,6 +1,8 @@
 package org.talkhost.detection.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -59,9 +61,77 @@ public final class DetectionBench {
                     withOne.stop();
                 }
             }
+            curve(detector, matcher, oshi, self);
         } finally {
             detector.stop();
         }
+    }
+
+    /**
+     * #20's cost curve: detection with 100, 1,000 and 5,000 other processes on the machine ({@code sleep}s this
+     * bench starts and ends), against the JDK listing every process with its command line (the least any process
+     * scan reads). Goal: under 50 ms with 1,000.
+     */
+    private static void curve(AllTalkDetectorImpl detector, ProcessMatcher matcher, OshiProcessSource oshi, long self)
+            throws Exception {
+        int runs = 20;
+        System.out.println("cost curve: other processes started on the machine (sleep), median of " + runs + " runs");
+        System.out.println("  others  processes  JDK: list + command lines  OSHI scan + matcher  /proc scan + matcher"
+                + "  detect() (/proc)");
+        ProcessSource procFs = ProcFsProcessSource.forThisMachine();
+        List<Process> shells = new ArrayList<>();
+        try {
+            int started = 0;
+            for (int target : new int[] {100, 1000, 5000}) {
+                int batch = target - started;
+                Process sh = new ProcessBuilder(
+                                "sh",
+                                "-c",
+                                "i=0; while [ $i -lt " + batch + " ]; do sleep 600 & i=$((i+1)); done; wait")
+                        .redirectErrorStream(true)
+                        .start();
+                shells.add(sh);
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (sh.descendants().count() < batch && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                started = target;
+                long all = ProcessHandle.allProcesses().count();
+                double jdk = median(
+                        runs,
+                        () -> time(() -> ProcessHandle.allProcesses()
+                                .map(h -> h.info().commandLine())
+                                .count()));
+                double scan = median(runs, () -> time(() -> matcher.match(oshi.list(), self)));
+                double fast = median(runs, () -> time(() -> matcher.match(procFs.list(), self)));
+                double detect = median(runs, () -> time(() -> detector.detect(NoticeListener.NONE)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %6d  %9d  %22.1f ms  %16.1f ms  %17.1f ms  %13.1f ms%n",
+                        target,
+                        all,
+                        jdk,
+                        scan,
+                        fast,
+                        detect);
+            }
+        } finally {
+            for (Process sh : shells) {
+                sh.descendants().forEach(ProcessHandle::destroyForcibly);
+                sh.destroyForcibly();
+                sh.waitFor();
+            }
+        }
+    }
+
+    private static double median(int runs, LongSupplier one) {
+        one.getAsLong();
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            nanos[i] = one.getAsLong();
+        }
+        Arrays.sort(nanos);
+        return ms(nanos[runs / 2]);
     }
 
     private static long time(Runnable r) {
