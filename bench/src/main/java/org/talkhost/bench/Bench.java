@@ -44,6 +44,9 @@ public final class Bench {
         supervision(source, results);
         AdoptedBench.run(source, results);
         pool(results);
+        if (args.length > 1) {
+            componentRows(Paths.get(args[1]), results);
+        }
         Path out = source.resolve("bench/results-e2e.md");
         results.write(out, Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println("Written: " + out);
@@ -303,6 +306,16 @@ public final class Bench {
                 "not measured",
                 ">= 2.7x",
                 "issue #21: the pool is not built yet; this row is its place");
+    }
+
+    /** The rows the component benchmarks printed ({@code row|area|what|value|goal|note}) into their output. */
+    static void componentRows(Path output, Results results) throws IOException {
+        for (String line : Files.readAllLines(output)) {
+            if (line.startsWith("row|")) {
+                String[] f = line.split("\\|", 6);
+                results.add(f[1], f[2], f[3], f[4], f[5]);
+            }
+        }
     }
 
     private static long awaitPortOpen(int port, long since, long timeoutMillis) throws InterruptedException {

@@ -97,8 +97,11 @@ public final class Standin implements AutoCloseable {
         if (!v1) {
             console.error("INFO:     Application startup complete.");
         }
-        HttpServer api = Binding.open(host, port, console, !v1);
-        int bound = api.getAddress().getPort();
+        // Uvicorn opens its port when it can answer at once. So, with a port given, everything is made first and the
+        // port opened last (a client sees it open and is answered, with no gap); with --port 0 the port must be known
+        // for the URLs before anything else.
+        HttpServer api = port == 0 ? Binding.open(host, port, console, !v1) : null;
+        int bound = api == null ? port : api.getAddress().getPort();
         String urlHost = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
         boolean legacy = !v1 && Boolean.TRUE.equals(config.apiDef("api_use_legacy_api", false));
         String urlBase = v1
@@ -131,6 +134,16 @@ public final class Standin implements AutoCloseable {
         Router control = o.control() ? new ControlEndpoints(ctx, crash::after).router() : null;
         RequestGate gate =
                 new RequestGate(routes, control, faults, console, n -> crash.now("--crash-after-requests " + n));
+        if (api == null) {
+            Binding.warmUp();
+            try {
+                api = Binding.open(host, port, console, !v1);
+            } catch (StartupFailure e) {
+                httpThreads.shutdownNow();
+                streams.shutdownNow();
+                throw e;
+            }
+        }
         api.setExecutor(httpThreads);
         api.createContext("/", gate).getFilters().add(new UvicornFilter(speech.kind()));
         api.start();
