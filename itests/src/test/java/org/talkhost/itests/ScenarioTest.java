@@ -7,10 +7,13 @@ import static org.talkhost.itests.FixedPorts.SECOND;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -261,12 +264,76 @@ class ScenarioTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void orphan_theAllTalkOfAKilledTalkHostIsTakenBackOnceAndInOrder_andStoppedByTheNextOne() throws Exception {
+        try (ScenarioHome home = ScenarioHome.create("standinArgs=\"--load-seconds 0\"")) {
+            HostProcess first = HostProcess.service(home);
+            ProcessHandle orphan;
+            try {
+                first.awaitLine(Pattern.compile("is ready on 127\\.0\\.0\\.1:" + FIRST), 0, ONE_SHOT);
+                List<ProcessHandle> servers = first.standins();
+                assertThat(servers)
+                        .as("the stand-in the first TalkHost started")
+                        .hasSize(1);
+                orphan = servers.get(0);
+                first.handle().destroyForcibly(); // kill -9 of TalkHost: its AllTalk is left behind
+                first.awaitExit(Duration.ofSeconds(10));
+            } catch (Throwable t) {
+                first.close();
+                throw t;
+            }
+            assertThat(orphan.isAlive()).as("the AllTalk left behind").isTrue();
+            Path log = home.resolve("log/alltalk_operations.log");
+            long mark = Files.size(log);
+            try (HostProcess second = HostProcess.service(home)) {
+                second.awaitLine(Pattern.compile("takes it back under its care"), 0, ONE_SHOT);
+                await().atMost(Duration.ofSeconds(30))
+                        .alias("health's first check of the AllTalk taken back")
+                        .until(() -> Pattern.compile("Health: \\S+ -> READY")
+                                .matcher(ScenarioHome.read(log).substring((int) mark))
+                                .find());
+                Supplier<List<String>> said = () -> second.console().lines().stream()
+                        .map(ConsoleCapture.Line::text)
+                        .filter(t -> NOTICE.matcher(t).find())
+                        .collect(Collectors.toList());
+                Predicate<String> aboutItRunning = t -> t.contains("Found TalkHost's built-in stand-in")
+                        || t.contains("takes it back")
+                        || t.contains("is ready")
+                        || t.contains("Starting AllTalk");
+                await().during(Duration.ofMillis(500))
+                        .atMost(Duration.ofSeconds(5))
+                        .alias("found and taken back, said once each, and no second 'ready' as health checks it")
+                        .until(() -> said.get().stream().filter(aboutItRunning).count() == 2);
+                List<String> notices = said.get();
+                int checking = indexOf(notices, "Checking if AllTalk is already running");
+                int found = indexOf(notices, "Found TalkHost's built-in stand-in");
+                int takenBack = indexOf(notices, "takes it back under its care");
+                assertThat(List.of(checking, found, takenBack))
+                        .as("checking, found, taken back: each said, in this order; notices:%n%s", notices)
+                        .doesNotContain(-1)
+                        .isSorted();
+                assertThat(notices.get(takenBack)).contains("process " + orphan.pid());
+                assertStopsOnSigterm(second, List.of(orphan));
+            }
+        }
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static void assertStopsOnSigterm(HostProcess host, List<ProcessHandle> servers) {
         long t0 = System.nanoTime();
         host.terminate();
         host.awaitExit(Duration.ofSeconds(10));
         System.out.printf("SIGTERM to exit: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        assertThat(servers.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid))
+        assertThat(servers.stream().filter(StandinProcesses::running).map(ProcessHandle::pid))
                 .as("servers the host started, still running after it stopped")
                 .isEmpty();
         assertThat(FixedPorts.free(FIRST)).as("port %s is free again", FIRST).isTrue();

@@ -1,5 +1,8 @@
 package org.talkhost.itests;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +51,22 @@ final class StandinProcesses {
             }
         }
         return false;
+    }
+
+    /**
+     * Alive and not a zombie. A stand-in whose TalkHost was killed belongs to whatever adopts orphans on this
+     * machine, which may be slow to reap it: once it has ended it stays "alive" to the JDK as a zombie.
+     */
+    static boolean running(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + h.pid() + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return h.isAlive(); // not Linux, or gone this very moment
+        }
     }
 
     static String commandLine(ProcessHandle h) {

@@ -27,6 +27,7 @@ import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
+import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.Supervisor;
 import org.talkhost.health.internal.HealthStateMachine.Step;
 
@@ -226,7 +227,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
                         result.detail());
             }
         } else {
-            announce(c, s, step, result);
+            announce(c, s, step, result, o.phase());
         }
         if (step.recoverNow()) {
             askRecovery(sup, o.recovery(), c == null ? "AllTalk stopped answering" : words.reason(c, context(s)));
@@ -235,7 +236,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
     }
 
     /** The new status first (a listener may ask for it), then history, events, notice and logs. */
-    private void announce(Change c, HealthSettings s, Step step, ProbeResult result) {
+    private void announce(Change c, HealthSettings s, Step step, ProbeResult result, Phase phase) {
         if (c.to() == HealthState.READY && restartAskedAt != null) {
             Duration took = Duration.between(restartAskedAt, c.time());
             restartEstimate = took.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : took;
@@ -246,7 +247,7 @@ public final class HealthMonitorImpl implements HealthMonitor {
         HealthNotices.Context ctx = context(s);
         Notice notice = words.notice(c, ctx);
         status = new HealthStatus(step.state(), step.since(), result.latency(), step.failures(), notice.text());
-        publisher.publish(c, words.reason(c, ctx), notice);
+        publisher.publish(c, words.reason(c, ctx), notice, phase);
     }
 
     private void askRecovery(Supervisor sup, RecoveryKind recovery, String reason) {

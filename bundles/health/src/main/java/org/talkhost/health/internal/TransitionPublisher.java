@@ -13,6 +13,7 @@ import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeTopics;
+import org.talkhost.api.process.Phase;
 import org.talkhost.common.Notices;
 
 /** Tells everyone about a transition: history, health event, notice, operations log, host log. */
@@ -43,7 +44,16 @@ final class TransitionPublisher {
         return c.to() == HealthState.STARTING || c.from() == HealthState.STARTING && c.to() == HealthState.READY;
     }
 
-    void publish(Change c, String reason, Notice notice) {
+    /**
+     * What people have already heard from the Supervisor: a start, and the first Ready of an AllTalk the Supervisor
+     * has already said runs (one it found running, or one TalkHost started earlier and takes back). Health's own
+     * "AllTalk is ready" would say it a second time; it is logged, not told.
+     */
+    static boolean saidBySupervisor(Change c, Phase phase) {
+        return aboutAStart(c) || phase == Phase.READY && c.from() == HealthState.UNKNOWN && c.to() == HealthState.READY;
+    }
+
+    void publish(Change c, String reason, Notice notice, Phase phase) {
         history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
         boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
         if (bad) {
@@ -77,7 +87,7 @@ final class TransitionPublisher {
         props.put(PROP_TIME, c.time().toEpochMilli());
         props.put(PROP_CODE, c.code());
         Notices.post(admin, new Event(NoticeTopics.HEALTH_CHANGED, props));
-        if (!aboutAStart(c)) {
+        if (!saidBySupervisor(c, phase)) {
             Notices.post(admin, notice);
         }
     }

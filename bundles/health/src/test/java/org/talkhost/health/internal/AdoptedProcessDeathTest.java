@@ -49,7 +49,7 @@ class AdoptedProcessDeathTest {
         scheduler.runEvery(); // no check interval passes: the clock does not move
         assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
         assertThat(client.readyCalls.get()).isEqualTo(2);
-        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.ready.first", "health.down.gone");
+        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.down.gone");
         assertThat(events.noticeTexts())
                 .last()
                 .asString()
@@ -116,15 +116,11 @@ class AdoptedProcessDeathTest {
         client.always = REFUSED;
         scheduler.runEvery(); // no check interval passes
         assertThat(monitor.current().state()).isEqualTo(HealthState.DOWN);
-        assertThat(events.notices())
-                .extracting(Notice::code)
-                .containsExactly("health.ready.first", "health.down.crashed");
+        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.down.crashed");
         assertThat(events.noticeTexts()).last().asString().contains("already starting it again");
         assertThat(supervisor.recoverReasons).isEmpty();
 
         scheduler.runEvery(); // said once
-        assertThat(events.notices())
-                .extracting(Notice::code)
-                .containsExactly("health.ready.first", "health.down.crashed");
+        assertThat(events.notices()).extracting(Notice::code).containsExactly("health.down.crashed");
     }
 }

@@ -62,6 +62,18 @@ class HealthMonitorImplTest {
     }
 
     @Test
+    void theFirstReadyOfAnAllTalkTheSupervisorHasAlreadySaidRunsIsLoggedNotToldAgain() {
+        FakeSupervisor supervisor =
+                FakeSupervisor.managed(); // READY: it said "is ready", "already running" or "takes it back"
+        monitor.supervisor = supervisor;
+        activate(HealthSettings.defaults());
+        scheduler.runNext();
+        assertThat(monitor.current().state()).isEqualTo(HealthState.READY);
+        assertThat(states()).as("in the history and the log").containsExactly(HealthState.READY);
+        assertThat(events.notices()).as("told to people").isEmpty();
+    }
+
+    @Test
     void hangIsDownAfterExactlyThreeChecksAndRestartIsAskedOnce() {
         FakeSupervisor supervisor = FakeSupervisor.managed();
         monitor.supervisor = supervisor;
@@ -83,8 +95,9 @@ class HealthMonitorImplTest {
         List<Notice> notices = events.notices();
         assertThat(notices)
                 .extracting(Notice::code)
-                .containsExactly("health.ready.first", "health.down.restart", "health.reconnecting");
-        Notice down = notices.get(1);
+                .as("the first Ready is the Supervisor's to say")
+                .containsExactly("health.down.restart", "health.reconnecting");
+        Notice down = notices.get(0);
         assertThat(down.level()).isEqualTo(Notice.Level.WARNING);
         // checks at 0, 5, 10 and 15 s; each unanswered one waits 1.5 s: the last answer was 16.5 s ago
         assertThat(down.text())
@@ -162,7 +175,7 @@ class HealthMonitorImplTest {
         scheduler.runNext();
         assertThat(states()).containsExactly(HealthState.READY, HealthState.BUSY, HealthState.READY);
         assertThat(events.noticeTexts())
-                .element(1)
+                .element(0)
                 .asString()
                 .contains("busy speaking")
                 .contains("not counted as a failure");
@@ -230,12 +243,8 @@ class HealthMonitorImplTest {
         scheduler.runNext(); // 35 s
         assertThat(monitor.current().state()).isEqualTo(HealthState.READY);
         assertThat(events.noticeCodes())
-                .containsExactly(
-                        "health.ready.first",
-                        "health.down.restart",
-                        "health.reconnecting.restart",
-                        "health.ready.recovered");
-        assertThat(events.notices().get(3).level()).isEqualTo(Notice.Level.INFO);
+                .containsExactly("health.down.restart", "health.reconnecting.restart", "health.ready.recovered");
+        assertThat(events.notices().get(2).level()).isEqualTo(Notice.Level.INFO);
         assertThat(events.noticeTexts())
                 .last()
                 .isEqualTo("AllTalk is answering again after 35 seconds. Speech "
