@@ -56,6 +56,7 @@ final class Host {
         framework.init();
         BootTrace.mark("framework initialised (bundle cache read)");
         BootTrace.watch(framework.getBundleContext());
+        EventDeliveries.watch(framework);
         int level = 0;
         for (int i = 0; i < files.size(); i++) {
             FeatureFile.Entry entry = feature.bundles.get(i);
