@@ -52,11 +52,13 @@ final class Values {
                     }
                     return Boolean.valueOf(t);
                 default:
-                    if (def != null
-                            && def.getOptionValues() != null
-                            && !Arrays.asList(def.getOptionValues()).contains(text)) {
-                        throw new IllegalArgumentException(TEXT.text(
-                                "config.badValue", text, key, "one of " + String.join(", ", def.getOptionValues())));
+                    String[] options = def == null ? null : def.getOptionValues();
+                    // a text setting without a fixed list has no options: null, or an empty list from some readers
+                    if (options != null
+                            && options.length > 0
+                            && !Arrays.asList(options).contains(text)) {
+                        throw new IllegalArgumentException(
+                                TEXT.text("config.badValue", text, key, "one of " + String.join(", ", options)));
                     }
                     return text;
             }
