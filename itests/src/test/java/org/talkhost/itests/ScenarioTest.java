@@ -328,6 +328,29 @@ class ScenarioTest {
         return -1;
     }
 
+    @Test
+    @Order(9)
+    void configChange_textWithBackslashesBracesAndQuotes_isTheSameAfterARestart() {
+        String folder = "C:\\AllTalk\\{x} \"q\" $HOME \u00e9";
+        try (ScenarioHome home = ScenarioHome.create("mode=\"external\"")) {
+            // in single quotes the console takes the text as it is
+            try (HostProcess host = HostProcess.exec(home, "alltalk:config installDir '" + folder + "'")) {
+                assertThat(host.awaitExit(ONE_SHOT))
+                        .as("exit status; console:\n%s", host.console().all())
+                        .isZero();
+                assertThat(host.console().stdout()).contains("Changed installDir from its default to " + folder);
+            }
+            try (HostProcess host = HostProcess.exec(home, "alltalk:config installDir")) {
+                assertThat(host.awaitExit(ONE_SHOT))
+                        .as("exit status; console:\n%s", host.console().all())
+                        .isZero();
+                assertThat(host.console().stdout())
+                        .as("after a restart; the file says:\n%s", home.config("org.talkhost.alltalk"))
+                        .contains("installDir = " + folder + "\n");
+            }
+        }
+    }
+
     private static void assertStopsOnSigterm(HostProcess host, List<ProcessHandle> servers) {
         long t0 = System.nanoTime();
         host.terminate();

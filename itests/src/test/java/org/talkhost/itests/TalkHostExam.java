@@ -29,7 +29,6 @@ import org.talkhost.launcher.FeatureFile;
  */
 public final class TalkHostExam {
     private static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
-    private static final String ENABLE_CONFIG_SAVE = "felix.fileinstall.enableConfigSave";
 
     private TalkHostExam() {}
 
@@ -119,16 +118,13 @@ public final class TalkHostExam {
                         systemProperty("org.ops4j.pax.url.mvn.localRepository").value(local));
             }
             feature.frameworkProperties.forEach((k, v) -> {
-                if (!k.equals(STORAGE_CLEAN) && !k.equals(ENABLE_CONFIG_SAVE)) {
+                if (!k.equals(STORAGE_CLEAN)) {
                     options.add(frameworkProperty(k).value(v.replace("${talkhost.home}", home.toString())));
                 }
             });
             // The launcher keeps its storage between starts; a test container must not: Config Admin
             // would bring back another test's configurations (and FileInstall would write to their files).
             options.add(frameworkProperty(STORAGE_CLEAN).value("onFirstInit"));
-            // FileInstall's write-back, racing the first delivery at container boot, sometimes emptied the
-            // home's config file here (never seen with the launcher); the scenarios test the write-back.
-            options.add(frameworkProperty(ENABLE_CONFIG_SAVE).value("false"));
             options.add(frameworkProperty("gosh.args").value("--nointeractive"));
             options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(httpPort(home))));
             options.add(frameworkProperty("talkhost.home").value(home.toString()));

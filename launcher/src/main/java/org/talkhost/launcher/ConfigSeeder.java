@@ -1,7 +1,6 @@
 package org.talkhost.launcher;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.talkhost.common.config.TypedConfigText;
+
 /**
  * Writes the feature's default configurations into {@code config/}, one {@code PID.config} file each,
  * in Apache Felix's typed format (the one FileInstall reads and writes back:
- * {@code port=I"7851"}). Existing files are the user's and are never touched. Values are written so that
- * FileInstall 3.7.4 reads back exactly what was meant: a decimal always has a point ({@code D"5.0"};
- * {@code D"5"} would be read as raw bits), and text is escaped for both of FileInstall's passes (its
- * variable substitution, then the quoted string), so quotes, backslashes, braces and control characters
- * survive. The file is UTF-8 (the feature sets {@code felix.fileinstall.configEncoding}).
+ * {@code port=I"7851"}). Existing files are the user's and are never touched. Values are written by
+ * {@link TypedConfigText}, so that FileInstall 3.7.4 reads back exactly what was meant. The file is UTF-8
+ * (the feature sets {@code felix.fileinstall.configEncoding}).
  */
 final class ConfigSeeder {
 
@@ -44,7 +43,10 @@ final class ConfigSeeder {
                     .append(", written by TalkHost on first start. Edit freely: changes apply while it runs.\n")
                     .append(HEADER);
             for (Map.Entry<String, Object> e : c.getValue().entrySet()) {
-                out.append(e.getKey()).append('=').append(typed(e.getValue())).append('\n');
+                out.append(e.getKey())
+                        .append('=')
+                        .append(TypedConfigText.typed(e.getValue()))
+                        .append('\n');
             }
             Path tmp = Files.createTempFile(configDir, ".seed", ".tmp");
             Files.writeString(tmp, out, StandardCharsets.UTF_8);
@@ -62,67 +64,5 @@ final class ConfigSeeder {
             Files.createDirectories(to.getParent());
             Files.copy(from, to);
         }
-    }
-
-    static String typed(Object value) {
-        if (value != null && value.getClass().isArray()) {
-            int n = Array.getLength(value);
-            String type = n == 0 ? "" : code(Array.get(value, 0));
-            StringBuilder b = new StringBuilder(type).append('[');
-            for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : ",").append(quote(text(Array.get(value, i))));
-            }
-            return b.append(']').toString();
-        }
-        return code(value) + quote(text(value));
-    }
-
-    /** The value as text; a decimal always with a point, so that FileInstall does not read raw bits. */
-    private static String text(Object v) {
-        String t = String.valueOf(v);
-        if ((v instanceof Double || v instanceof Float) && t.indexOf('.') < 0) {
-            int e = t.indexOf('E');
-            return e < 0 ? t + ".0" : t.substring(0, e) + ".0" + t.substring(e);
-        }
-        return t;
-    }
-
-    private static String code(Object v) {
-        if (v instanceof Integer) {
-            return "I";
-        } else if (v instanceof Long) {
-            return "L";
-        } else if (v instanceof Double) {
-            return "D";
-        } else if (v instanceof Float) {
-            return "F";
-        } else if (v instanceof Boolean) {
-            return "B";
-        }
-        return "";
-    }
-
-    /**
-     * {@code "s"} escaped for FileInstall's two reading passes: the quoted-string escapes first
-     * ({@code \\ \" \n \t \\uXXXX}), then the substitution pass ({@code \\ \{ \}}), which is undone first.
-     */
-    static String quote(String s) {
-        StringBuilder inner = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\', '"' -> inner.append('\\').append(c);
-                case '\n' -> inner.append("\\n");
-                case '\t' -> inner.append("\\t");
-                case '\r' -> inner.append("\\r");
-                case '\b' -> inner.append("\\b");
-                case '\f' -> inner.append("\\f");
-                default -> inner.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        StringBuilder outer = new StringBuilder("\"");
-        for (char c : inner.toString().toCharArray()) {
-            outer.append(c == '\\' || c == '{' || c == '}' ? "\\" + c : String.valueOf(c));
-        }
-        return outer.append('"').toString();
     }
 }

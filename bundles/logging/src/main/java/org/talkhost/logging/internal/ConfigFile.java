@@ -26,39 +26,59 @@ record ConfigFile(Path path, Map<String, Object> values, List<Problem> problems,
     record Problem(int line, String text, String key, String reason) {}
 
     static ConfigFile read(Path path) throws IOException {
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         Map<String, Object> values = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean untyped = false;
-        for (int i = 0; i < lines.size(); i++) {
-            int first = i + 1;
-            String line = lines.get(i);
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+        for (Line line : lines(Files.readAllLines(path, StandardCharsets.UTF_8))) {
+            if (line.setting() == null) {
+                if (!line.blankOrComment()) {
+                    problems.add(new Problem(
+                            line.first() + 1, line.text(), null, "it is not a setting (a setting is key=value)"));
+                    untyped = true;
+                }
                 continue;
             }
-            StringBuilder whole = new StringBuilder();
-            while (endsWithOddBackslashes(line) && i + 1 < lines.size()) {
-                whole.append(line, 0, line.length() - 1);
-                line = lines.get(++i).stripLeading();
-            }
-            whole.append(line);
-            Matcher m = SETTING.matcher(whole.toString().strip());
-            if (!m.matches()) {
-                problems.add(new Problem(first, trimmed, null, "it is not a setting (a setting is key=value)"));
-                untyped = true;
-                continue;
-            }
+            Matcher m = line.setting();
             if (!TYPED.matcher(m.group(2)).matches()) {
                 untyped = true;
             }
             try {
                 values.put(m.group(1), TypedText.decode(m.group(2)));
             } catch (TypedText.Unreadable e) {
-                problems.add(new Problem(first, trimmed, m.group(1), e.getMessage()));
+                problems.add(new Problem(line.first() + 1, line.text(), m.group(1), e.getMessage()));
             }
         }
         return new ConfigFile(path, values, problems, untyped);
+    }
+
+    /**
+     * One logical line of the file: the physical lines {@code first..last} (a line ending in an odd
+     * number of backslashes goes on), its trimmed first line, and the setting it holds (key in group 1,
+     * the value in group 2 of the whole logical line, stripped), or null for a blank, a comment or a line
+     * that is not a setting.
+     */
+    record Line(int first, int last, String text, Matcher setting, boolean blankOrComment) {}
+
+    static List<Line> lines(List<String> physical) {
+        List<Line> out = new ArrayList<>();
+        for (int i = 0; i < physical.size(); i++) {
+            int first = i;
+            String line = physical.get(i);
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                out.add(new Line(first, first, trimmed, null, true));
+                continue;
+            }
+            StringBuilder whole = new StringBuilder();
+            while (endsWithOddBackslashes(line) && i + 1 < physical.size()) {
+                whole.append(line, 0, line.length() - 1);
+                line = physical.get(++i).stripLeading();
+            }
+            whole.append(line);
+            Matcher m = SETTING.matcher(whole.toString().strip());
+            out.add(new Line(first, i, trimmed, m.matches() ? m : null, false));
+        }
+        return out;
     }
 
     private static boolean endsWithOddBackslashes(String line) {

@@ -32,7 +32,7 @@ import org.talkhost.api.config.SettingRules;
  * Keeps the last good TalkHost settings in force when a configuration file says something TalkHost
  * cannot use: a line that is not a setting, a value it cannot read ({@code D"5"}), or a value outside its
  * range. Runs synchronously inside the update (FileInstall's own thread), before any component or
- * FileInstall's write-back sees the new values, and replaces them at once with the good ones. When the
+ * the write-back ({@link ConfigWriteBack}) sees the new values, and replaces them at once with the good ones. When the
  * file itself is at fault, the repaired configuration is detached from the file (no
  * {@code felix.fileinstall.filename}), so that nothing TalkHost changes later rewrites or empties it;
  * once the person fixes the file, FileInstall reads it again and the two are joined again.
@@ -170,18 +170,20 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
             return false;
         }
         for (String k : a.keySet()) {
-            Object x = a.get(k);
-            Object y = b.get(k);
-            if (!(Objects.equals(x, y)
-                    || x instanceof Object[] xa && y instanceof Object[] ya && Arrays.deepEquals(xa, ya)
-                    || x != null
-                            && y != null
-                            && x.getClass().isArray()
-                            && y.getClass().isArray()
-                            && Arrays.deepEquals(new Object[] {x}, new Object[] {y}))) {
+            if (!same(a.get(k), b.get(k))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Equal values, arrays compared by their items. */
+    static boolean same(Object x, Object y) {
+        return Objects.equals(x, y)
+                || x != null
+                        && y != null
+                        && x.getClass().isArray()
+                        && y.getClass().isArray()
+                        && Arrays.deepEquals(new Object[] {x}, new Object[] {y});
     }
 }

@@ -10,7 +10,7 @@ import org.talkhost.api.config.AllTalkSettings;
 
 /**
  * The {@code port} key of TalkHost's main configuration, changed through Config Admin with every other
- * property kept (FileInstall writes it back to {@code config/}).
+ * property kept (the logging bundle's {@code ConfigWriteBack} saves it to {@code config/}).
  */
 final class HostPortSetting {
 

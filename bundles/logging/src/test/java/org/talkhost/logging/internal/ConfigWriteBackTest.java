@@ -1,0 +1,124 @@
+package org.talkhost.logging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+
+/** A change made while TalkHost runs is saved so that FileInstall's own reader gives it back exactly. */
+class ConfigWriteBackTest {
+    private static final String SEEDED = """
+            # Defaults for org.talkhost.alltalk, written by TalkHost on first start.
+            # In text, \\\\\\\\ stands for one backslash
+            mode="auto"
+            installDir=""
+            port=I"0"
+            ports=I["7851","7852"]
+            healthTimeoutSeconds=D"1.5"
+            """;
+
+    private static Path seeded(Path dir) throws Exception {
+        Path file = dir.resolve("org.talkhost.alltalk.config");
+        Files.writeString(file, SEEDED, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Map<String, Object> settings(Object... keyValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            out.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return out;
+    }
+
+    @Test
+    void textWithBackslashesBracesQuotesAndNonAsciiComesBackExactlyAfterARestart(@TempDir Path dir) throws Exception {
+        Path file = seeded(dir);
+        String folder = "C:\\AllTalk\\{x} \"q\" ${user.home} $HOME \u00e9\\";
+        Map<String, Object> now = new LinkedHashMap<>(FileInstallReads.read(file));
+        now.keySet().removeIf(k -> k.contains("."));
+        now.put("installDir", folder);
+        now.put("healthTimeoutSeconds", 2.0);
+        now.put("stopOnExit", false);
+
+        assertThat(ConfigWriteBack.save(file, now))
+                .containsExactlyInAnyOrder("installDir", "healthTimeoutSeconds", "stopOnExit");
+
+        Hashtable<String, Object> read = FileInstallReads.read(file);
+        assertThat(read.get("installDir")).isEqualTo(folder);
+        assertThat(read.get("healthTimeoutSeconds")).isEqualTo(2.0);
+        assertThat(read.get("stopOnExit")).isEqualTo(false);
+        assertThat(read.get("ports")).isEqualTo(new Integer[] {7851, 7852});
+        String text = Files.readString(file);
+        assertThat(text)
+                .startsWith("# Defaults for org.talkhost.alltalk")
+                .contains("mode=\"auto\"\n")
+                .contains("healthTimeoutSeconds=D\"2.0\"\n")
+                .endsWith("stopOnExit=B\"false\"\n");
+    }
+
+    @Test
+    void onlyTheChangedLineIsRewrittenAndAPersonsLayoutStays(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("org.talkhost.alltalk.config");
+        Files.writeString(file, "# mine\nmode = \"external\"   \n\nport : I\"7851\"\n", StandardCharsets.UTF_8);
+
+        ConfigWriteBack.save(file, settings("mode", "external", "port", 7852));
+
+        assertThat(Files.readString(file)).isEqualTo("# mine\nmode = \"external\"   \n\nport : I\"7852\"\n");
+    }
+
+    @Test
+    void aFileThatAlreadySaysItIsNotTouched(@TempDir Path dir) throws Exception {
+        Path file = seeded(dir);
+        FileTime before = FileTime.fromMillis(1_000_000L);
+        Files.setLastModifiedTime(file, before);
+
+        assertThat(ConfigWriteBack.save(file, settings("mode", "auto", "ports", new Integer[] {7851, 7852})))
+                .isEmpty();
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileAPersonMustCorrectIsNeverRewritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("org.talkhost.alltalk.config");
+        String faulty = "mode=\"auto\"\nthis line is not a setting\nport=I\"0\"\n";
+        Files.writeString(file, faulty, StandardCharsets.UTF_8);
+
+        assertThat(ConfigWriteBack.save(file, settings("mode", "auto", "port", 7852)))
+                .isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(faulty);
+    }
+
+    @Test
+    void aChangeHeardFromConfigAdminIsSavedToTheFileItCameFrom(@TempDir Path dir) throws Exception {
+        Path file = seeded(dir);
+        Hashtable<String, Object> props = FileInstallReads.read(file);
+        props.put("port", 7852);
+        Configuration config = mock(Configuration.class);
+        when(config.getProperties()).thenReturn(props);
+        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
+        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] {config});
+
+        new ConfigWriteBack(admin)
+                .configurationEvent(new ConfigurationEvent(
+                        mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, "org.talkhost.alltalk"));
+
+        assertThat(Files.readString(file)).contains("port=I\"7852\"\n").doesNotContain("felix.fileinstall");
+        assertThat(FileInstallReads.read(file).get("port")).isEqualTo(7852);
+    }
+}
