@@ -8,16 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.SynchronousConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,32 +35,68 @@ import org.talkhost.common.config.TypedConfigText;
  * so a folder such as {@code C:\AllTalk} came back as {@code C:AllTalk} after a restart, and was then
  * saved that way. Here only the lines of the settings that changed are rewritten, with
  * {@link TypedConfigText} (as the files were seeded); comments, order and the person's other lines stay
- * as they are, and a new setting is added at the end. Never written: a file {@link ConfigFile} finds a
- * problem in (the person must correct it; {@link ConfigGuard} detaches it meanwhile), a configuration
- * not read from a file, and a {@code .cfg} file. Settings are never removed from a file.
+ * as they are, a new setting is added at the end, and a setting taken out of the configuration is taken
+ * out of the file. Only what changed since the last event is written, so a person's edit saved just
+ * before (and not read yet) is not overwritten. Never written: a file {@link ConfigFile} finds a problem
+ * in (the person must correct it; {@link ConfigGuard} detaches it meanwhile), a configuration not read
+ * from a file, and a {@code .cfg} file.
+ *
+ * <p>It runs inside the update, in the updater's thread (a synchronous listener), so the file says the new
+ * state before the next change can be made. FileInstall reads each file written here once more (it
+ * cannot tell this writer from a person); were that read to come after a later change, it would bring
+ * back the older state. Written in the update itself, the window for that is the few microseconds
+ * between FileInstall's read and its update, not a poll interval.
  */
-@Component(immediate = true, service = ConfigurationListener.class)
-public final class ConfigWriteBack implements ConfigurationListener {
+@Component(immediate = true, service = SynchronousConfigurationListener.class)
+public final class ConfigWriteBack implements SynchronousConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWriteBack.class);
 
     private final ConfigurationAdmin admin;
+    /** Per PID, the settings as last seen: a change is what differs from them. */
+    private final Map<String, Map<String, Object>> seen = new ConcurrentHashMap<>();
 
     @Activate
     public ConfigWriteBack(@Reference ConfigurationAdmin admin) {
         this.admin = admin;
+        try {
+            Configuration[] all = admin.listConfigurations(null);
+            for (Configuration c : all == null ? new Configuration[0] : all) {
+                Dictionary<String, Object> props = c.getProperties();
+                if (props != null) {
+                    seen.put(c.getPid(), ConfigGuard.settings(props));
+                }
+            }
+        } catch (IOException | InvalidSyntaxException e) {
+            LOG.warn("Could not read the configurations; the next change of each is saved whole", e);
+        }
     }
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
+        if (event.getType() == ConfigurationEvent.CM_DELETED) {
+            seen.remove(event.getPid());
+            return;
+        }
         if (event.getType() != ConfigurationEvent.CM_UPDATED) {
             return;
         }
         try {
             Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + event.getPid() + ")");
             Dictionary<String, Object> props = found == null || found.length == 0 ? null : found[0].getProperties();
-            Object uri = props == null ? null : props.get(ConfigGuard.FILENAME);
+            if (props == null) {
+                return;
+            }
+            Map<String, Object> now = ConfigGuard.settings(props);
+            Map<String, Object> before = seen.put(event.getPid(), now);
+            Object uri = props.get(ConfigGuard.FILENAME);
             if (uri instanceof String s && s.startsWith("file:") && s.endsWith(".config")) {
-                save(Path.of(URI.create(s)), ConfigGuard.settings(props));
+                Map<String, Object> changed = new LinkedHashMap<>(now);
+                Set<String> removed = new HashSet<>();
+                if (before != null) {
+                    changed.entrySet().removeIf(e -> ConfigGuard.same(e.getValue(), before.get(e.getKey())));
+                    before.keySet().stream().filter(k -> !now.containsKey(k)).forEach(removed::add);
+                }
+                save(Path.of(URI.create(s)), changed, removed);
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             LOG.warn(
@@ -68,8 +107,12 @@ public final class ConfigWriteBack implements ConfigurationListener {
         }
     }
 
-    /** Writes the settings that differ from what {@code file} says; returns the keys written. */
-    static List<String> save(Path file, Map<String, Object> settings) throws IOException {
+    /**
+     * Writes into {@code file} the {@code changed} settings that it does not say yet, and takes out the
+     * lines of the {@code removed} ones; returns the keys written or taken out. Only the settings that
+     * changed are touched, so what a person saved meanwhile (not yet read) stays.
+     */
+    static List<String> save(Path file, Map<String, Object> changed, Set<String> removed) throws IOException {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -77,25 +120,28 @@ public final class ConfigWriteBack implements ConfigurationListener {
         if (!now.problems().isEmpty()) {
             return List.of();
         }
-        Map<String, Object> changed = new LinkedHashMap<>();
-        settings.forEach((k, v) -> {
+        Map<String, Object> write = new LinkedHashMap<>();
+        changed.forEach((k, v) -> {
             if (v != null && !ConfigGuard.same(v, now.values().get(k))) {
-                changed.put(k, v);
+                write.put(k, v);
             }
         });
-        if (changed.isEmpty()) {
+        Set<String> drop = new HashSet<>(removed);
+        drop.retainAll(now.values().keySet());
+        drop.removeAll(changed.keySet());
+        if (write.isEmpty() && drop.isEmpty()) {
             return List.of();
         }
         List<String> physical = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
-        Map<String, Object> toAdd = new LinkedHashMap<>(changed);
+        Map<String, Object> toAdd = new LinkedHashMap<>(write);
         for (ConfigFile.Line line : ConfigFile.lines(physical)) {
             String key = line.setting() == null ? null : line.setting().group(1);
-            if (key != null && changed.containsKey(key)) {
+            if (key != null && write.containsKey(key)) {
                 String text = line.setting().group(0);
-                out.add(text.substring(0, line.setting().start(2)) + TypedConfigText.typed(changed.get(key)));
+                out.add(text.substring(0, line.setting().start(2)) + TypedConfigText.typed(write.get(key)));
                 toAdd.remove(key);
-            } else {
+            } else if (key == null || !drop.contains(key)) {
                 out.addAll(physical.subList(line.first(), line.last() + 1));
             }
         }
@@ -107,7 +153,9 @@ public final class ConfigWriteBack implements ConfigurationListener {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        LOG.debug("Saved {} to {}", changed.keySet(), file);
-        return new ArrayList<>(changed.keySet());
+        List<String> done = new ArrayList<>(write.keySet());
+        done.addAll(drop);
+        LOG.debug("Saved {} to {}", done, file);
+        return done;
     }
 }

@@ -1,7 +1,7 @@
 package org.talkhost.logging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class ConfigWriteBackTest {
         now.put("healthTimeoutSeconds", 2.0);
         now.put("stopOnExit", false);
 
-        assertThat(ConfigWriteBack.save(file, now))
+        assertThat(ConfigWriteBack.save(file, now, Set.of()))
                 .containsExactlyInAnyOrder("installDir", "healthTimeoutSeconds", "stopOnExit");
 
         Hashtable<String, Object> read = FileInstallReads.read(file);
@@ -77,7 +78,7 @@ class ConfigWriteBackTest {
         Path file = dir.resolve("org.talkhost.alltalk.config");
         Files.writeString(file, "# mine\nmode = \"external\"   \n\nport : I\"7851\"\n", StandardCharsets.UTF_8);
 
-        ConfigWriteBack.save(file, settings("mode", "external", "port", 7852));
+        ConfigWriteBack.save(file, settings("mode", "external", "port", 7852), Set.of());
 
         assertThat(Files.readString(file)).isEqualTo("# mine\nmode = \"external\"   \n\nport : I\"7852\"\n");
     }
@@ -88,7 +89,8 @@ class ConfigWriteBackTest {
         FileTime before = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(file, before);
 
-        assertThat(ConfigWriteBack.save(file, settings("mode", "auto", "ports", new Integer[] {7851, 7852})))
+        assertThat(ConfigWriteBack.save(
+                        file, settings("mode", "auto", "ports", new Integer[] {7851, 7852}), Set.of("nothere")))
                 .isEmpty();
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
     }
@@ -99,26 +101,34 @@ class ConfigWriteBackTest {
         String faulty = "mode=\"auto\"\nthis line is not a setting\nport=I\"0\"\n";
         Files.writeString(file, faulty, StandardCharsets.UTF_8);
 
-        assertThat(ConfigWriteBack.save(file, settings("mode", "auto", "port", 7852)))
+        assertThat(ConfigWriteBack.save(file, settings("mode", "auto", "port", 7852), Set.of("mode")))
                 .isEmpty();
         assertThat(Files.readString(file)).isEqualTo(faulty);
     }
 
     @Test
-    void aChangeHeardFromConfigAdminIsSavedToTheFileItCameFrom(@TempDir Path dir) throws Exception {
+    void onlyWhatChangedInConfigAdminIsSavedToTheFileItCameFrom(@TempDir Path dir) throws Exception {
         Path file = seeded(dir);
         Hashtable<String, Object> props = FileInstallReads.read(file);
-        props.put("port", 7852);
         Configuration config = mock(Configuration.class);
+        when(config.getPid()).thenReturn("org.talkhost.alltalk");
         when(config.getProperties()).thenReturn(props);
         ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
-        when(admin.listConfigurations(anyString())).thenReturn(new Configuration[] {config});
+        when(admin.listConfigurations(any())).thenReturn(new Configuration[] {config});
+        ConfigWriteBack writeBack = new ConfigWriteBack(admin);
+        // meanwhile a person saved another mode, which FileInstall has not read yet
+        Files.writeString(file, Files.readString(file).replace("mode=\"auto\"", "mode=\"external\""));
 
-        new ConfigWriteBack(admin)
-                .configurationEvent(new ConfigurationEvent(
-                        mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, "org.talkhost.alltalk"));
+        props.put("port", 7852);
+        props.remove("healthTimeoutSeconds");
+        writeBack.configurationEvent(new ConfigurationEvent(
+                mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, "org.talkhost.alltalk"));
 
-        assertThat(Files.readString(file)).contains("port=I\"7852\"\n").doesNotContain("felix.fileinstall");
+        assertThat(Files.readString(file))
+                .contains("port=I\"7852\"\n")
+                .contains("mode=\"external\"\n")
+                .doesNotContain("healthTimeoutSeconds")
+                .doesNotContain("felix.fileinstall");
         assertThat(FileInstallReads.read(file).get("port")).isEqualTo(7852);
     }
 }
