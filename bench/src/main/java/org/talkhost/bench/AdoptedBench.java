@@ -43,18 +43,7 @@ final class AdoptedBench {
     private static double toDown(Path source, boolean hang) throws Exception {
         Path dir = Files.createTempDirectory("adopted-bench");
         int port = Proc.freePort();
-        Process standin = Proc.start(List.of(
-                Proc.java(),
-                "-jar",
-                source.resolve("standin/target/alltalk-standin.jar").toString(),
-                "--flavor",
-                "v2",
-                "--dir",
-                dir.toString(),
-                "--port",
-                String.valueOf(port),
-                "--load-seconds",
-                "0"));
+        Process standin = Proc.standin(source, dir, port);
         try {
             if (Proc.awaitReady(port, System.nanoTime(), 30_000) < 0) {
                 throw new IllegalStateException("the stand-in did not get ready on " + port);

@@ -137,24 +137,12 @@ public final class Bench {
 
     /** Stand-in start to ready with --load-seconds 0, and one sentence generated. */
     static void standin(Path source, Results results) throws Exception {
-        Path jar = source.resolve("standin/target/alltalk-standin.jar");
         double[] ready = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             Path dir = Files.createTempDirectory("standin-bench");
             int port = Proc.freePort();
             long t0 = System.nanoTime();
-            Process p = Proc.start(List.of(
-                    Proc.java(),
-                    "-jar",
-                    jar.toString(),
-                    "--flavor",
-                    "v2",
-                    "--dir",
-                    dir.toString(),
-                    "--port",
-                    String.valueOf(port),
-                    "--load-seconds",
-                    "0"));
+            Process p = Proc.standin(source, dir, port);
             try {
                 ready[i] = Proc.awaitReady(port, t0, 20_000) / 1e6;
             } finally {

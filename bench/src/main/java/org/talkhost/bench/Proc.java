@@ -35,6 +35,22 @@ final class Proc {
     }
 
     /** Reads the output until a line matches; returns that line, or null when the process ends first. */
+    /** A v2 stand-in from the build, serving on {@code port} with no loading time. */
+    static Process standin(Path source, Path dir, int port) throws IOException {
+        return start(List.of(
+                java(),
+                "-jar",
+                source.resolve("standin/target/alltalk-standin.jar").toString(),
+                "--flavor",
+                "v2",
+                "--dir",
+                dir.toString(),
+                "--port",
+                String.valueOf(port),
+                "--load-seconds",
+                "0"));
+    }
+
     static String awaitLine(Process p, Predicate<String> match, long timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
