@@ -43,7 +43,7 @@ public final class Bench {
         standin(source, results);
         supervision(source, results);
         AdoptedBench.run(source, results);
-        pool(results);
+        PoolBench.run(source, results);
         if (args.length > 1) {
             componentRows(Paths.get(args[1]), results);
         }
@@ -281,19 +281,6 @@ public final class Bench {
                 "baselines: bare java -version " + Results.ms(Results.median(bare))
                         + ", java -cp <launcher jar> <empty main> " + Results.ms(Results.median(trivial))
                         + "; was 1.4 s booting a second TalkHost; -1 = failed");
-    }
-
-    /**
-     * Issue #21's row: throughput of three instances behind the gateway against one, the stand-in generating
-     * with a fixed delay (goal >= 2.7x). The pool is not built yet; its engineer fills this in.
-     */
-    static void pool(Results results) {
-        results.add(
-                "pool",
-                "throughput, three instances vs one (fixed generation delay)",
-                "not measured",
-                ">= 2.7x",
-                "issue #21: the pool is not built yet; this row is its place");
     }
 
     /** The rows the component benchmarks printed ({@code row|area|what|value|goal|note}) into their output. */

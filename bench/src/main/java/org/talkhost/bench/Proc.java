@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,9 @@ final class Proc {
     }
 
     /** Reads the output until a line matches; returns that line, or null when the process ends first. */
-    /** A v2 stand-in from the build, serving on {@code port} with no loading time. */
-    static Process standin(Path source, Path dir, int port) throws IOException {
-        return start(List.of(
+    /** A v2 stand-in from the build, serving on {@code port} with no loading time, and {@code more} options. */
+    static Process standin(Path source, Path dir, int port, String... more) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
                 java(),
                 "-jar",
                 source.resolve("standin/target/alltalk-standin.jar").toString(),
@@ -49,6 +50,8 @@ final class Proc {
                 String.valueOf(port),
                 "--load-seconds",
                 "0"));
+        command.addAll(List.of(more));
+        return start(command);
     }
 
     static String awaitLine(Process p, Predicate<String> match, long timeoutMillis) throws IOException {
