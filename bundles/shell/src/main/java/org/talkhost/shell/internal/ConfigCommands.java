@@ -37,6 +37,8 @@ import org.talkhost.api.config.SettingRules;
         immediate = true,
         property = {"osgi.command.scope=alltalk", "osgi.command.function=config"})
 public final class ConfigCommands {
+    private static final String FILE = "felix.fileinstall.filename";
+
     private final BundleContext context;
 
     @Reference(
@@ -105,8 +107,16 @@ public final class ConfigCommands {
         }
         props.put(t.key, converted);
         c.updateIfDifferent(props);
+        // a configuration read from a file carries its name; without one (file missing, or detached because a line
+        // in it cannot be read) nothing is written to config/
+        Dictionary<String, Object> now = c.getProperties();
+        boolean saved = now != null && now.get(FILE) != null;
         return TEXT.text(
-                "config.changed", t.key, old == null ? "its default" : Values.show(old), Values.show(converted));
+                saved ? "config.changed" : "config.changedNotSaved",
+                t.key,
+                old == null ? "its default" : Values.show(old),
+                Values.show(converted),
+                t.pid);
     }
 
     /** Why the value is outside what the setting allows (its metatype range or options); null when it fits. */

@@ -18,12 +18,12 @@ import org.talkhost.api.config.AllTalkSettings;
 
 class ConfigCommandsTest {
     final Configuration config = mock(Configuration.class);
+    final Hashtable<String, Object> props = new Hashtable<>();
     final ConfigCommands commands;
 
     ConfigCommandsTest() throws Exception {
         ConfigurationAdmin configAdmin = mock(ConfigurationAdmin.class);
         when(configAdmin.getConfiguration(AllTalkSettings.PID, "?")).thenReturn(config);
-        Hashtable<String, Object> props = new Hashtable<>();
         props.put("healthTimeoutSeconds", 1.5);
         when(config.getProperties()).thenReturn(props);
         commands = new ConfigCommands(mock(BundleContext.class));
@@ -44,8 +44,19 @@ class ConfigCommandsTest {
     }
 
     @Test
-    void aValueInsideItsRangeIsSaved() throws Exception {
-        assertThat(commands.config("healthTimeoutSeconds", "2.5")).contains("Changed healthTimeoutSeconds");
+    void aValueInsideItsRangeIsSavedToTheFileItCameFrom() throws Exception {
+        props.put("felix.fileinstall.filename", "file:/home/me/talkhost/config/org.talkhost.alltalk.config");
+        assertThat(commands.config("healthTimeoutSeconds", "2.5"))
+                .isEqualTo("Changed healthTimeoutSeconds from 1.5 to 2.5. It applies now, without a restart, and is "
+                        + "saved to config/org.talkhost.alltalk.config.");
         verify(config).updateIfDifferent(any());
+    }
+
+    @Test
+    void aChangeThatNoFileHoldsSaysItLastsUntilTalkHostStops() throws Exception {
+        assertThat(commands.config("healthTimeoutSeconds", "2.5"))
+                .contains("applies now")
+                .contains("but is not saved: TalkHost is not using config/org.talkhost.alltalk.config")
+                .contains("lasts until TalkHost stops");
     }
 }
