@@ -89,7 +89,7 @@ final class PoolBench {
                     return -1;
                 }
             }
-            Map<String, Long> pids = Map.of("host", host.process.pid());
+            Map<String, Long> pids = Map.of(GatewayThroughput.HOST, host.process.pid());
             Load.Request generate =
                     Load.Request.postForm(host.gatewayPort, "/api/tts-generate", GatewayThroughput.GENERATION);
             Load.round(host.gatewayPort, generate, CLIENTS, 1_000, pids); // warm-up

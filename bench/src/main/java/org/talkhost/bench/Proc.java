@@ -35,7 +35,6 @@ final class Proc {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    /** Reads the output until a line matches; returns that line, or null when the process ends first. */
     /** A v2 stand-in from the build, serving on {@code port} with no loading time, and {@code more} options. */
     static Process standin(Path source, Path dir, int port, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of(
@@ -54,6 +53,7 @@ final class Proc {
         return start(command);
     }
 
+    /** Reads the output until a line matches; returns that line, or null when the process ends first. */
     static String awaitLine(Process p, Predicate<String> match, long timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

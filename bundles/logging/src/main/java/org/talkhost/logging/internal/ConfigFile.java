@@ -26,10 +26,15 @@ record ConfigFile(Path path, Map<String, Object> values, List<Problem> problems,
     record Problem(int line, String text, String key, String reason) {}
 
     static ConfigFile read(Path path) throws IOException {
+        return of(path, Files.readAllLines(path, StandardCharsets.UTF_8));
+    }
+
+    /** The file at {@code path} whose lines (already read) are {@code physical}. */
+    static ConfigFile of(Path path, List<String> physical) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean untyped = false;
-        for (Line line : lines(Files.readAllLines(path, StandardCharsets.UTF_8))) {
+        for (Line line : lines(physical)) {
             if (line.setting() == null) {
                 if (!line.blankOrComment()) {
                     problems.add(new Problem(

@@ -79,13 +79,19 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
             return;
         }
         try {
-            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + event.getPid() + ")");
-            if (found != null && found.length > 0) {
-                check(found[0]);
+            Configuration found = find(admin, event.getPid());
+            if (found != null) {
+                check(found);
             }
         } catch (IOException | InvalidSyntaxException | RuntimeException e) {
             LOG.warn("Could not check the changed configuration {}", event.getPid(), e);
         }
+    }
+
+    /** The configuration {@code pid} when it exists (never made, unlike {@code getConfiguration}); else null. */
+    static Configuration find(ConfigurationAdmin admin, String pid) throws IOException, InvalidSyntaxException {
+        Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+        return found == null || found.length == 0 ? null : found[0];
     }
 
     void check(Configuration c) throws IOException {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -81,8 +80,8 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
             return;
         }
         try {
-            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + event.getPid() + ")");
-            Dictionary<String, Object> props = found == null || found.length == 0 ? null : found[0].getProperties();
+            Configuration found = ConfigGuard.find(admin, event.getPid());
+            Dictionary<String, Object> props = found == null ? null : found.getProperties();
             if (props == null) {
                 return;
             }
@@ -116,7 +115,8 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        ConfigFile now = ConfigFile.read(file);
+        List<String> physical = Files.readAllLines(file, StandardCharsets.UTF_8);
+        ConfigFile now = ConfigFile.of(file, physical);
         if (!now.problems().isEmpty()) {
             return List.of();
         }
@@ -132,7 +132,6 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
         if (write.isEmpty() && drop.isEmpty()) {
             return List.of();
         }
-        List<String> physical = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         Map<String, Object> toAdd = new LinkedHashMap<>(write);
         for (ConfigFile.Line line : ConfigFile.lines(physical)) {
