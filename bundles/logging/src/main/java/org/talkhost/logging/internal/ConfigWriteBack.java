@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashSet;
@@ -42,13 +43,18 @@ import org.talkhost.common.config.TypedConfigText;
  *
  * <p>It runs inside the update, in the updater's thread (a synchronous listener), so the file says the new
  * state before the next change can be made. FileInstall reads each file written here once more (it
- * cannot tell this writer from a person); were that read to come after a later change, it would bring
- * back the older state. Written in the update itself, the window for that is the few microseconds
- * between FileInstall's read and its update, not a poll interval.
+ * cannot tell this writer from a person). When that read falls between two quick changes (the port saved,
+ * then taken back), FileInstall applies the older state after the newer one. So an update FileInstall
+ * makes is never written back: the file said it already, or it says something newer, which FileInstall
+ * reads at its next poll because every write here moves the file's time on (its scan looks at the time
+ * in milliseconds and the length). Written back, the older state would have stayed for good.
  */
 @Component(immediate = true, service = SynchronousConfigurationListener.class)
 public final class ConfigWriteBack implements SynchronousConfigurationListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWriteBack.class);
+
+    /** FileInstall's watcher thread is named "fileinstall-" and its folder; it makes its updates in it. */
+    static final String FILEINSTALL_THREAD = "fileinstall-";
 
     private final ConfigurationAdmin admin;
     /** Per PID, the settings as last seen: a change is what differs from them. */
@@ -71,7 +77,7 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
     }
 
     @Override
-    public void configurationEvent(ConfigurationEvent event) {
+    public synchronized void configurationEvent(ConfigurationEvent event) {
         if (event.getType() == ConfigurationEvent.CM_DELETED) {
             seen.remove(event.getPid());
             return;
@@ -87,6 +93,9 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
             }
             Map<String, Object> now = ConfigGuard.settings(props);
             Map<String, Object> before = seen.put(event.getPid(), now);
+            if (Thread.currentThread().getName().startsWith(FILEINSTALL_THREAD)) {
+                return; // read from the file: see the class comment
+            }
             Object uri = props.get(ConfigGuard.FILENAME);
             if (uri instanceof String s && s.startsWith("file:") && s.endsWith(".config")) {
                 Map<String, Object> changed = new LinkedHashMap<>(now);
@@ -145,10 +154,14 @@ public final class ConfigWriteBack implements SynchronousConfigurationListener {
             }
         }
         toAdd.forEach((k, v) -> out.add(k + "=" + TypedConfigText.typed(v)));
+        long was = Files.getLastModifiedTime(file).toMillis();
         Path tmp = Files.createTempFile(file.getParent(), ".save", ".tmp");
         try {
             Files.write(tmp, out, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.getLastModifiedTime(file).toMillis() <= was) { // two writes in one millisecond
+                Files.setLastModifiedTime(file, FileTime.fromMillis(was + 1));
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -131,4 +131,49 @@ class ConfigWriteBackTest {
                 .doesNotContain("felix.fileinstall");
         assertThat(FileInstallReads.read(file).get("port")).isEqualTo(7852);
     }
+
+    @Test
+    void whatFileInstallAppliesIsNeverWrittenBackSoAStaleReadCannotStay(@TempDir Path dir) throws Exception {
+        Path file = seeded(dir);
+        Hashtable<String, Object> props = FileInstallReads.read(file);
+        Configuration config = mock(Configuration.class);
+        when(config.getPid()).thenReturn("org.talkhost.alltalk");
+        when(config.getProperties()).thenReturn(props);
+        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
+        when(admin.listConfigurations(any())).thenReturn(new Configuration[] {config});
+        ConfigWriteBack writeBack = new ConfigWriteBack(admin);
+        ConfigurationEvent updated = new ConfigurationEvent(
+                mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, "org.talkhost.alltalk");
+
+        // TalkHost saves port 7852, and takes it back a moment later
+        props.put("port", 7852);
+        writeBack.configurationEvent(updated);
+        String saved = Files.readString(file);
+        assertThat(saved).contains("port=I\"7852\"\n");
+        props.put("port", 0);
+        writeBack.configurationEvent(updated);
+        String newer = Files.readString(file);
+        assertThat(newer).contains("port=I\"0\"\n");
+        // FileInstall read the file while it said 7852, and applies that only now
+        props.put("port", 7852);
+        Thread fileInstall =
+                new Thread(() -> writeBack.configurationEvent(updated), ConfigWriteBack.FILEINSTALL_THREAD + dir);
+        fileInstall.start();
+        fileInstall.join();
+
+        assertThat(Files.readString(file))
+                .as("the newer state stays in the file, for FileInstall's next read")
+                .isEqualTo(newer);
+    }
+
+    @Test
+    void everySaveMovesTheFileTimeOnSoFileInstallReadsItAgain(@TempDir Path dir) throws Exception {
+        Path file = seeded(dir);
+        FileTime later = FileTime.fromMillis(System.currentTimeMillis() + 60_000);
+        Files.setLastModifiedTime(file, later); // as after a save in the same millisecond
+
+        assertThat(ConfigWriteBack.save(file, settings("port", 7852), Set.of())).containsExactly("port");
+
+        assertThat(Files.getLastModifiedTime(file)).isGreaterThan(later);
+    }
 }
