@@ -95,4 +95,16 @@ public @interface AllTalkSettings {
             description = "Stop the AllTalk that this TalkHost started when TalkHost stops. An "
                     + "AllTalk started by someone else is never stopped, except by alltalk:stop.")
     boolean stopOnExit() default true;
+
+    @AttributeDefinition(
+            description = "Extra variables for the AllTalk process, one NAME=value each (for example "
+                    + "CUDA_VISIBLE_DEVICES=1 to give this instance the second GPU).")
+    String[] environment() default {};
+
+    @AttributeDefinition(
+            min = "1",
+            max = "100",
+            description = "Share of requests this instance takes in the pool: an "
+                    + "instance with weight 2 gets about twice as many as one with weight 1.")
+    int weight() default 1;
 }

@@ -32,4 +32,9 @@ public interface GatewayStatus {
 
     /** Requests waiting right now. */
     int waiting();
+
+    /** The AllTalk instances it sends requests to, in the order they joined (one for a single server). */
+    default java.util.List<InstanceLoad> instances() {
+        return java.util.List.of();
+    }
 }

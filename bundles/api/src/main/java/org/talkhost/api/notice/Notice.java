@@ -64,6 +64,17 @@ public record Notice(
         return new Notice(Level.PROGRESS, source, code, text, progress, eta, null);
     }
 
+    /**
+     * This notice said about AllTalk instance {@code instance} of a host with several: the text begins with the
+     * instance's name. The default instance (or none) leaves the notice as it is.
+     */
+    public Notice about(String instance) {
+        if (instance == null || instance.isBlank() || "default".equals(instance)) {
+            return this;
+        }
+        return new Notice(level, source, code, "AllTalk instance '" + instance + "': " + text, progress, eta, time);
+    }
+
     /** The EventAdmin topic this notice goes to: {@code org/talkhost/notice/<LEVEL>}. */
     public String topic() {
         return NoticeTopics.NOTICE + "/" + level.name();

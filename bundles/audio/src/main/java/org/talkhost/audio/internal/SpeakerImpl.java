@@ -28,6 +28,7 @@ import org.talkhost.api.audio.SpeakResult;
 import org.talkhost.api.audio.Speaker;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.client.AllTalkException;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.common.Threads;
@@ -69,7 +70,9 @@ public final class SpeakerImpl implements Speaker {
     private volatile AudioConfig config;
 
     @Activate
-    public SpeakerImpl(@Reference AllTalkClient client, AudioConfig config) {
+    public SpeakerImpl(
+            @Reference(target = "(" + Instances.NAME + "=" + Instances.DEFAULT + ")") AllTalkClient client,
+            AudioConfig config) {
         this.client = client;
         this.config = config;
         this.queue = new RequestQueue(config.queueBound());

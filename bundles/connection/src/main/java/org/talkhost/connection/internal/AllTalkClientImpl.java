@@ -30,6 +30,7 @@ import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.logging.OperationsLog;
@@ -41,7 +42,7 @@ import org.talkhost.api.logging.OperationsLog;
  */
 @Component(
         service = AllTalkClient.class,
-        configurationPid = {AllTalkSettings.PID, ConnectionSettings.PID})
+        configurationPid = {Instances.FACTORY_PID, ConnectionSettings.PID})
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 

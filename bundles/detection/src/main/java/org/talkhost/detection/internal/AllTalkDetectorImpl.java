@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.Endpoint;
@@ -47,7 +49,7 @@ import org.talkhost.common.Threads;
  */
 @Component(
         service = AllTalkDetector.class,
-        configurationPid = AllTalkSettings.PID,
+        configurationPid = Instances.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkDetectorImpl implements AllTalkDetector {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkDetectorImpl.class);
@@ -78,11 +80,20 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     private final long selfPid = ProcessHandle.current().pid();
     private volatile AllTalkSettings settings;
     private volatile ProcessMatcher matcher;
+    private String sourcePid = AllTalkSettings.PID;
+    private OtherInstances others = OtherInstances.NONE;
 
     @Activate
-    public AllTalkDetectorImpl(AllTalkSettings settings) {
+    public AllTalkDetectorImpl(AllTalkSettings settings, InstanceIdentity instance, @Reference OtherInstances others) {
         this(settings, ProcFsProcessSource.forThisMachine());
+        this.sourcePid = instance.talkhost_source_pid();
+        this.others = others;
         pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
+    }
+
+    /** The default instance alone, on the real process list (benchmarks). */
+    AllTalkDetectorImpl(AllTalkSettings settings) {
+        this(settings, new OshiProcessSource());
     }
 
     AllTalkDetectorImpl(AllTalkSettings settings, ProcessSource source) {
@@ -129,7 +140,18 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         for (int i = 0; i < probes.size(); i++) {
             endpoints.add(await(probes.get(i), host, order.get(i), timeout));
         }
-        Verdict verdict = Verdict.decide(scan, endpoints, timeout, messages);
+        Verdict verdict;
+        synchronized (others) { // instances detecting at once: one server goes to one of them
+            Set<Integer> theirs = others.ports(sourcePid);
+            endpoints.removeIf(e -> theirs.contains(e.port()) && !ports.contains(e.port()));
+            scan = new ProcessScan(
+                    scan.servers().stream()
+                            .filter(p -> !theirs.contains(p.port()))
+                            .toList(),
+                    scan.helpers());
+            verdict = Verdict.decide(scan, endpoints, timeout, messages);
+            verdict.chosen().ifPresent(e -> others.uses(sourcePid, e.port()));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Detection d = new Detection(
                 scan.servers(),
@@ -153,9 +175,19 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         return scan().servers();
     }
 
+    /** The servers on this machine, but those on the ports of this host's other instances (theirs, not ours). */
     private ProcessScan scan() {
         try {
-            return matcher.match(source.list(), selfPid);
+            ProcessScan all = matcher.match(source.list(), selfPid);
+            Set<Integer> theirs = others.ports(sourcePid);
+            if (theirs.isEmpty()) {
+                return all;
+            }
+            return new ProcessScan(
+                    all.servers().stream()
+                            .filter(p -> !theirs.contains(p.port()))
+                            .toList(),
+                    all.helpers());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("The process list could not be read; detection relies on the ports alone", e);
             return ProcessScan.EMPTY;

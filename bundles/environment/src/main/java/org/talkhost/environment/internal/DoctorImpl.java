@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
@@ -37,7 +38,7 @@ import org.talkhost.api.logging.OperationsLog;
  */
 @Component(
         service = Doctor.class,
-        configurationPid = {EnvironmentConfig.PID, AllTalkSettings.PID})
+        configurationPid = {EnvironmentConfig.PID, Instances.FACTORY_PID})
 public final class DoctorImpl implements Doctor {
 
     private record Registered(EnvironmentCheck check, int order) {}

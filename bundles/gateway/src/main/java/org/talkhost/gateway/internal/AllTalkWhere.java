@@ -2,11 +2,15 @@ package org.talkhost.gateway.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -14,18 +18,26 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.api.gateway.InstanceLoad;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
 
 /**
- * Where AllTalk answers now, and what the Supervisor says about it. The Supervisor's run state wins;
- * while the process bundle is away (an update), the settings' host and port tell. Phase events (heard by
- * {@link PhaseEvents}) are passed on to the gateway, so that it stops sending requests the moment a
- * restart begins.
+ * One AllTalk instance as the gateway sees it: where it answers now, what its Supervisor says about it,
+ * how many requests it has in flight and has served, and whether the gateway saw it fail (then it gets no
+ * requests until it answers Ready again). The Supervisor's run state wins; while the process bundle is
+ * away (an update), the settings' host and port tell. The instance's phase events (heard by
+ * {@link PhaseEvents}, which passes every event to every instance) are passed on to the gateway, so that
+ * it stops sending requests to it the moment a restart begins.
  */
-@Component(service = AllTalkWhere.class, configurationPid = AllTalkSettings.PID)
+@Component(
+        service = AllTalkWhere.class,
+        configurationPid = Instances.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AllTalkWhere {
 
     @Reference(
@@ -35,14 +47,108 @@ public final class AllTalkWhere {
     volatile Supervisor supervisor;
 
     private final List<Consumer<PhaseChange>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private final String instance;
     private volatile AllTalkSettings settings;
+    /**
+     * Why the gateway sends this instance nothing now (not seen ready yet, or it failed under a request), or
+     * null. A new instance gets requests once it has answered Ready.
+     */
+    private volatile String down = "AllTalk has not answered yet";
 
     /** A phase the Supervisor announced, with its plain explanation. */
     record PhaseChange(Phase phase, String explanation, ServerAddress address) {}
 
     @Activate
-    public AllTalkWhere(AllTalkSettings settings) {
+    public AllTalkWhere(AllTalkSettings settings, InstanceIdentity instance) {
+        this.instance = instance.talkhost_instance();
         configure(settings);
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    int weight() {
+        return Math.max(1, settings.weight());
+    }
+
+    String mode() {
+        return settings.mode();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    long served() {
+        return served.get();
+    }
+
+    void began() {
+        inFlight.incrementAndGet();
+    }
+
+    void ended(boolean answered) {
+        inFlight.decrementAndGet();
+        if (answered) {
+            served.incrementAndGet();
+        }
+    }
+
+    /** The gateway saw it fail: no requests until it answers Ready again. */
+    void down(String why) {
+        down = why;
+    }
+
+    void up() {
+        down = null;
+    }
+
+    /** Why it gets no requests now (a plain phrase), or null when it may get them. */
+    String unusable() {
+        String d = down;
+        if (d != null) {
+            return d;
+        }
+        RunState st = state();
+        if (st != null && !st.ready()) {
+            return Reasons.phase(new PhaseChange(st.phase(), st.explanation(), st.address()));
+        }
+        return null;
+    }
+
+    /** What people see of this instance. */
+    InstanceLoad load() {
+        ServerAddress at = address();
+        String why = unusable();
+        RunState st = state();
+        String state =
+                why != null ? why : st == null ? "ready" : st.phase().name().toLowerCase(Locale.ROOT);
+        return new InstanceLoad(
+                instance, kind(settings, at), at.toString(), state, why == null, inFlight(), served(), weight());
+    }
+
+    /** managed, standin, external, or remote (external on another machine). */
+    static String kind(AllTalkSettings s, ServerAddress at) {
+        String mode = s.mode() == null ? "auto" : s.mode().strip().toLowerCase(Locale.ROOT);
+        if ("external".equals(mode)) {
+            return loopback(at.host()) ? "external" : "remote";
+        }
+        if ("auto".equals(mode)) {
+            return s.installDir() == null || s.installDir().isBlank() ? "standin" : "managed";
+        }
+        return mode;
+    }
+
+    static boolean loopback(String host) {
+        String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
+        return h.isEmpty() || h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+    }
+
+    boolean failed() {
+        return down != null;
     }
 
     @Modified
@@ -90,8 +196,11 @@ public final class AllTalkWhere {
         listeners.remove(listener);
     }
 
-    /** A Supervisor event, passed on to the listeners when it names a phase. */
+    /** A Supervisor event: passed on to the listeners when it is this instance's and names a phase. */
     void heard(Event event) {
+        if (!instance.equals(Instances.name(event.getProperty(Instances.EVENT_PROPERTY)))) {
+            return; // another instance's Supervisor
+        }
         Object phase = event.getProperty("phase");
         if (phase == null) {
             return;
@@ -108,6 +217,11 @@ public final class AllTalkWhere {
         }
         Object why = event.getProperty("explanation");
         PhaseChange change = new PhaseChange(p, why == null ? "" : why.toString(), at);
+        if (p == Phase.RESTARTING || p == Phase.STOPPING || p == Phase.STARTING) {
+            down(Reasons.phase(change));
+        } else if (p == Phase.READY) {
+            up();
+        }
         for (Consumer<PhaseChange> l : listeners) {
             l.accept(change);
         }

@@ -31,6 +31,8 @@ final class Call {
     volatile boolean resent;
 
     volatile AsyncContext async;
+    /** The AllTalk instance the call was last sent to. */
+    volatile AllTalkWhere member;
 
     Call(
             HttpServletRequest request,

@@ -22,9 +22,11 @@ final class Forwarder implements Handler {
     static final int MAX_JSON = 4 * 1024 * 1024;
 
     private final Upstream upstream;
+    private final Pool pool;
 
-    Forwarder(Upstream upstream) {
+    Forwarder(Upstream upstream, Pool pool) {
         this.upstream = upstream;
+        this.pool = pool;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class Forwarder implements Handler {
         HttpServletResponse out = call.response;
         try (ClassicHttpResponse answer = upstream.send(at, request)) {
             try {
-                copy(call, answer, out);
+                copy(call, answer, out, pool);
             } catch (ClientGone e) {
                 request.cancel();
                 throw e;
@@ -60,7 +62,8 @@ final class Forwarder implements Handler {
         }
     }
 
-    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out) throws IOException, ClientGone {
+    static void copy(Call call, ClassicHttpResponse answer, HttpServletResponse out, Pool pool)
+            throws IOException, ClientGone {
         out.setStatus(answer.getCode());
         for (Header h : answer.getHeaders()) {
             if (HopHeaders.passResponse(h.getName())) {
@@ -85,6 +88,9 @@ final class Forwarder implements Handler {
             byte[] body = entity.getContent().readAllBytes();
             String json = new String(body, StandardCharsets.UTF_8);
             if (UrlRewrite.applies(json)) {
+                if (pool != null && call.member != null) {
+                    pool.made(json, call.member);
+                }
                 body = UrlRewrite.rewrite(json, call.gatewayBase).getBytes(StandardCharsets.UTF_8);
             }
             out.setContentLength(body.length);

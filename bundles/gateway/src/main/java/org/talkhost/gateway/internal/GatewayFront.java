@@ -54,6 +54,7 @@ public final class GatewayFront implements GatewayStatus {
     private final ComponentContext context;
     private final ConfigurationAdmin configAdmin;
     private final Traffic traffic;
+    private final Pool pool;
     private volatile GatewayConfig config;
     private volatile boolean serving;
     private volatile String explanation = "";
@@ -78,13 +79,20 @@ public final class GatewayFront implements GatewayStatus {
             ComponentContext context,
             @Reference ConfigurationAdmin configAdmin,
             @Reference Traffic traffic,
+            @Reference Pool pool,
             GatewayConfig config) {
         this.context = context;
+        this.pool = pool;
         this.configAdmin = configAdmin;
         this.traffic = traffic;
         configure(config);
         registrations.add(context.getBundleContext().registerService(GatewayStatus.class, this, null));
         registrations.add(context.getBundleContext().registerService(GatewayFront.class, this, null));
+    }
+
+    @Override
+    public java.util.List<org.talkhost.api.gateway.InstanceLoad> instances() {
+        return pool.members().stream().map(AllTalkWhere::load).toList();
     }
 
     /** The settings in force. */

@@ -22,7 +22,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletNa
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkhost.api.process.Phase;
 import org.talkhost.common.Threads;
 
 /**
@@ -40,7 +39,7 @@ public final class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServlet.class);
 
-    private final transient AllTalkWhere where;
+    private final transient Pool pool;
     private final transient Traffic traffic;
     private final transient ScheduledExecutorService timer =
             new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-gateway-timer"));
@@ -48,7 +47,8 @@ public final class GatewayServlet extends HttpServlet {
     private final transient Upstream upstream;
     private final transient Gate gate;
     private final transient Forwarder forwarder;
-    private final transient java.util.function.Consumer<AllTalkWhere.PhaseChange> phases = this::phase;
+    private final transient java.util.concurrent.atomic.AtomicBoolean reviving =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final transient GatewayFront front;
     private transient volatile Settings settings;
 
@@ -56,18 +56,18 @@ public final class GatewayServlet extends HttpServlet {
     private record Settings(GatewayConfig config, Admission admission, OpenAiSpeech openAi) {}
 
     @Activate
-    public GatewayServlet(@Reference AllTalkWhere where, @Reference Traffic traffic, @Reference GatewayFront front) {
-        this.where = where;
+    public GatewayServlet(@Reference Pool pool, @Reference Traffic traffic, @Reference GatewayFront front) {
+        this.pool = pool;
         this.front = front;
         this.traffic = traffic;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
                 64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.named("talkhost-gateway"));
-        pool.allowCoreThreadTimeOut(true);
-        this.workers = pool;
-        this.upstream = new Upstream(where::readTimeout, timer);
-        this.gate = new Gate(() -> upstream.ready(where.address()), timer, workers);
-        this.forwarder = new Forwarder(upstream);
-        where.listen(phases);
+        threads.allowCoreThreadTimeOut(true);
+        this.workers = threads;
+        this.upstream = new Upstream(pool::readTimeout, timer);
+        this.gate = new Gate(() -> pool.revive(upstream), timer, workers);
+        this.forwarder = new Forwarder(upstream, pool);
+        timer.scheduleWithFixedDelay(this::revive, Gate.TICK_MS, Gate.TICK_MS, TimeUnit.MILLISECONDS);
         traffic.waitingFrom(gate::waiting);
         LOG.info(
                 "Gateway servlet registered: AllTalk's API and OpenAI speech, held up to {} s while AllTalk is "
@@ -90,7 +90,6 @@ public final class GatewayServlet extends HttpServlet {
 
     @Deactivate
     void stop() {
-        where.unlisten(phases);
         traffic.waitingFrom(null);
         gate.refuseAll("TalkHost's gateway is stopping");
         timer.shutdownNow();
@@ -111,19 +110,33 @@ public final class GatewayServlet extends HttpServlet {
         attempt(call);
     }
 
-    /** Sends the call to AllTalk now, or holds it until AllTalk is ready. */
+    /**
+     * Sends the call to the least busy ready instance now, or holds it until one is ready. An instance that
+     * cannot be reached gets no more requests until it answers Ready again, and the call goes to another; a
+     * call whose instance died under it is sent to another once.
+     */
     void attempt(Call call) {
         if (!gate.open()) {
             hold(call, gate.reason());
             return;
         }
+        AllTalkWhere member = pool.pick(call);
+        if (member == null) {
+            gate.close(pool.noneReady());
+            hold(call, gate.reason());
+            return;
+        }
+        call.member = member;
         Outcome outcome;
+        member.began();
         try {
-            outcome = handler(call).handle(call, where.address());
+            outcome = handler(call).handle(call, member.address());
         } catch (Forwarder.ClientGone e) {
+            member.ended(false);
             finish(call, 499, false);
             return;
         } catch (RuntimeException e) {
+            member.ended(false);
             LOG.warn("The gateway failed on {} {}", call.method, call.target, e);
             Replies.say(
                     call,
@@ -134,20 +147,44 @@ public final class GatewayServlet extends HttpServlet {
             finish(call, 502, false);
             return;
         }
+        member.ended(outcome == Outcome.DONE);
         switch (outcome) {
             case DONE -> finish(call, call.response.getStatus(), false);
             case UNREACHED -> {
-                gate.close(Reasons.unreached(where));
-                hold(call, gate.reason());
+                member.down(Reasons.unreached(member));
+                attempt(call);
             }
             case DIED -> {
+                member.down(Reasons.died(member));
                 if (call.resent) {
                     refuse(call, "AllTalk stopped twice while working on this request");
                 } else {
                     call.resent = true;
-                    gate.close(Reasons.died(where));
-                    hold(call, gate.reason());
+                    LOG.info(
+                            "AllTalk instance '{}' stopped while working on {} {}; sending it again to another "
+                                    + "instance",
+                            member.instance(),
+                            call.method,
+                            call.endpoint);
+                    attempt(call);
                 }
+            }
+        }
+    }
+
+    /** Asks the instances that failed whether they are back, on a worker (a probe may take a while). */
+    private void revive() {
+        if (reviving.compareAndSet(false, true)) {
+            try {
+                workers.execute(() -> {
+                    try {
+                        pool.revive(upstream);
+                    } finally {
+                        reviving.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reviving.set(false);
             }
         }
     }
@@ -212,14 +249,6 @@ public final class GatewayServlet extends HttpServlet {
             } catch (IllegalStateException e) {
                 // already completed (the client left)
             }
-        }
-    }
-
-    private void phase(AllTalkWhere.PhaseChange change) {
-        if (change.phase() == Phase.RESTARTING
-                || change.phase() == Phase.STOPPING
-                || change.phase() == Phase.STARTING) {
-            gate.close(Reasons.phase(change));
         }
     }
 }

@@ -77,7 +77,7 @@ final class OpenAiSpeech implements Handler {
                         null);
             }
             try {
-                Forwarder.copy(call, r, call.response);
+                Forwarder.copy(call, r, call.response, null);
             } catch (Forwarder.ClientGone e) {
                 request.cancel();
                 throw e;

@@ -1,15 +1,21 @@
 package org.talkhost.gateway.internal;
 
-import org.osgi.service.component.annotations.Activate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.talkhost.api.notice.NoticeTopics;
 
 /**
- * Hears the Supervisor's phase events for {@link AllTalkWhere}. It is a component of its own, without
+ * Hears the Supervisors' phase events for every {@link AllTalkWhere} (one per AllTalk instance; each keeps
+ * its own instance's events). It is a component of its own, without
  * configuration, on purpose: when {@code AllTalkWhere} was the event handler itself, a change of the
  * AllTalk settings (the port TalkHost saves at start) re-published its service properties while
  * EventAdmin was obtaining the handler, and the two waited for each other until Declarative Services
@@ -18,15 +24,16 @@ import org.talkhost.api.notice.NoticeTopics;
  */
 @Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.PROCESS_ALL)
 public final class PhaseEvents implements EventHandler {
-    private final AllTalkWhere where;
-
-    @Activate
-    public PhaseEvents(@Reference AllTalkWhere where) {
-        this.where = where;
-    }
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    final List<AllTalkWhere> instances = new CopyOnWriteArrayList<>();
 
     @Override
     public void handleEvent(Event event) {
-        where.heard(event);
+        for (AllTalkWhere where : instances) {
+            where.heard(event);
+        }
     }
 }

@@ -30,7 +30,7 @@ class ForwarderTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final Upstream upstream = new Upstream(() -> Duration.ofSeconds(5), timer);
-    private final Forwarder forwarder = new Forwarder(upstream);
+    private final Forwarder forwarder = new Forwarder(upstream, new Pool());
     private ScriptedHttpServer server;
 
     @AfterEach

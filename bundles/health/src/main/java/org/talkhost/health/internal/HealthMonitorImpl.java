@@ -16,10 +16,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.health.HealthStatus;
@@ -35,8 +36,10 @@ import org.talkhost.health.internal.HealthStateMachine.Step;
  * Checks AllTalk periodically on its own thread, runs the state machine, tells everyone about each
  * change, and asks the Supervisor (when there is one) to recover AllTalk once per outage.
  */
-@Component(service = HealthMonitor.class, immediate = true, configurationPid = HealthConfig.PID)
-@Designate(ocd = HealthConfig.class)
+@Component(
+        service = HealthMonitor.class,
+        immediate = true,
+        configurationPid = {HealthConfig.PID, Instances.FACTORY_PID})
 public final class HealthMonitorImpl implements HealthMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorImpl.class);
     private static final Duration DEFAULT_RESTART = Duration.ofSeconds(20);
@@ -106,7 +109,8 @@ public final class HealthMonitorImpl implements HealthMonitor {
 
     @Activate
     @Modified
-    void configure(HealthConfig config) {
+    void configure(HealthConfig config, InstanceIdentity instance) {
+        publisher.instance(instance.talkhost_instance());
         apply(HealthSettings.from(config));
     }
 

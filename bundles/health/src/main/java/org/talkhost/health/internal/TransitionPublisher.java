@@ -8,6 +8,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.health.HealthState;
 import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.OperationsLog;
@@ -29,6 +30,7 @@ final class TransitionPublisher {
     private final HealthHistory history;
     private final Supplier<EventAdmin> events;
     private final Supplier<OperationsLog> operations;
+    private volatile String instance = Instances.DEFAULT;
 
     TransitionPublisher(HealthHistory history, Supplier<EventAdmin> events, Supplier<OperationsLog> operations) {
         this.history = history;
@@ -53,7 +55,13 @@ final class TransitionPublisher {
         return aboutAStart(c) || phase == Phase.READY && c.from() == HealthState.UNKNOWN && c.to() == HealthState.READY;
     }
 
-    void publish(Change c, String reason, Notice notice, Phase phase) {
+    /** The AllTalk instance this health is about: its notices name it, its events carry it. */
+    void instance(String name) {
+        instance = name;
+    }
+
+    void publish(Change c, String reason, Notice said, Phase phase) {
+        Notice notice = said.about(instance);
         history.add(new HealthTransition(c.time(), c.from(), c.to(), reason));
         boolean bad = c.to() == HealthState.DOWN || c.to() == HealthState.DEGRADED;
         if (bad) {
@@ -86,6 +94,7 @@ final class TransitionPublisher {
         props.put(PROP_REASON, reason);
         props.put(PROP_TIME, c.time().toEpochMilli());
         props.put(PROP_CODE, c.code());
+        props.put(Instances.EVENT_PROPERTY, instance);
         Notices.post(admin, new Event(NoticeTopics.HEALTH_CHANGED, props));
         if (!saidBySupervisor(c, phase)) {
             Notices.post(admin, notice);

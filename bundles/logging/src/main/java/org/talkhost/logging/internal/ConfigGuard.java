@@ -100,7 +100,8 @@ public final class ConfigGuard implements SynchronousConfigurationListener {
             return;
         }
         String pid = c.getPid();
-        String rulesPid = c.getFactoryPid() != null ? c.getFactoryPid() : pid;
+        // an instance's own file (org.talkhost.alltalk~NAME) follows the rules of org.talkhost.alltalk
+        String rulesPid = c.getFactoryPid() != null ? c.getFactoryPid() : pid.replaceFirst("~.*$", "");
         Map<String, Object> current = settings(props);
         ConfigFile file = file(props.get(FILENAME));
         boolean fileFaulty = file != null && !file.problems().isEmpty();

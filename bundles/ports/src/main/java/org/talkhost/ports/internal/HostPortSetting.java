@@ -17,9 +17,9 @@ final class HostPortSetting {
     private HostPortSetting() {}
 
     /** Returns false when the configuration already says {@code port}. */
-    static boolean save(ConfigurationAdmin configAdmin, int port) throws IOException {
+    static boolean save(ConfigurationAdmin configAdmin, String pid, int port) throws IOException {
         // "?" : visible to every bundle; an existing configuration keeps its binding
-        Configuration config = configAdmin.getConfiguration(AllTalkSettings.PID, "?");
+        Configuration config = configAdmin.getConfiguration(pid, "?");
         Dictionary<String, Object> properties = config.getProperties();
         if (properties == null) {
             properties = new Hashtable<>();

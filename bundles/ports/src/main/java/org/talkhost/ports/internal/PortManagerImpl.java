@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,8 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
@@ -43,7 +46,7 @@ import org.talkhost.common.Threads;
 /** Which port AllTalk gets: 7851, then 7852, then the configured extras; the choice explained and saved. */
 @Component(
         service = PortManager.class,
-        configurationPid = AllTalkSettings.PID,
+        configurationPid = Instances.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class PortManagerImpl implements PortManager {
     private static final Logger LOG = LoggerFactory.getLogger(PortManagerImpl.class);
@@ -71,16 +74,36 @@ public final class PortManagerImpl implements PortManager {
     private final int standardPort;
     private final int standardUiPort;
     private final ConfigFileWriter files;
+    private final PortClaims claims;
+    private final String instance;
+    private final String sourcePid;
     private volatile AllTalkSettings settings;
 
     @Activate
-    public PortManagerImpl(@Reference ConfigurationAdmin configAdmin, AllTalkSettings settings) {
-        this(configAdmin, settings, STANDARD_PORT, STANDARD_UI_PORT);
+    public PortManagerImpl(
+            @Reference ConfigurationAdmin configAdmin,
+            @Reference PortClaims claims,
+            AllTalkSettings settings,
+            InstanceIdentity instance) {
+        this(configAdmin, settings, STANDARD_PORT, STANDARD_UI_PORT, claims, instance);
+    }
+
+    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort) {
+        this(configAdmin, settings, standardPort, standardUiPort, new PortClaims(), null);
     }
 
     /** Tests give their own "standard" ports, so that they never touch 7851 and 7852. */
-    PortManagerImpl(ConfigurationAdmin configAdmin, AllTalkSettings settings, int standardPort, int standardUiPort) {
+    PortManagerImpl(
+            ConfigurationAdmin configAdmin,
+            AllTalkSettings settings,
+            int standardPort,
+            int standardUiPort,
+            PortClaims claims,
+            InstanceIdentity instance) {
         this.configAdmin = configAdmin;
+        this.claims = claims;
+        this.instance = instance == null ? Instances.DEFAULT : instance.talkhost_instance();
+        this.sourcePid = instance == null ? AllTalkSettings.PID : instance.talkhost_source_pid();
         this.standardPort = standardPort;
         this.standardUiPort = standardUiPort;
         this.files = new ConfigFileWriter(messages, this::tell, this::operations);
@@ -94,6 +117,7 @@ public final class PortManagerImpl implements PortManager {
 
     @Deactivate
     void stop() {
+        claims.releaseAll(instance);
         pool.shutdownNow();
         inspector.close();
     }
@@ -104,7 +128,7 @@ public final class PortManagerImpl implements PortManager {
         Duration timeout = timeout(s);
         List<Integer> ports = candidates(s);
         List<Future<PortStatus>> checks = new ArrayList<>();
-        ports.forEach(p -> checks.add(pool.submit(() -> inspector.inspect(s.host(), p, timeout))));
+        ports.forEach(p -> checks.add(pool.submit(() -> inspect(s, p, timeout))));
         List<PortStatus> out = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             out.add(await(checks.get(i), ports.get(i), timeout));
@@ -116,10 +140,14 @@ public final class PortManagerImpl implements PortManager {
     public PortChoice choose(ServerKind flavour) {
         AllTalkSettings s = settings;
         Duration timeout = timeout(s);
-        PortChoice choice = planner.plan(
-                survey(),
-                hasWebPage(flavour, s) ? standardUiPort : 0,
-                port -> inspector.inspect(s.host(), port, timeout));
+        PortChoice choice;
+        synchronized (claims) { // two instances starting at once never choose the same port
+            choice = planner.plan(
+                    survey(), hasWebPage(flavour, s) ? standardUiPort : 0, port -> inspect(s, port, timeout));
+            if (choice.found()) {
+                claims.claim(instance, choice.port(), choice.uiPort());
+            }
+        }
         String survey =
                 choice.survey().stream().map(p -> p.port() + "=" + p.holder()).collect(Collectors.joining(", "));
         operations()
@@ -146,7 +174,7 @@ public final class PortManagerImpl implements PortManager {
     @Override
     public boolean stillFree(int port) {
         AllTalkSettings s = settings;
-        PortStatus status = inspector.inspect(s.host(), port, timeout(s));
+        PortStatus status = inspect(s, port, timeout(s));
         if (!status.isFree()) {
             operations().warning("Port {} is no longer free just before the start: {}", port, status.explanation());
         }
@@ -168,19 +196,15 @@ public final class PortManagerImpl implements PortManager {
 
     private String saveHostSetting(int port) {
         try {
-            if (!HostPortSetting.save(configAdmin, port)) {
+            if (!HostPortSetting.save(configAdmin, sourcePid, port)) {
                 return messages.text("persist.host.same", port);
             }
-            operations().info("Saved port {} in TalkHost's configuration {}", port, AllTalkSettings.PID);
+            operations().info("Saved port {} in TalkHost's configuration {}", port, sourcePid);
             return messages.text("persist.host.saved", port);
         } catch (Exception e) {
-            LOG.warn("Port {} could not be saved in configuration {}", port, AllTalkSettings.PID, e);
+            LOG.warn("Port {} could not be saved in configuration {}", port, sourcePid, e);
             operations()
-                    .error(
-                            "Could not save port {} in TalkHost's configuration {}: {}",
-                            port,
-                            AllTalkSettings.PID,
-                            e.toString());
+                    .error("Could not save port {} in TalkHost's configuration {}: {}", port, sourcePid, e.toString());
             Notice notice = messages.warning("persist.host.failed", port);
             tell(notice);
             return notice.text();
@@ -236,6 +260,15 @@ public final class PortManagerImpl implements PortManager {
         }
         check.cancel(true);
         return new PortStatus(port, PortHolder.UNBINDABLE, messages.text("status.silent"));
+    }
+
+    /** A port another instance of this host chose is taken, whatever answers there now. */
+    private PortStatus inspect(AllTalkSettings s, int port, Duration timeout) {
+        Optional<String> owner = claims.heldByAnother(port, instance);
+        if (owner.isPresent()) {
+            return new PortStatus(port, PortHolder.ALLTALK, messages.text("status.instance", owner.get()));
+        }
+        return inspector.inspect(s.host(), port, timeout);
     }
 
     private static Duration timeout(AllTalkSettings s) {

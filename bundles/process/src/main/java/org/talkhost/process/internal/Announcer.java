@@ -9,6 +9,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.notice.NoticeTopics;
@@ -20,12 +21,20 @@ final class Announcer {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     private final Supplier<EventAdmin> events;
+    private final String instance;
 
     Announcer(Supplier<EventAdmin> events) {
-        this.events = events;
+        this(events, Instances.DEFAULT);
     }
 
-    void say(Notice n, List<NoticeListener> listeners) {
+    /** For the Supervisor of {@code instance}: its notices name it, its phase events carry it. */
+    Announcer(Supplier<EventAdmin> events, String instance) {
+        this.events = events;
+        this.instance = instance;
+    }
+
+    void say(Notice said, List<NoticeListener> listeners) {
+        Notice n = said.about(instance);
         Notices.tell(listeners, n);
         post(n.toEvent());
         Notices.log(LOG, n);
@@ -35,6 +44,7 @@ final class Announcer {
     void phase(RunState s) {
         Map<String, Object> p = new HashMap<>();
         p.put("phase", s.phase().name());
+        p.put(Instances.EVENT_PROPERTY, instance);
         p.put("mode", s.mode().name());
         p.put("kind", s.kind().name());
         p.put("pid", s.pid());

@@ -66,7 +66,7 @@ final class CommandLineBuilder {
         return new LaunchPlan(
                 command,
                 files.standinDir(),
-                additions(),
+                additions(s),
                 ServerKind.STANDIN,
                 "AllTalk (" + ServerKind.STANDIN.words() + ")",
                 "standin-" + (flavour == ServerKind.V1 ? "v1" : "v2"));
@@ -92,16 +92,25 @@ final class CommandLineBuilder {
             command.addAll(List.of("--port", Integer.toString(port)));
         }
         String v = kind == ServerKind.V2 ? "v2" : "v1";
-        return new LaunchPlan(command, dir, additions(), kind, kind.words(), "managed-" + v);
+        return new LaunchPlan(command, dir, additions(s), kind, kind.words(), "managed-" + v);
     }
 
-    /** TalkHost's only additions to the environment AllTalk inherits; a variable already set is left alone. */
-    Map<String, String> additions() {
+    /**
+     * TalkHost's additions to the environment AllTalk inherits: the instance's own {@code environment} entries
+     * (NAME=value, e.g. CUDA_VISIBLE_DEVICES=1; they win), and two defaults a variable already set overrides.
+     */
+    Map<String, String> additions(AllTalkSettings s) {
         Map<String, String> add = new LinkedHashMap<>();
-        if (!hostEnv.containsKey("MKL_THREADING_LAYER")) {
+        for (String entry : s.environment() == null ? new String[0] : s.environment()) {
+            int eq = entry == null ? -1 : entry.indexOf('=');
+            if (eq > 0) {
+                add.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
+            }
+        }
+        if (!hostEnv.containsKey("MKL_THREADING_LAYER") && !add.containsKey("MKL_THREADING_LAYER")) {
             add.put("MKL_THREADING_LAYER", "GNU");
         }
-        if (!hostEnv.containsKey("PYTHONUNBUFFERED")) {
+        if (!hostEnv.containsKey("PYTHONUNBUFFERED") && !add.containsKey("PYTHONUNBUFFERED")) {
             add.put("PYTHONUNBUFFERED", "1");
         }
         return add;

@@ -1,10 +1,13 @@
 package org.talkhost.process.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.osgi.framework.BundleContext;
 import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.config.Instances;
 
 /**
  * The files and programs the Supervisor uses.
@@ -41,6 +44,26 @@ record HostFiles(Path runtime, Path logs, Path standinJar, String java, Path sta
                 .command()
                 .orElse(Paths.get(System.getProperty("java.home"), "bin", "java")
                         .toString());
+    }
+
+    /**
+     * The files of AllTalk instance {@code name}: the default instance keeps {@code runtime/} and {@code log/};
+     * another one has {@code runtime/instances/NAME/} and {@code log/instances/NAME/}.
+     */
+    HostFiles forInstance(String name) {
+        if (name == null || Instances.DEFAULT.equals(name)) {
+            return this;
+        }
+        String folder = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path r = runtime.resolve("instances").resolve(folder);
+        Path l = logs.resolve("instances").resolve(folder);
+        try {
+            Files.createDirectories(r);
+            Files.createDirectories(l);
+        } catch (IOException e) {
+            // the writers say what failed
+        }
+        return new HostFiles(r, l, standinJar, java, startLocks);
     }
 
     Path serverLog() {

@@ -31,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkhost.api.client.AllTalkClient;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.environment.Doctor;
@@ -53,10 +55,12 @@ import org.talkhost.common.Threads;
 @Component(
         service = Supervisor.class,
         immediate = true,
-        configurationPid = AllTalkSettings.PID,
+        configurationPid = Instances.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SupervisorImpl implements Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisorImpl.class);
+    /** ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED (that package is not on the class path). */
+    static final int CONFIGURATION_DELETED = 4;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -101,6 +105,7 @@ public final class SupervisorImpl implements Supervisor {
     private volatile AllTalkSettings settings;
     private volatile boolean userStopped;
     private volatile boolean closing;
+    private volatile boolean leaving;
 
     @Activate
     public SupervisorImpl(
@@ -109,17 +114,19 @@ public final class SupervisorImpl implements Supervisor {
             @Reference AllTalkClient client,
             @Reference ProcessTuning tuning,
             BundleContext context,
-            AllTalkSettings settings) {
+            AllTalkSettings settings,
+            InstanceIdentity instance) {
         this(
                 detector,
                 ports,
                 client,
                 tuning,
                 settings,
-                HostFiles.from(context),
+                HostFiles.from(context).forInstance(instance.talkhost_instance()),
                 System.getenv(),
                 () -> frameworkStopping(context),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                instance.talkhost_instance());
     }
 
     SupervisorImpl(
@@ -132,9 +139,23 @@ public final class SupervisorImpl implements Supervisor {
             Map<String, String> env,
             BooleanSupplier frameworkStopping,
             Clock clock) {
+        this(detector, ports, client, tuning, settings, files, env, frameworkStopping, clock, Instances.DEFAULT);
+    }
+
+    SupervisorImpl(
+            AllTalkDetector detector,
+            PortManager ports,
+            AllTalkClient client,
+            ProcessTuning tuning,
+            AllTalkSettings settings,
+            HostFiles files,
+            Map<String, String> env,
+            BooleanSupplier frameworkStopping,
+            Clock clock,
+            String instance) {
         configure(settings);
         this.frameworkStopping = frameworkStopping;
-        this.announcer = new Announcer(() -> events);
+        this.announcer = new Announcer(() -> events, instance);
         this.state = new StateAnnouncer(announcer, safeMode(settings), TEXT.text("stopped.initial"));
         ProcessSettings t = tuning.settings();
         RestartPolicy policy = new RestartPolicy(
@@ -191,7 +212,26 @@ public final class SupervisorImpl implements Supervisor {
     }
 
     /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
+    /**
+     * A change of the configuration. An instance whose file was deleted is first told it is leaving: it stops
+     * the server it started (as on a host shutdown) before its components go.
+     */
     @Modified
+    void modified(AllTalkSettings settings, InstanceIdentity instance) {
+        configure(settings);
+        if (instance.talkhost_leaving() && !leaving) {
+            leaving = true;
+            userStopped = true;
+            attempts.cancel();
+            Supervised sv = state.server();
+            if (sv != null && sv.child() != null) {
+                sv.child().unwatch();
+            }
+            log.get().info("This AllTalk instance's configuration was removed: it leaves");
+            new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
+        }
+    }
+
     void configure(AllTalkSettings settings) {
         AllTalkSettings before = this.settings;
         this.settings = settings;
@@ -207,9 +247,15 @@ public final class SupervisorImpl implements Supervisor {
         }
     }
 
-    @Deactivate
+    /** Deactivation for no particular reason (tests): a bundle swap unless the framework stops. */
     void deactivate() {
-        boolean shutdown = frameworkStopping.getAsBoolean();
+        deactivate(0);
+    }
+
+    @Deactivate
+    void deactivate(int reason) {
+        // the instance's configuration file was deleted: the instance leaves, as on a host shutdown
+        boolean shutdown = frameworkStopping.getAsBoolean() || reason == CONFIGURATION_DELETED;
         closing = true;
         attempts.cancel();
         worker.shutdownNow();
@@ -222,7 +268,7 @@ public final class SupervisorImpl implements Supervisor {
         if (sv != null && sv.child() != null) {
             sv.child().unwatch();
         }
-        if (shutdown) {
+        if (shutdown && !leaving) {
             new Shutdown(state, own, timings, log).leaveOrStop(sv, settings.stopOnExit());
         } else if (sv != null) {
             log.get()

@@ -4,10 +4,16 @@ import static org.talkhost.shell.internal.ShellCatalog.TEXT;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +21,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
+import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.api.gateway.InstanceLoad;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.notice.Notice;
@@ -41,6 +50,7 @@ public final class StatusCommands {
     static final String EXIT = "talkhost.exit";
 
     private static final String INDENT = "  ";
+    static final String INSTANCE = "--instance";
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -53,6 +63,17 @@ public final class StatusCommands {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile HealthMonitor health;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile GatewayStatus gateway;
+
+    /** Every AllTalk instance's Supervisor and health, by instance name. */
+    private final Map<String, Supervisor> supervisors = new ConcurrentSkipListMap<>();
+
+    private final Map<String, HealthMonitor> monitors = new ConcurrentSkipListMap<>();
 
     private final NoticeConsole notices;
     /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
@@ -68,40 +89,135 @@ public final class StatusCommands {
         this.oneShot = oneShot;
     }
 
-    private Supervisor supervisor() {
-        return Needs.need(supervisor, "process");
+    @Reference(
+            name = "supervisors",
+            service = Supervisor.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeSupervisor")
+    void addSupervisor(Supervisor s, Map<String, Object> props) {
+        supervisors.put(Instances.name(props.get(Instances.NAME)), s);
+    }
+
+    void removeSupervisor(Supervisor s, Map<String, Object> props) {
+        supervisors.remove(Instances.name(props.get(Instances.NAME)), s);
+    }
+
+    @Reference(
+            name = "monitors",
+            service = HealthMonitor.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeMonitor")
+    void addMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.put(Instances.name(props.get(Instances.NAME)), h);
+    }
+
+    void removeMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.remove(Instances.name(props.get(Instances.NAME)), h);
+    }
+
+    /** The Supervisor of instance {@code name}; the default instance's when {@code name} is empty. */
+    private Supervisor supervisorOf(String name) {
+        if (name == null || name.isBlank()) {
+            return Needs.need(supervisor, "process");
+        }
+        Supervisor s = supervisors.get(name.strip());
+        if (s == null) {
+            throw new IllegalArgumentException(
+                    TEXT.text("instance.unknown", name.strip(), String.join(", ", supervisors.keySet())));
+        }
+        return s;
+    }
+
+    /** The health of instance {@code name}, or null when it has none now. */
+    private HealthMonitor healthOf(String name) {
+        return name == null || name.isBlank() ? health : monitors.get(name.strip());
     }
 
     @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
             + "Exit status 0 when ready (for scripts: ./talkhost --exec alltalk:status).")
-    public String status(CommandSession session) {
-        RunState state = oneShot
-                ? supervisor().ensureRunning(NoticeListener.NONE)
-                : supervisor().state();
+    public String status(
+            CommandSession session,
+            @Descriptor("only this AllTalk instance (default: the default instance, then a table of all)")
+                    @Parameter(names = INSTANCE, absentValue = "")
+                    String instance) {
+        Supervisor supervisor = supervisorOf(instance);
+        RunState state = oneShot ? supervisor.ensureRunning(NoticeListener.NONE) : supervisor.state();
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        String about = describe(state, supervisor, healthOf(instance));
+        return instance.isBlank() ? about + instances() : about;
     }
 
     @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")
-    public String start(CommandSession session) {
-        RunState state = supervisor().start(NoticeListener.NONE);
+    public String start(
+            CommandSession session,
+            @Descriptor("the AllTalk instance (default: the default instance)")
+                    @Parameter(names = INSTANCE, absentValue = "")
+                    String instance) {
+        Supervisor supervisor = supervisorOf(instance);
+        RunState state = supervisor.start(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        return describe(state, supervisor, healthOf(instance));
     }
 
     @Descriptor("Stop AllTalk, also one that TalkHost did not start itself")
-    public String stop() {
-        return supervisor().stop(NoticeListener.NONE);
+    public String stop(
+            @Descriptor("the AllTalk instance (default: the default instance)")
+                    @Parameter(names = INSTANCE, absentValue = "")
+                    String instance) {
+        return supervisorOf(instance).stop(NoticeListener.NONE);
     }
 
     @Descriptor("Stop AllTalk and start it again; waits until it is ready")
-    public String restart(CommandSession session) {
-        RunState state = supervisor().restart(NoticeListener.NONE);
+    public String restart(
+            CommandSession session,
+            @Descriptor("the AllTalk instance (default: the default instance)")
+                    @Parameter(names = INSTANCE, absentValue = "")
+                    String instance) {
+        Supervisor supervisor = supervisorOf(instance);
+        RunState state = supervisor.restart(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state);
+        return describe(state, supervisor, healthOf(instance));
+    }
+
+    /** Every instance in a table, when there are several (nothing for a single server). */
+    String instances() {
+        GatewayStatus gateway = this.gateway;
+        List<InstanceLoad> loads = gateway == null ? List.of() : gateway.instances();
+        Set<String> names = new TreeSet<>(supervisors.keySet());
+        loads.forEach(l -> names.add(l.name()));
+        if (names.size() < 2) {
+            return "";
+        }
+        Table t = new Table("instance", "kind", "where", "state", "in flight", "served");
+        for (String name : names) {
+            InstanceLoad l = loads.stream()
+                    .filter(x -> x.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            if (l != null) {
+                t.row(name, l.kind(), l.where(), l.state(), l.inFlight(), l.served());
+            } else {
+                RunState s = supervisorOf(name).state();
+                t.row(
+                        name,
+                        mode(s.mode()).split(" ")[0],
+                        s.address() == null ? "-" : s.address(),
+                        s.phase().name().toLowerCase(java.util.Locale.ROOT),
+                        "-",
+                        "-");
+            }
+        }
+        return "\n" + TEXT.text("status.instances", names.size()) + "\n"
+                + t.toString().stripTrailing();
     }
 
     String describe(RunState s) {
+        return describe(s, supervisorOf(""), health);
+    }
+
+    String describe(RunState s, Supervisor supervisor, HealthMonitor health) {
         StringBuilder b = new StringBuilder();
         b.append(s.ready() ? TEXT.text("status.ready", s.address()) : TEXT.text("status.notReady", s.explanation()))
                 .append('\n');
@@ -113,7 +229,7 @@ public final class StatusCommands {
         b.append(INDENT)
                 .append(TEXT.text("status.mode", mode(s.mode()) + ", " + TEXT.text(origin(s))))
                 .append('\n');
-        Optional<ResourceUsage> res = supervisor().resources();
+        Optional<ResourceUsage> res = supervisor.resources();
         if (s.pid() > 0) {
             Instant started = ProcessHandle.of(s.pid())
                     .flatMap(h -> h.info().startInstant())
@@ -130,7 +246,6 @@ public final class StatusCommands {
                     .append(TEXT.text(s.hasServer() ? "status.noProcess" : "status.noneRunning"))
                     .append('\n');
         }
-        HealthMonitor health = this.health;
         if (health != null && !s.hasServer() && (s.phase() == Phase.FAILED || s.phase() == Phase.STOPPED)) {
             b.append(INDENT).append(TEXT.text("status.health.notRunning")).append('\n');
         } else if (health != null) {

@@ -48,7 +48,7 @@ class CommandsTest {
         commands.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = commands.status(session);
+        String out = commands.status(session, "");
 
         verify(sup).ensureRunning(any());
         verify(session).put(StatusCommands.EXIT, 0);
@@ -68,7 +68,7 @@ class CommandsTest {
         commands.supervisor = sup;
         CommandSession session = mock(CommandSession.class);
 
-        String out = commands.status(session);
+        String out = commands.status(session, "");
 
         verify(session).put(StatusCommands.EXIT, 1);
         assertThat(out).startsWith("AllTalk is not ready: AllTalk stopped while loading (exit code 1).");
@@ -84,7 +84,7 @@ class CommandsTest {
         when(sup.resources()).thenReturn(Optional.empty());
         commands.supervisor = sup;
 
-        String out = commands.status(mock(CommandSession.class));
+        String out = commands.status(mock(CommandSession.class), "");
 
         assertThat(out).contains("Recent notices:").contains("Found AllTalk running on port 7851");
         assertThat(printed.toString(StandardCharsets.UTF_8))
@@ -120,7 +120,7 @@ class CommandsTest {
 
     @Test
     void aMissingPartIsExplainedInsteadOfFailing() {
-        assertThatThrownBy(() -> new StatusCommands(console, false).stop())
+        assertThatThrownBy(() -> new StatusCommands(console, false).stop(""))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The process part of TalkHost is not running right now");
     }

@@ -54,6 +54,7 @@ final class PrometheusText {
                     "Requests refused (503) because AllTalk stayed unavailable",
                     gateway.refused());
             gauge(b, "talkhost_gateway_waiting", "Requests waiting right now", gateway.waiting());
+            instances(b, gateway.instances());
         }
         if (supervisor != null) {
             supervisor.resources().ifPresent(r -> {
@@ -70,6 +71,36 @@ final class PrometheusText {
             });
         }
         return b.toString();
+    }
+
+    /** One series per AllTalk instance behind the gateway: ready, requests in flight, requests served. */
+    private static void instances(StringBuilder b, java.util.List<org.talkhost.api.gateway.InstanceLoad> loads) {
+        if (loads.isEmpty()) {
+            return;
+        }
+        b.append("# HELP talkhost_instance_ready 1 when the gateway sends the AllTalk instance requests now\n")
+                .append("# TYPE talkhost_instance_ready gauge\n");
+        loads.forEach(l -> b.append("talkhost_instance_ready{instance=\"")
+                .append(label(l.name()))
+                .append("\",kind=\"")
+                .append(label(l.kind()))
+                .append("\"} ")
+                .append(l.ready() ? 1 : 0)
+                .append('\n'));
+        b.append("# HELP talkhost_instance_in_flight Requests the AllTalk instance is working on now\n")
+                .append("# TYPE talkhost_instance_in_flight gauge\n");
+        loads.forEach(l -> b.append("talkhost_instance_in_flight{instance=\"")
+                .append(label(l.name()))
+                .append("\"} ")
+                .append(l.inFlight())
+                .append('\n'));
+        b.append("# HELP talkhost_instance_served_total Requests the AllTalk instance answered through the gateway\n")
+                .append("# TYPE talkhost_instance_served_total counter\n");
+        loads.forEach(l -> b.append("talkhost_instance_served_total{instance=\"")
+                .append(label(l.name()))
+                .append("\"} ")
+                .append(l.served())
+                .append('\n'));
     }
 
     private void operations(StringBuilder b, Metrics metrics) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.gateway.GatewayStatus;
+import org.talkhost.api.gateway.InstanceLoad;
 import org.talkhost.api.health.HealthMonitor;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.health.HealthTransition;
@@ -65,6 +66,20 @@ final class ReadCalls {
             g.put("refused", gateway.refused());
             g.put("waiting", gateway.waiting());
             m.put("gateway", g);
+            List<Map<String, Object>> instances = new java.util.ArrayList<>();
+            for (InstanceLoad l : gateway.instances()) {
+                Map<String, Object> i = new LinkedHashMap<>();
+                i.put("name", l.name());
+                i.put("kind", l.kind());
+                i.put("where", l.where());
+                i.put("state", l.state());
+                i.put("ready", l.ready());
+                i.put("inFlight", l.inFlight());
+                i.put("served", l.served());
+                i.put("weight", l.weight());
+                instances.add(i);
+            }
+            m.put("instances", instances);
         }
         m.put("notices", hub.recentNotices(10));
         return m;

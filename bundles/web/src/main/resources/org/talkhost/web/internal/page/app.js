@@ -55,6 +55,7 @@
     text("restarts", s.talkhost ? s.talkhost.restarts : null);
     text("gateway", s.gateway ? (s.gateway.serving ? s.gateway.address + ": " + s.gateway.served + " served, "
       + s.gateway.held + " held, " + s.gateway.refused + " refused" : s.gateway.explanation) : null);
+    showInstances(s.instances || []);
     uptimeBase = s.uptimeSeconds === undefined || s.uptimeSeconds === null ? null
       : { seconds: s.uptimeSeconds, at: Date.now() };
     tickUptime();
@@ -63,6 +64,22 @@
       text("cpu-now", s.resources.cpuPercent + " %");
     }
     if (s.notices) s.notices.forEach(addNotice);
+  }
+
+  // Several AllTalk servers: one row each (a single server needs no table).
+  function showInstances(list) {
+    const table = $("instances");
+    table.hidden = list.length < 2;
+    const body = table.tBodies[0];
+    body.replaceChildren(...list.map((i) => {
+      const row = document.createElement("tr");
+      [i.name, i.kind, i.where, i.state, i.inFlight, i.served].forEach((v) => {
+        const cell = document.createElement("td");
+        cell.textContent = v;
+        row.appendChild(cell);
+      });
+      return row;
+    }));
   }
 
   function tickUptime() {
