@@ -39,6 +39,15 @@ public record ServerAddress(String host, int port) {
         return port >= 1 && port <= 65535;
     }
 
+    /**
+     * True when the host names this machine's loopback ({@code localhost}, {@code 127.x.x.x}, {@code ::1}), read
+     * from the text alone: no name is looked up.
+     */
+    public boolean onThisMachine() {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+    }
+
     public URI base() {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }

@@ -134,17 +134,12 @@ public final class AllTalkWhere {
     static String kind(AllTalkSettings s, ServerAddress at) {
         String mode = s.mode() == null ? "auto" : s.mode().strip().toLowerCase(Locale.ROOT);
         if ("external".equals(mode)) {
-            return loopback(at.host()) ? "external" : "remote";
+            return at.onThisMachine() ? "external" : "remote";
         }
         if ("auto".equals(mode)) {
             return s.installDir() == null || s.installDir().isBlank() ? "standin" : "managed";
         }
         return mode;
-    }
-
-    static boolean loopback(String host) {
-        String h = host == null ? "" : host.strip().toLowerCase(Locale.ROOT);
-        return h.isEmpty() || h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     boolean failed() {

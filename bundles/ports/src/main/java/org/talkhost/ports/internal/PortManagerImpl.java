@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.InstanceIdentity;
 import org.talkhost.api.config.Instances;
+import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.Messages;
@@ -113,11 +114,14 @@ public final class PortManagerImpl implements PortManager {
     @Modified
     void configure(AllTalkSettings settings) {
         this.settings = settings;
+        // only ports of this machine can collide; an instance elsewhere keeps nothing here
+        claims.candidates(
+                instance, new ServerAddress(settings.host(), 1).onThisMachine() ? candidates(settings) : List.of());
     }
 
     @Deactivate
     void stop() {
-        claims.releaseAll(instance);
+        claims.forget(instance);
         pool.shutdownNow();
         inspector.close();
     }
@@ -143,7 +147,10 @@ public final class PortManagerImpl implements PortManager {
         PortChoice choice;
         synchronized (claims) { // two instances starting at once never choose the same port
             choice = planner.plan(
-                    survey(), hasWebPage(flavour, s) ? standardUiPort : 0, port -> inspect(s, port, timeout));
+                    survey(),
+                    hasWebPage(flavour, s) ? standardUiPort : 0,
+                    port -> inspect(s, port, timeout),
+                    this::keptForAnother);
             if (choice.found()) {
                 claims.claim(instance, choice.port(), choice.uiPort());
             }
@@ -266,9 +273,17 @@ public final class PortManagerImpl implements PortManager {
     private PortStatus inspect(AllTalkSettings s, int port, Duration timeout) {
         Optional<String> owner = claims.heldByAnother(port, instance);
         if (owner.isPresent()) {
-            return new PortStatus(port, PortHolder.ALLTALK, messages.text("status.instance", owner.get()));
+            return new PortStatus(port, PortHolder.OTHER_INSTANCE, messages.text("status.instance", owner.get()));
         }
         return inspector.inspect(s.host(), port, timeout);
+    }
+
+    /** For a web page: a port that another instance chose or may choose for its API; else null. */
+    private PortStatus keptForAnother(int port) {
+        return claims.heldByAnother(port, instance)
+                .or(() -> claims.neededByAnother(port, instance))
+                .map(owner -> new PortStatus(port, PortHolder.OTHER_INSTANCE, messages.text("status.instance", owner)))
+                .orElse(null);
     }
 
     private static Duration timeout(AllTalkSettings s) {

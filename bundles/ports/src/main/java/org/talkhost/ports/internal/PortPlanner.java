@@ -25,11 +25,18 @@ final class PortPlanner {
         this.messages = messages;
     }
 
-    /**
-     * @param uiDefault the web page's usual port, or 0 when there is no web page
-     * @param check     inspects a port that is not a candidate (for the web page)
-     */
     PortChoice plan(List<PortStatus> survey, int uiDefault, IntFunction<PortStatus> check) {
+        return plan(survey, uiDefault, check, port -> null);
+    }
+
+    /**
+     * @param uiDefault  the web page's usual port, or 0 when there is no web page
+     * @param check      inspects a port that is not a candidate (for the web page)
+     * @param keptForWeb for the web page: the status of a port kept for another AllTalk of this host (another
+     *                   instance chose it, or may need it for its API), else null
+     */
+    PortChoice plan(
+            List<PortStatus> survey, int uiDefault, IntFunction<PortStatus> check, IntFunction<PortStatus> keptForWeb) {
         PortStatus api = survey.stream().filter(PortStatus::isFree).findFirst().orElse(null);
         if (api == null) {
             return new PortChoice(0, 0, survey, messages.text("reason.none", describe(survey)));
@@ -43,7 +50,10 @@ final class PortPlanner {
         }
         Map<Integer, PortStatus> known = new HashMap<>();
         survey.forEach(s -> known.put(s.port(), s));
-        IntFunction<PortStatus> statusOf = p -> known.computeIfAbsent(p, check::apply);
+        IntFunction<PortStatus> statusOf = p -> {
+            PortStatus kept = keptForWeb.apply(p);
+            return kept != null ? kept : known.computeIfAbsent(p, check::apply);
+        };
         int ui = 0;
         for (int p = uiDefault; p <= Math.min(65535, uiDefault + UI_SEARCH) && ui == 0; p++) {
             if (p != api.port() && statusOf.apply(p).isFree()) {

@@ -18,16 +18,19 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortStatus;
+import org.talkhost.common.testing.Configs;
 
 import com.sun.net.httpserver.HttpServer;
 
 class PortManagerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<PortManagerImpl> others = new ArrayList<>();
     private final List<Notice> notices = new CopyOnWriteArrayList<>();
     private final List<String> operations = new CopyOnWriteArrayList<>();
     private PortManagerImpl manager;
@@ -37,6 +40,7 @@ class PortManagerTest {
         if (manager != null) {
             manager.stop();
         }
+        others.forEach(PortManagerImpl::stop);
         for (AutoCloseable c : toClose) {
             c.close();
         }
@@ -63,6 +67,20 @@ class PortManagerTest {
         };
         manager.operationsLog = (level, message, args) -> operations.add(level + " " + message);
         return manager;
+    }
+
+    /** The port manager of instance {@code name}, sharing {@code claims} with the other instances of the host. */
+    private PortManagerImpl instance(String name, PortClaims claims, int standard, int standardUi, int... ports) {
+        PortManagerImpl m = new PortManagerImpl(
+                org.mockito.Mockito.mock(ConfigurationAdmin.class),
+                TestSettings.with("ports", ports, "healthTimeoutSeconds", 1.5),
+                standard,
+                standardUi,
+                claims,
+                Configs.of(InstanceIdentity.class, "talkhost_instance", name));
+        m.operationsLog = (level, message, args) -> operations.add(level + " " + message);
+        others.add(m);
+        return m;
     }
 
     private int held(HttpServer server) {
@@ -248,5 +266,49 @@ class PortManagerTest {
         assertThat(m.candidates(TestSettings.with("ports", new int[] {7002, 7010, 0, 7001, 7011, 7010})))
                 .containsExactly(7002, 7010, 7001, 7011);
         assertThat(m.candidates(TestSettings.with("ports", new int[0]))).containsExactly(7001, 7002);
+    }
+
+    @Test
+    void anotherInstancesWebPageNeverTakesAPortTheDefaultInstanceMayNeed() throws Exception {
+        int a = Holders.freePort();
+        int b = Holders.freePort();
+        int c = Holders.freePort();
+        int d = Holders.freePort();
+        PortClaims claims = new PortClaims();
+        PortManagerImpl standard = instance("default", claims, a, b, a, b);
+        PortManagerImpl second = instance("second", claims, a, b, c, d);
+
+        PortChoice secondChoice = second.choose(ServerKind.V2); // it starts first
+        PortChoice defaultChoice = standard.choose(ServerKind.V2);
+
+        assertThat(secondChoice.port()).isEqualTo(c);
+        assertThat(secondChoice.uiPort()).as(secondChoice.reason()).isNotIn(a, b, c, 0);
+        assertThat(secondChoice.reason())
+                .contains("usually uses port " + b + ", but that port is kept for the AllTalk instance \"default\"");
+        assertThat(defaultChoice.port()).as(defaultChoice.reason()).isEqualTo(a);
+        assertThat(defaultChoice.uiPort()).as(defaultChoice.reason()).isEqualTo(b);
+        assertThat(defaultChoice.survey())
+                .as("nothing looks like an AllTalk to adopt")
+                .extracting(PortStatus::holder)
+                .containsOnly(PortHolder.FREE);
+    }
+
+    @Test
+    void aPortAnotherInstanceChoseIsNeverOfferedAndNeverLooksLikeAnAllTalkToAdopt() throws Exception {
+        int a = Holders.freePort();
+        int b = Holders.freePort();
+        PortClaims claims = new PortClaims();
+        PortManagerImpl gpu1 = instance("gpu1", claims, a, b, a, b);
+        PortManagerImpl gpu2 = instance("gpu2", claims, a, b, a, b);
+
+        PortChoice first = gpu1.choose(ServerKind.STANDIN);
+        PortChoice next = gpu2.choose(ServerKind.STANDIN);
+
+        assertThat(first.port()).isEqualTo(a);
+        assertThat(next.port()).as(next.reason()).isEqualTo(b);
+        assertThat(next.survey().get(0).holder()).isEqualTo(PortHolder.OTHER_INSTANCE);
+        assertThat(next.reason())
+                .startsWith("Port " + a + " is kept for the AllTalk instance \"gpu1\" of this TalkHost, so AllTalk "
+                        + "will use " + b + ".");
     }
 }
