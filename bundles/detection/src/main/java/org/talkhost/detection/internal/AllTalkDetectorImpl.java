@@ -88,12 +88,13 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         this(settings, ProcFsProcessSource.forThisMachine());
         this.sourcePid = instance.talkhost_source_pid();
         this.others = others;
-        pool.execute(this::processes); // the first OSHI call is slow (~120 ms): pay it now, not at the first start
+        pool.execute(this::processes); // the first listing is the slowest (class loading): pay it now, not at the first
+        // start
     }
 
-    /** The default instance alone, on the real process list (benchmarks). */
+    /** The default instance alone, on this machine's process list as the component reads it (benchmarks). */
     AllTalkDetectorImpl(AllTalkSettings settings) {
-        this(settings, new OshiProcessSource());
+        this(settings, ProcFsProcessSource.forThisMachine());
     }
 
     AllTalkDetectorImpl(AllTalkSettings settings, ProcessSource source) {

@@ -47,6 +47,16 @@ class ConfigWriteBackTest {
         return out;
     }
 
+    /** A write-back whose Config Admin holds one configuration, org.talkhost.alltalk, with {@code props}. */
+    private static ConfigWriteBack writeBackOver(Hashtable<String, Object> props) throws Exception {
+        Configuration config = mock(Configuration.class);
+        when(config.getPid()).thenReturn("org.talkhost.alltalk");
+        when(config.getProperties()).thenReturn(props);
+        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
+        when(admin.listConfigurations(any())).thenReturn(new Configuration[] {config});
+        return new ConfigWriteBack(admin);
+    }
+
     @Test
     void textWithBackslashesBracesQuotesAndNonAsciiComesBackExactlyAfterARestart(@TempDir Path dir) throws Exception {
         Path file = seeded(dir);
@@ -110,12 +120,7 @@ class ConfigWriteBackTest {
     void onlyWhatChangedInConfigAdminIsSavedToTheFileItCameFrom(@TempDir Path dir) throws Exception {
         Path file = seeded(dir);
         Hashtable<String, Object> props = FileInstallReads.read(file);
-        Configuration config = mock(Configuration.class);
-        when(config.getPid()).thenReturn("org.talkhost.alltalk");
-        when(config.getProperties()).thenReturn(props);
-        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
-        when(admin.listConfigurations(any())).thenReturn(new Configuration[] {config});
-        ConfigWriteBack writeBack = new ConfigWriteBack(admin);
+        ConfigWriteBack writeBack = writeBackOver(props);
         // meanwhile a person saved another mode, which FileInstall has not read yet
         Files.writeString(file, Files.readString(file).replace("mode=\"auto\"", "mode=\"external\""));
 
@@ -136,12 +141,7 @@ class ConfigWriteBackTest {
     void whatFileInstallAppliesIsNeverWrittenBackSoAStaleReadCannotStay(@TempDir Path dir) throws Exception {
         Path file = seeded(dir);
         Hashtable<String, Object> props = FileInstallReads.read(file);
-        Configuration config = mock(Configuration.class);
-        when(config.getPid()).thenReturn("org.talkhost.alltalk");
-        when(config.getProperties()).thenReturn(props);
-        ConfigurationAdmin admin = mock(ConfigurationAdmin.class);
-        when(admin.listConfigurations(any())).thenReturn(new Configuration[] {config});
-        ConfigWriteBack writeBack = new ConfigWriteBack(admin);
+        ConfigWriteBack writeBack = writeBackOver(props);
         ConfigurationEvent updated = new ConfigurationEvent(
                 mock(ServiceReference.class), ConfigurationEvent.CM_UPDATED, null, "org.talkhost.alltalk");
 
