@@ -29,6 +29,7 @@ import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.HostPaths;
 import org.talkhost.api.config.InstanceIdentity;
 import org.talkhost.api.config.Instances;
+import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.AllTalkDetector;
 import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.Endpoint;
@@ -178,6 +179,9 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
 
     /** The servers on this machine, but those on the ports of this host's other instances (theirs, not ours). */
     private ProcessScan scan() {
+        if (!ServerAddress.configured(settings).onThisMachine()) {
+            return ProcessScan.EMPTY; // AllTalk on another machine: no program here is it, whatever its port
+        }
         try {
             ProcessScan all = matcher.match(source.list(), selfPid);
             Set<Integer> theirs = others.ports(sourcePid);

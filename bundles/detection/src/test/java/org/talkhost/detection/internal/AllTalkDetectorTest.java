@@ -24,6 +24,7 @@ import org.talkhost.api.detection.Detection;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.detection.ServerProcess;
 import org.talkhost.api.logging.Metrics;
 import org.talkhost.api.notice.Notice;
 
@@ -290,5 +291,23 @@ class AllTalkDetectorTest {
                 .containsExactly(7900, 7851, 7852);
         assertThat(AllTalkDetectorImpl.candidates(TestSettings.with("ports", new int[0])))
                 .containsExactly(7851, 7852);
+    }
+
+    @Test
+    void anAllTalkOnAnotherMachineIsNeverTakenForAProgramOnThisOne() throws Exception {
+        processes.add(standinProcess(4242, 7851)); // a local AllTalk on the same port number
+        AllTalkDetectorImpl local = new AllTalkDetectorImpl(
+                TestSettings.with("ports", new int[] {7851}, "host", "127.0.0.1"), () -> List.copyOf(processes));
+        AllTalkDetectorImpl remote = new AllTalkDetectorImpl(
+                TestSettings.with("ports", new int[] {7851}, "host", "gpu-box.example"), () -> List.copyOf(processes));
+        try {
+            assertThat(local.processes()).extracting(ServerProcess::pid).containsExactly(4242L);
+            assertThat(remote.processes())
+                    .as("no process here is the AllTalk on gpu-box.example: none may be watched or stopped for it")
+                    .isEmpty();
+        } finally {
+            local.stop();
+            remote.stop();
+        }
     }
 }

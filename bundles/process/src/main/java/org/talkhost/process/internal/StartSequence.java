@@ -156,6 +156,9 @@ final class StartSequence {
         if (adoption.conclusion() == Conclusion.DUPLICATE) {
             state.say(TEXT.warning("adopt.duplicate", sv.address()), a.listeners);
         }
+        if (adoption.conclusion() == Conclusion.READY && !sv.address().onThisMachine()) {
+            return ready(a, sv, mode, TEXT.info("adopt.remote", sv.words(), sv.address()));
+        }
         if (adoption.conclusion() == Conclusion.READY || adoption.conclusion() == Conclusion.DUPLICATE) {
             String key = sv.startedByUs() ? "adopt.ready.ours" : "adopt.ready";
             return ready(a, sv, mode, info(key, TEXT.text(key, sv.words(), sv.address(), pid) + others));

@@ -43,6 +43,12 @@ final class StopSequence {
         List<NoticeListener> to = List.of(listener);
         Supervised sv = state.server();
         ServerAddress address = sv != null ? sv.address() : state.state().address();
+        if (mode == Mode.EXTERNAL && address != null && !address.onThisMachine()) {
+            state.server(null);
+            Notice n = TEXT.info("external.remote.stop", address);
+            state.enter(Phase.STOPPED, mode, null, address, n, to);
+            return n.text();
+        }
         Optional<ProcessHandle> root =
                 sv != null && sv.child() != null ? Optional.of(sv.child().handle()) : Optional.empty();
         if (root.isEmpty()) {

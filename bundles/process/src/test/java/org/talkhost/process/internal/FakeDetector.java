@@ -28,8 +28,12 @@ final class FakeDetector implements AllTalkDetector {
 
     /** An AllTalk of {@code kind} answering on {@code port}, served by process {@code pid} (0: no process seen). */
     static Detection found(Conclusion c, int port, ServerKind kind, long pid) {
+        return found(c, "127.0.0.1", port, kind, pid);
+    }
+
+    static Detection found(Conclusion c, String host, int port, ServerKind kind, long pid) {
         ReadyState rs = c == Conclusion.READY ? ReadyState.READY : ReadyState.REFUSED;
-        Endpoint e = new Endpoint("127.0.0.1", port, kind, rs, Duration.ofMillis(3), "test");
+        Endpoint e = new Endpoint(host, port, kind, rs, Duration.ofMillis(3), "test");
         List<ServerProcess> procs = pid == 0
                 ? List.of()
                 : List.of(new ServerProcess(

@@ -141,6 +141,36 @@ class SupervisorStartTest extends WithRig {
     }
 
     @Test
+    void anAllTalkOnAnotherMachineIsUsedButNeverStoppedAndPeopleAreToldSo() throws Exception {
+        rig.settings.put("mode", "external");
+        rig.settings.put("host", "gpu-box.example");
+        Process bystander = new ProcessBuilder("sleep", "60").start(); // a program here on the same port number
+        try {
+            rig.detector.answer = () ->
+                    FakeDetector.found(Conclusion.READY, "gpu-box.example", rig.port, ServerKind.V2, bystander.pid());
+            SupervisorImpl s = rig.supervisor();
+
+            RunState st = s.ensureRunning(null);
+            String stopped = s.stop(null);
+
+            assertThat(st.phase()).isEqualTo(Phase.READY);
+            assertThat(st.explanation())
+                    .isEqualTo("AllTalk v2 answers on gpu-box.example:" + rig.port + ", on another machine. TalkHost "
+                            + "checks it and sends it requests, but never starts or stops it; if it stops answering, "
+                            + "TalkHost connects again once it is back.");
+            assertThat(stopped)
+                    .startsWith("AllTalk at gpu-box.example:" + rig.port + " runs on another machine, so TalkHost "
+                            + "does not stop it");
+            assertThat(s.state().phase()).as("not used until alltalk:start").isEqualTo(Phase.STOPPED);
+            assertThat(bystander.isAlive())
+                    .as("nothing on this machine was stopped")
+                    .isTrue();
+        } finally {
+            bystander.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void anotherTalkHostHoldingTheLockMeansNoSecondStart() throws Exception {
         rig.settings.put("readyTimeoutSeconds", 2);
         InstanceLock other = new InstanceLock(rig.files.lockFile());
