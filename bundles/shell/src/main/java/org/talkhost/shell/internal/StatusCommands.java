@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -71,6 +73,9 @@ public final class StatusCommands {
     volatile GatewayStatus gateway;
 
     /** Every AllTalk instance's Supervisor and health, by instance name. */
+    /** "AllTalk is stopped: ..." in a gateway's reason: the phase word. */
+    private static final Pattern PHASE_WORD = Pattern.compile("^AllTalk is (\\w+):");
+
     private final Map<String, Supervisor> supervisors = new ConcurrentSkipListMap<>();
 
     private final Map<String, HealthMonitor> monitors = new ConcurrentSkipListMap<>();
@@ -197,7 +202,7 @@ public final class StatusCommands {
                     .findFirst()
                     .orElse(null);
             if (l != null) {
-                t.row(name, l.kind(), l.where(), l.state(), l.inFlight(), l.served());
+                t.row(name, l.kind(), l.where(), shortState(l), l.inFlight(), l.served());
             } else {
                 RunState s = supervisorOf(name).state();
                 t.row(
@@ -210,7 +215,23 @@ public final class StatusCommands {
             }
         }
         return "\n" + TEXT.text("status.instances", names.size()) + "\n"
-                + t.toString().stripTrailing();
+                + t.toString().stripTrailing() + "\n" + TEXT.text("status.instances.more");
+    }
+
+    /**
+     * An instance's state in one or two words for the table ("ready", "stopped", "restarting"); the whole
+     * explanation is in {@code alltalk:status --instance NAME}.
+     */
+    static String shortState(InstanceLoad l) {
+        if (l.ready()) {
+            return "ready";
+        }
+        Matcher m = PHASE_WORD.matcher(l.state());
+        if (m.find()) {
+            return m.group(1);
+        }
+        String s = l.state();
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     String describe(RunState s) {

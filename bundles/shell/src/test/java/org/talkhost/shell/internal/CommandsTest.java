@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.ServerKind;
+import org.talkhost.api.gateway.InstanceLoad;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.RunState;
@@ -237,5 +238,35 @@ class CommandsTest {
         String out = commands.say("", "", "", "hello");
 
         assertThat(out).contains("played through file").contains("/tmp/speech/hello.wav");
+    }
+
+    @Test
+    void theInstanceTableSaysEachStateInAWordOrTwo() {
+        assertThat(StatusCommands.shortState(
+                        new InstanceLoad("a", "standin", "127.0.0.1:7851", "ready", true, 0, 0, 1)))
+                .isEqualTo("ready");
+        assertThat(StatusCommands.shortState(new InstanceLoad(
+                        "box",
+                        "remote",
+                        "gpu-box:7851",
+                        "AllTalk is stopped: AllTalk at gpu-box:7851 runs on another machine, so TalkHost does not "
+                                + "stop it (stop it there if you need to)",
+                        false,
+                        0,
+                        3,
+                        1)))
+                .isEqualTo("stopped");
+        assertThat(StatusCommands.shortState(new InstanceLoad(
+                        "b",
+                        "external",
+                        "127.0.0.1:7855",
+                        "AllTalk stopped while answering on 127.0.0.1:7855 (its process may have ended)",
+                        false,
+                        0,
+                        0,
+                        1)))
+                .hasSize(40)
+                .startsWith("AllTalk stopped while answering")
+                .endsWith("...");
     }
 }
