@@ -43,6 +43,14 @@ public final class GatewayServlet extends HttpServlet {
     private final transient Traffic traffic;
     private final transient ScheduledExecutorService timer =
             new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-gateway-timer"));
+    /**
+     * Probes failed instances, one probe round at a time. Its own thread: handed to {@link #workers} every
+     * tick, each round started one more thread there (a pool below its core size starts a new thread
+     * for each task), 44 of them at idle while an instance was down.
+     */
+    private final transient ThreadPoolExecutor reviver = idleEnds(new ThreadPoolExecutor(
+            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.named("talkhost-gateway-revive")));
+
     private final transient ExecutorService workers;
     private final transient Upstream upstream;
     private final transient Gate gate;
@@ -60,10 +68,8 @@ public final class GatewayServlet extends HttpServlet {
         this.pool = pool;
         this.front = front;
         this.traffic = traffic;
-        ThreadPoolExecutor threads = new ThreadPoolExecutor(
-                64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.named("talkhost-gateway"));
-        threads.allowCoreThreadTimeOut(true);
-        this.workers = threads;
+        this.workers = idleEnds(new ThreadPoolExecutor(
+                64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.named("talkhost-gateway")));
         this.upstream = new Upstream(pool::readTimeout, timer);
         this.gate = new Gate(() -> pool.revive(upstream), timer, workers);
         this.forwarder = new Forwarder(upstream, pool);
@@ -93,6 +99,7 @@ public final class GatewayServlet extends HttpServlet {
         traffic.waitingFrom(null);
         gate.refuseAll("TalkHost's gateway is stopping");
         timer.shutdownNow();
+        reviver.shutdownNow();
         workers.shutdown();
         upstream.close();
     }
@@ -172,11 +179,19 @@ public final class GatewayServlet extends HttpServlet {
         }
     }
 
-    /** Asks the instances that failed whether they are back, on a worker (a probe may take a while). */
+    private static ThreadPoolExecutor idleEnds(ThreadPoolExecutor executor) {
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /**
+     * Asks the instances that failed whether they are back, on the reviver's thread (a probe may take a while),
+     * when one has failed.
+     */
     private void revive() {
-        if (reviving.compareAndSet(false, true)) {
+        if (pool.anyFailed() && reviving.compareAndSet(false, true)) {
             try {
-                workers.execute(() -> {
+                reviver.execute(() -> {
                     try {
                         pool.revive(upstream);
                     } finally {

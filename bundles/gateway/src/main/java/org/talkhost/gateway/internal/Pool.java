@@ -99,6 +99,16 @@ public final class Pool {
         return why.isEmpty() ? "no AllTalk instance is configured" : String.join("; ", why);
     }
 
+    /** True when the gateway saw an instance fail (or has not seen it ready yet). */
+    boolean anyFailed() {
+        for (AllTalkWhere m : members) {
+            if (m.failed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Asks each instance the gateway saw fail whether it answers Ready again; true when one is usable now. */
     boolean revive(Upstream upstream) {
         for (AllTalkWhere m : members) {

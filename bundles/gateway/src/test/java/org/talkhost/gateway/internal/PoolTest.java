@@ -47,7 +47,9 @@ class PoolTest {
         AllTalkWhere b = member("b", 1, 7902);
         pool.add(a);
         pool.add(b);
+        assertThat(pool.anyFailed()).as("nothing to ask again while all answer").isFalse();
         a.down("AllTalk did not answer on 127.0.0.1:7901");
+        assertThat(pool.anyFailed()).isTrue();
         for (int i = 0; i < 5; i++) {
             assertThat(pool.leastBusy()).isSameAs(b);
         }
@@ -56,6 +58,8 @@ class PoolTest {
         assertThat(pool.noneReady()).contains("instance 'a': AllTalk did not answer", "instance 'b': AllTalk stopped");
         a.up();
         assertThat(pool.leastBusy()).isSameAs(a);
+        b.up();
+        assertThat(pool.anyFailed()).isFalse();
     }
 
     @Test
