@@ -40,12 +40,17 @@ public record ServerAddress(String host, int port) {
     }
 
     /**
-     * True when the host names this machine's loopback ({@code localhost}, {@code 127.x.x.x}, {@code ::1}), read
-     * from the text alone: no name is looked up.
+     * True when the host names this machine's loopback ({@code localhost}, {@code 127.x.x.x}, {@code ::1}, or
+     * the bind-all {@code 0.0.0.0} / {@code ::}), read from the text alone: no name is looked up.
      */
     public boolean onThisMachine() {
         String h = host.strip().toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        return h.equals("localhost")
+                || h.startsWith("127.")
+                || h.equals("::1")
+                || h.equals("[::1]")
+                || h.equals("0.0.0.0") // a bind address written as the host: connecting to it reaches this machine
+                || h.equals("::");
     }
 
     public URI base() {

@@ -126,7 +126,8 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     @Override
     public Detection detect(String host, List<Integer> ports, NoticeListener listener) {
         long start = System.nanoTime();
-        tell(listener, messages.info("detect.start"));
+        boolean here = host == null || host.isBlank() || new ServerAddress(host, 1).onThisMachine();
+        tell(listener, here ? messages.info("detect.start") : messages.info("detect.start.remote", host));
         Duration timeout = timeout();
         List<Future<Endpoint>> probes = new ArrayList<>();
         Set<Integer> probed = new LinkedHashSet<>(ports);
