@@ -64,6 +64,8 @@ public record Notice(
         return new Notice(Level.PROGRESS, source, code, text, progress, eta, null);
     }
 
+    private static final String PREFIX = "AllTalk instance '";
+
     /**
      * This notice said about AllTalk instance {@code instance} of a host with several: the text begins with the
      * instance's name. The default instance (or none) leaves the notice as it is.
@@ -72,7 +74,18 @@ public record Notice(
         if (instance == null || instance.isBlank() || "default".equals(instance)) {
             return this;
         }
-        return new Notice(level, source, code, "AllTalk instance '" + instance + "': " + text, progress, eta, time);
+        return new Notice(level, source, code, PREFIX + instance + "': " + text, progress, eta, time);
+    }
+
+    /** The instance this notice is about (see {@link #about}): its name, or {@code default}. */
+    public String instance() {
+        if (text != null && text.startsWith(PREFIX)) {
+            int end = text.indexOf("': ", PREFIX.length());
+            if (end > 0) {
+                return text.substring(PREFIX.length(), end);
+            }
+        }
+        return "default";
     }
 
     /** The EventAdmin topic this notice goes to: {@code org/talkhost/notice/<LEVEL>}. */

@@ -30,7 +30,7 @@ import org.talkhost.api.notice.NoticeTopics;
         immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + NoticeTopics.NOTICE_ALL)
 public final class NoticeConsole implements EventHandler, CommandSessionListener {
-    private static final int KEEP = 20;
+    private static final int KEEP = 50; // several instances share it; alltalk:status shows 5
     private static final PrintStream STDOUT = System.out;
     private static final PrintStream STDERR = System.err;
 

@@ -150,7 +150,7 @@ public final class StatusCommands {
         Supervisor supervisor = supervisorOf(instance);
         RunState state = oneShot ? supervisor.ensureRunning(NoticeListener.NONE) : supervisor.state();
         session.put(EXIT, state.ready() ? 0 : 1);
-        String about = describe(state, supervisor, healthOf(instance));
+        String about = describe(state, supervisor, healthOf(instance), instance);
         return instance.isBlank() ? about + instances() : about;
     }
 
@@ -163,7 +163,7 @@ public final class StatusCommands {
         Supervisor supervisor = supervisorOf(instance);
         RunState state = supervisor.start(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state, supervisor, healthOf(instance));
+        return describe(state, supervisor, healthOf(instance), instance);
     }
 
     @Descriptor("Stop AllTalk, also one that TalkHost did not start itself")
@@ -183,7 +183,7 @@ public final class StatusCommands {
         Supervisor supervisor = supervisorOf(instance);
         RunState state = supervisor.restart(NoticeListener.NONE);
         session.put(EXIT, state.ready() ? 0 : 1);
-        return describe(state, supervisor, healthOf(instance));
+        return describe(state, supervisor, healthOf(instance), instance);
     }
 
     /** Every instance in a table, when there are several (nothing for a single server). */
@@ -235,10 +235,11 @@ public final class StatusCommands {
     }
 
     String describe(RunState s) {
-        return describe(s, supervisorOf(""), health);
+        return describe(s, supervisorOf(""), health, "");
     }
 
-    String describe(RunState s, Supervisor supervisor, HealthMonitor health) {
+    /** {@code instance}: the one asked about (its notices only), or blank for the overview (every notice). */
+    String describe(RunState s, Supervisor supervisor, HealthMonitor health, String instance) {
         StringBuilder b = new StringBuilder();
         b.append(s.ready() ? TEXT.text("status.ready", s.address()) : TEXT.text("status.notReady", s.explanation()))
                 .append('\n');
@@ -287,7 +288,12 @@ public final class StatusCommands {
                         ShortUnits.bytes(r.gpuMemoryBytes()),
                         r.processes()))
                 .append('\n'));
-        var recent = notices.recent(5);
+        List<Notice> recent = instance == null || instance.isBlank()
+                ? notices.recent(5)
+                : notices.recent(Integer.MAX_VALUE).stream()
+                        .filter(n -> n.instance().equals(instance.strip()))
+                        .toList();
+        recent = recent.subList(Math.max(0, recent.size() - 5), recent.size());
         if (!recent.isEmpty()) {
             b.append(TEXT.text("status.recent")).append('\n');
             for (Notice n : recent) {

@@ -93,6 +93,29 @@ class CommandsTest {
     }
 
     @Test
+    void oneInstancesStatusShowsOnlyItsOwnNotices() {
+        console.handleEvent(
+                Notice.info("process", "a", "Starting AllTalk on port 7851.").toEvent());
+        console.handleEvent(Notice.info("process", "b", "Starting AllTalk on port 7861.")
+                .about("gpu2")
+                .toEvent());
+        StatusCommands commands = new StatusCommands(console, false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
+        when(sup.resources()).thenReturn(Optional.empty());
+        commands.supervisor = sup;
+        commands.addSupervisor(sup, java.util.Map.of(org.talkhost.api.config.Instances.NAME, "gpu2"));
+
+        String gpu2 = commands.status(mock(CommandSession.class), "gpu2");
+        String overview = commands.status(mock(CommandSession.class), "");
+
+        assertThat(gpu2)
+                .contains("AllTalk instance 'gpu2': Starting AllTalk on port 7861.")
+                .doesNotContain("port 7851");
+        assertThat(overview).contains("port 7851").contains("port 7861");
+    }
+
+    @Test
     void inTheInteractiveConsoleANoticeWritesOverThePromptAndGivesItBack() {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         NoticeConsole c = new NoticeConsole(new PrintStream(screen, true, StandardCharsets.UTF_8), true);
