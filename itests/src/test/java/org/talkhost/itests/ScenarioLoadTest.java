@@ -132,9 +132,11 @@ public class ScenarioLoadTest {
                     .as("requests refused because the queue was full")
                     .isPositive();
             assertThat(outcome.spoken).as("requests spoken").isGreaterThanOrEqualTo(BOUND);
+            // The bound counts the waiting and the one speaking: 15 wait while one speaks, but in the moment
+            // between two sentences (none speaking) a 16th may come in. Never more than BOUND wait.
             assertThat(maxWaiting.get())
-                    .as("requests waiting at once (one more is speaking)")
-                    .isLessThanOrEqualTo(BOUND - 1);
+                    .as("requests waiting at once (at most %d held, the one speaking included)", BOUND)
+                    .isLessThanOrEqualTo(BOUND);
             assertThat(heapAfter - heapBefore)
                     .as("growth of the used heap after GC, bytes")
                     .isLessThan(MAX_HEAP_GROWTH);
