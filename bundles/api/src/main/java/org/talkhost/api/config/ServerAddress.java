@@ -39,13 +39,20 @@ public record ServerAddress(String host, int port) {
         return port >= 1 && port <= 65535;
     }
 
-    /**
-     * True when the host names this machine's loopback ({@code localhost}, {@code 127.x.x.x}, {@code ::1}, or
-     * the bind-all {@code 0.0.0.0} / {@code ::}), read from the text alone: no name is looked up.
-     */
+    /** True when this address is on this machine (see {@link #onThisMachine(String)}). */
     public boolean onThisMachine() {
-        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost")
+        return onThisMachine(host);
+    }
+
+    /**
+     * True when {@code host} names this machine's loopback ({@code localhost}, {@code 127.x.x.x}, {@code ::1}, or
+     * the bind-all {@code 0.0.0.0} / {@code ::}), read from the text alone: no name is looked up. Null or blank
+     * is this machine (as the constructor makes it 127.0.0.1).
+     */
+    public static boolean onThisMachine(String host) {
+        String h = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.isEmpty()
+                || h.equals("localhost")
                 || h.startsWith("127.")
                 || h.equals("::1")
                 || h.equals("[::1]")

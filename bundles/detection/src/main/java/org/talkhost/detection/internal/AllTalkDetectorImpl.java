@@ -126,8 +126,11 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     @Override
     public Detection detect(String host, List<Integer> ports, NoticeListener listener) {
         long start = System.nanoTime();
-        boolean here = host == null || host.isBlank() || new ServerAddress(host, 1).onThisMachine();
-        tell(listener, here ? messages.info("detect.start") : messages.info("detect.start.remote", host));
+        tell(
+                listener,
+                ServerAddress.onThisMachine(host)
+                        ? messages.info("detect.start")
+                        : messages.info("detect.start.remote", host));
         Duration timeout = timeout();
         List<Future<Endpoint>> probes = new ArrayList<>();
         Set<Integer> probed = new LinkedHashSet<>(ports);
@@ -180,7 +183,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
 
     /** The servers on this machine, but those on the ports of this host's other instances (theirs, not ours). */
     private ProcessScan scan() {
-        if (!ServerAddress.configured(settings).onThisMachine()) {
+        if (!ServerAddress.onThisMachine(settings.host())) {
             return ProcessScan.EMPTY; // AllTalk on another machine: no program here is it, whatever its port
         }
         try {

@@ -3,10 +3,12 @@ package org.talkhost.gateway.internal;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,8 +57,7 @@ public final class GatewayServlet extends HttpServlet {
     private final transient Upstream upstream;
     private final transient Gate gate;
     private final transient Forwarder forwarder;
-    private final transient java.util.concurrent.atomic.AtomicBoolean reviving =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final transient AtomicBoolean reviving = new AtomicBoolean();
     private final transient GatewayFront front;
     private transient volatile Settings settings;
 
@@ -198,7 +199,7 @@ public final class GatewayServlet extends HttpServlet {
                         reviving.set(false);
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 reviving.set(false);
             }
         }

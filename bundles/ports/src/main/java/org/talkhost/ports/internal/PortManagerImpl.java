@@ -115,8 +115,7 @@ public final class PortManagerImpl implements PortManager {
     void configure(AllTalkSettings settings) {
         this.settings = settings;
         // only ports of this machine can collide; an instance elsewhere keeps nothing here
-        claims.candidates(
-                instance, new ServerAddress(settings.host(), 1).onThisMachine() ? candidates(settings) : List.of());
+        claims.candidates(instance, ServerAddress.onThisMachine(settings.host()) ? candidates(settings) : List.of());
     }
 
     @Deactivate

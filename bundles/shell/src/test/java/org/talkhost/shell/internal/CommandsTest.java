@@ -75,14 +75,19 @@ class CommandsTest {
         assertThat(out).startsWith("AllTalk is not ready: AllTalk stopped while loading (exit code 1).");
     }
 
+    private static Supervisor readySupervisor() {
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
+        when(sup.resources()).thenReturn(Optional.empty());
+        return sup;
+    }
+
     @Test
     void statusShowsRecentNoticesAndTheConsolePrintedThem() {
         console.handleEvent(Notice.info("detection", "d", "Found AllTalk running on port 7851, connecting now...")
                 .toEvent());
+        Supervisor sup = readySupervisor();
         StatusCommands commands = new StatusCommands(console, false);
-        Supervisor sup = mock(Supervisor.class);
-        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
-        when(sup.resources()).thenReturn(Optional.empty());
         commands.supervisor = sup;
 
         String out = commands.status(mock(CommandSession.class), "");
@@ -99,10 +104,8 @@ class CommandsTest {
         console.handleEvent(Notice.info("process", "b", "Starting AllTalk on port 7861.")
                 .about("gpu2")
                 .toEvent());
+        Supervisor sup = readySupervisor();
         StatusCommands commands = new StatusCommands(console, false);
-        Supervisor sup = mock(Supervisor.class);
-        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
-        when(sup.resources()).thenReturn(Optional.empty());
         commands.supervisor = sup;
         commands.addSupervisor(sup, java.util.Map.of(org.talkhost.api.config.Instances.NAME, "gpu2"));
 
