@@ -1,6 +1,9 @@
 package org.talkhost.launcher;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -16,10 +19,22 @@ final class BootTrace {
 
     private BootTrace() {}
 
-    static void mark(String step) {
-        if (ON) {
-            System.err.println("boot " + sinceJvmStart() + " ms: " + step);
+    /**
+     * The JVM's start on this JVM's nanoTime clock, moved on by what asking for it cost (the JMX classes,
+     * about 100 ms), so the marks show the start's own steps.
+     */
+    private static long startNanos;
+
+    static synchronized void mark(String step) {
+        if (!ON) {
+            return;
         }
+        if (startNanos == 0) {
+            long before = System.nanoTime();
+            long since = sinceJvmStart();
+            startNanos = before - since * 1_000_000 + (System.nanoTime() - before);
+        }
+        System.err.println("boot " + (System.nanoTime() - startNanos) / 1_000_000 + " ms: " + step);
     }
 
     static void watch(BundleContext context) {
@@ -32,6 +47,67 @@ final class BootTrace {
                         + ev.getBundle().getSymbolicName());
             }
         });
+    }
+
+    /**
+     * With {@code -Dtalkhost.boot.profile=THREAD} (e.g. {@code FelixStartLevel} or {@code main}), samples that
+     * thread's stack about every millisecond until the start is done, then prints each sample to stderr as
+     * {@code stack MS@N frame;frame;...} (ms since the JVM started, innermost frame first). Unlike the JDK's own
+     * sampler it also catches a thread loading classes or waiting, where a start spends most of its time. Each
+     * sample stops the JVM briefly, so the start runs slower while profiled: compare shares, not times.
+     */
+    private static final String PROFILED = System.getProperty("talkhost.boot.profile");
+
+    private static final List<String> SAMPLES = Collections.synchronizedList(new ArrayList<>());
+    private static volatile boolean sampling;
+
+    static void profile() {
+        if (PROFILED == null) {
+            return;
+        }
+        long start = System.nanoTime() - sinceJvmStart() * 1_000_000;
+        sampling = true;
+        Thread sampler = new Thread(
+                () -> {
+                    while (sampling) {
+                        Thread.getAllStackTraces().forEach((thread, frames) -> {
+                            if (thread.getName().equals(PROFILED)) {
+                                StringBuilder line = new StringBuilder("stack ")
+                                        .append((System.nanoTime() - start) / 1_000_000)
+                                        .append('@')
+                                        .append(SAMPLES.size())
+                                        .append(' ');
+                                for (StackTraceElement f : frames) {
+                                    line.append(f.getClassName())
+                                            .append('.')
+                                            .append(f.getMethodName())
+                                            .append(';');
+                                }
+                                SAMPLES.add(line.toString());
+                            }
+                        });
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException ex) {
+                            return;
+                        }
+                    }
+                },
+                "talkhost-boot-profile");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Ends the sampling and prints the samples. */
+    static void report() {
+        if (PROFILED == null) {
+            return;
+        }
+        sampling = false;
+        System.err.println("boot profile of " + PROFILED + ": " + SAMPLES.size() + " samples");
+        synchronized (SAMPLES) {
+            SAMPLES.forEach(System.err::println);
+        }
     }
 
     static long sinceJvmStart() {

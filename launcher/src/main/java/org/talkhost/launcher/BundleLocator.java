@@ -30,9 +30,9 @@ public final class BundleLocator {
     }
 
     public Optional<Path> locate(FeatureFile.Entry entry) throws IOException {
-        String g = entry.id().getGroupId();
-        String a = entry.id().getArtifactId();
-        String v = entry.id().getVersion();
+        String g = entry.groupId();
+        String a = entry.artifactId();
+        String v = entry.version();
         String jar = a + "-" + v + ".jar";
         if (OWN_GROUP.equals(g)) {
             for (String tree : new String[] {"bundles", "examples"}) {

@@ -48,7 +48,9 @@ public final class Main {
         AtomicBoolean stopping = new AtomicBoolean();
         try {
             BootTrace.mark("main");
-            FeatureFile feature = FeatureFile.read(options.feature);
+            BootTrace.profile();
+            FeatureFile feature = FeatureFile.read(
+                    options.feature, options.home.resolve("runtime").resolve("feature.cache"));
             BootTrace.mark("feature file read");
             Path home = options.home;
             Path source = options.source;
@@ -80,6 +82,7 @@ public final class Main {
                             "talkhost-shutdown"));
             Framework framework = host.start(files, props);
             long bootMillis = BootTrace.sinceJvmStart();
+            BootTrace.report();
             List<BundleReport.Problem> problems = host.problems();
             problems.forEach(p -> err.println("talkhost: " + p));
             boolean requiredFailed = problems.stream().anyMatch(BundleReport.Problem::required);

@@ -58,8 +58,8 @@ class LauncherTest {
         assertThat(missing)
                 .as("feature bundles the build did not fetch (features/pom.xml out of step?)")
                 .isEmpty();
-        assertThat(feature.bundles.get(0).id().getArtifactId()).startsWith("pax-logging");
-        assertThat(feature.bundles.get(feature.bundles.size() - 1).id().getArtifactId())
+        assertThat(feature.bundles.get(0).artifactId()).startsWith("pax-logging");
+        assertThat(feature.bundles.get(feature.bundles.size() - 1).artifactId())
                 .isEqualTo("org.apache.felix.gogo.shell");
     }
 

@@ -91,6 +91,7 @@ public final class ProbeGet implements AutoCloseable {
         deadlines.setRemoveOnCancelPolicy(true);
         http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(LazyTls.INSTANCE)
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(16)
                         .setDefaultSocketConfig(

@@ -21,6 +21,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.talkhost.common.Threads;
+import org.talkhost.common.http.LazyTls;
 
 /**
  * HttpClient 5 (classic, pooled) with a hard deadline on every exchange. A socket timeout alone does
@@ -48,6 +49,7 @@ final class HttpTransport implements Closeable {
         connectTimeout(connectTimeout);
         deadlines.setRemoveOnCancelPolicy(true);
         pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(POOL_SIZE)
                 .setMaxConnPerRoute(POOL_SIZE)
                 .setConnectionConfigResolver(route -> connection)

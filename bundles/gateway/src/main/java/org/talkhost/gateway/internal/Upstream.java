@@ -27,6 +27,7 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.common.http.LazyTls;
 
 /**
  * The gateway's own HttpClient 5 to AllTalk, built from the current address on every call, so it
@@ -55,6 +56,7 @@ final class Upstream implements Closeable {
     Upstream(Supplier<Duration> readTimeout, ScheduledExecutorService timer) {
         this.readTimeout = readTimeout;
         pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
