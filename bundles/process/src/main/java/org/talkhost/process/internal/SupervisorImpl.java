@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -127,6 +130,7 @@ public final class SupervisorImpl implements Supervisor {
                 () -> frameworkStopping(context),
                 Clock.systemUTC(),
                 instance.talkhost_instance());
+        own.launcher().beforeStart(() -> untilFrameworkStarted(context, FRAMEWORK_START_WAIT));
     }
 
     SupervisorImpl(
@@ -389,6 +393,41 @@ public final class SupervisorImpl implements Supervisor {
             return Mode.of(s);
         } catch (IllegalArgumentException e) {
             return Mode.STANDIN;
+        }
+    }
+
+    /**
+     * While TalkHost itself is still starting, a server is started only once the framework is up (at most this
+     * long after the start was decided). A server's start-up (a whole Python, or the stand-in's JVM) would
+     * otherwise take the second of this machine's two cores from the bundles still starting: TalkHost was up
+     * ~70 ms later, and the server was no sooner ready.
+     */
+    static final Duration FRAMEWORK_START_WAIT = Duration.ofSeconds(3);
+
+    static void untilFrameworkStarted(BundleContext context, Duration max) {
+        try {
+            Bundle framework = context.getBundle(0);
+            if (framework.getState() != Bundle.STARTING) {
+                return;
+            }
+            CountDownLatch started = new CountDownLatch(1);
+            FrameworkListener listener = ev -> {
+                if (ev.getType() == FrameworkEvent.STARTED) {
+                    started.countDown();
+                }
+            };
+            context.addFrameworkListener(listener);
+            try {
+                if (framework.getState() == Bundle.STARTING) {
+                    started.await(max.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } finally {
+                context.removeFrameworkListener(listener);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // this bundle is stopping: the start it serves is being cancelled anyway
         }
     }
 
