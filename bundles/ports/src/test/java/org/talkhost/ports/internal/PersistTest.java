@@ -198,6 +198,43 @@ class PersistTest {
     }
 
     @Test
+    void v2KeysAfterNestedValuesAreFoundAndMissingOnesAddedAtTheEndOfTheirObject() throws Exception {
+        String v2 = "{\n    \"api_def\": {\n        \"api_voices\": {\"a\": [1, {\"api_port_number\": 1}]},\n"
+                + "        \"api_port_number\": 7851,\n        \"api_ratio\": 0.10\n    },\n"
+                + "    \"rvc_settings\": {\"gradio_port_number\": 5}\n}";
+        Files.writeString(file(), v2);
+
+        manager.persist(choice(7003, 7004), dir, ServerKind.V2);
+
+        JsonNode written = new ObjectMapper().readTree(file().toFile());
+        assertThat(written.at("/api_def/api_port_number").asInt()).isEqualTo(7003);
+        assertThat(written.at("/api_def/api_voices/a/1/api_port_number").asInt())
+                .as("the same key deeper down is not TalkHost's")
+                .isEqualTo(1);
+        assertThat(written.at("/rvc_settings/gradio_port_number").asInt()).isEqualTo(5);
+        assertThat(keys(written)).containsExactly("api_def", "rvc_settings", "gradio_port_number");
+        assertThat(written.get("gradio_port_number").asInt()).isEqualTo(7004);
+        assertThat(Files.readString(file())).contains("\"api_ratio\": 0.10");
+
+        Files.writeString(file(), "{\n    \"branding\": \"AllTalk \"\n}");
+        manager.persist(choice(7005, 0), dir, ServerKind.V2);
+        written = new ObjectMapper().readTree(file().toFile());
+        assertThat(keys(written)).containsExactly("branding", "api_def");
+        assertThat(written.at("/api_def/api_port_number").asInt()).isEqualTo(7005);
+    }
+
+    @Test
+    void trailingContentMakesTheFileMalformed() throws Exception {
+        String broken = V2_FILE + "\n{}";
+        Files.writeString(file(), broken);
+
+        String said = manager.persist(choice(7003, 7004), dir, ServerKind.V2);
+
+        assertThat(Files.readString(file())).isEqualTo(broken);
+        assertThat(said).contains("can't be read");
+    }
+
+    @Test
     void aMalformedFileIsLeftUntouchedAndExplained() throws Exception {
         String broken =
                 "{\n    \"port_number\": \"7851\",\n    \"ip_address\": \"127.0.0.1\"\n    \"low_vram\": false\n}";
