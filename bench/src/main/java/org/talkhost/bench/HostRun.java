@@ -29,10 +29,13 @@ final class HostRun implements AutoCloseable {
     final List<Line> lines = new CopyOnWriteArrayList<>();
 
     final int gatewayPort;
+    /** Whether {@link #close()} leaves the home for a later start ({@link #again}). */
+    private final boolean keepHome;
 
-    private HostRun(Process process, Path home, int gatewayPort) {
+    private HostRun(Process process, Path home, int gatewayPort, boolean keepHome) {
         this.process = process;
         this.home = home;
+        this.keepHome = keepHome;
         this.gatewayPort = gatewayPort;
         Thread reader = new Thread(this::read, "bench-host-reader");
         reader.setDaemon(true);
@@ -40,6 +43,11 @@ final class HostRun implements AutoCloseable {
     }
 
     static HostRun start(Path source, String... allTalkConfig) throws IOException {
+        return start(source, false, allTalkConfig);
+    }
+
+    /** A host in a new home; with {@code keepHome}, the home stays when it stops (the caller deletes it). */
+    static HostRun start(Path source, boolean keepHome, String... allTalkConfig) throws IOException {
         Path home = Files.createTempDirectory("talkhost-bench");
         Files.createDirectories(home.resolve("config"));
         Files.write(home.resolve("config/org.talkhost.alltalk.config"), List.of(allTalkConfig), StandardCharsets.UTF_8);
@@ -56,12 +64,21 @@ final class HostRun implements AutoCloseable {
                         "org.apache.felix.http.host=\"127.0.0.1\"",
                         "org.osgi.service.http.port=I\"" + gatewayPort + "\""),
                 StandardCharsets.UTF_8);
+        return launch(source, home, gatewayPort, keepHome);
+    }
+
+    /** Another start in the home a stopped host with {@code keepHome} left: a user's every start after the first. */
+    static HostRun again(Path source, HostRun before) throws IOException {
+        return launch(source, before.home, before.gatewayPort, true);
+    }
+
+    private static HostRun launch(Path source, Path home, int gatewayPort, boolean keepHome) throws IOException {
         // started by ./talkhost itself, exactly as a user starts it: its JVM options, its class-data archive, its
         // folder (a host started as `java ... -jar` from elsewhere booted 150-500 ms slower in a same-run test)
         Process p = new ProcessBuilder(source.resolve("talkhost").toString(), "--no-shell", "--home", home.toString())
                 .redirectErrorStream(true)
                 .start();
-        return new HostRun(p, home, gatewayPort);
+        return new HostRun(p, home, gatewayPort, keepHome);
     }
 
     /**
@@ -126,6 +143,8 @@ final class HostRun implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         Proc.stop(process);
-        Proc.deleteTree(home); // the bench's own home: it goes with the host (config, logs, speech files)
+        if (!keepHome) {
+            Proc.deleteTree(home); // the bench's own home: it goes with the host (config, logs, speech files)
+        }
     }
 }
