@@ -11,21 +11,12 @@ final class Launcher {
     private final ServerLog log;
     private final OutputScanner scanner;
 
-    /** Run before each start; see {@link #beforeStart}. */
-    private volatile Runnable beforeStart = () -> {};
-
     Launcher(ServerLog log, OutputScanner scanner) {
         this.log = log;
         this.scanner = scanner;
     }
 
-    /** {@code wait} runs (and may block) just before each server is started. */
-    void beforeStart(Runnable wait) {
-        this.beforeStart = wait;
-    }
-
     ChildProcess start(LaunchPlan plan) throws IOException {
-        beforeStart.run();
         Files.createDirectories(plan.workingDir());
         log.rotateForStart();
         log.header("starting " + String.join(" ", plan.command()) + " in " + plan.workingDir()

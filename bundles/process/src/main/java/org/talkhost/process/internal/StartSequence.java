@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -75,7 +76,21 @@ final class StartSequence {
         this.outcome = new LaunchOutcome(state, own, timings, log, metrics, this);
     }
 
+    /**
+     * Set by the Supervisor: blocks while TalkHost itself is still starting, until the framework is up or the
+     * given condition (the attempt is cancelled) holds.
+     */
+    private volatile Consumer<BooleanSupplier> untilHostUp = cancelled -> {};
+
+    void waitForHost(Consumer<BooleanSupplier> wait) {
+        this.untilHostUp = wait;
+    }
+
     RunState run(Attempt a) {
+        untilHostUp.accept(a::cancelled);
+        if (a.cancelled()) {
+            return state.state();
+        }
         AllTalkSettings s = settings.get();
         Mode mode;
         try {

@@ -130,7 +130,7 @@ public final class SupervisorImpl implements Supervisor {
                 () -> frameworkStopping(context),
                 Clock.systemUTC(),
                 instance.talkhost_instance());
-        own.launcher().beforeStart(() -> untilFrameworkStarted(context, FRAMEWORK_START_WAIT));
+        sequence.waitForHost(cancelled -> untilFrameworkStarted(context, FRAMEWORK_START_WAIT, cancelled));
     }
 
     SupervisorImpl(
@@ -397,14 +397,15 @@ public final class SupervisorImpl implements Supervisor {
     }
 
     /**
-     * While TalkHost itself is still starting, a server is started only once the framework is up (at most this
-     * long after the start was decided). A server's start-up (a whole Python, or the stand-in's JVM) would
-     * otherwise take the second of this machine's two cores from the bundles still starting: TalkHost was up
-     * ~70 ms later, and the server was no sooner ready.
+     * While TalkHost itself is still starting, the Supervisor's work (detection, the port, the doctor, a server's
+     * start) waits until the framework is up, at most this long. That work and a server's own start-up (a whole
+     * Python, or the stand-in's JVM) would otherwise take the second of a small machine's cores from the bundles
+     * still starting; TalkHost was up ~10 % later, and AllTalk was no sooner ready.
      */
     static final Duration FRAMEWORK_START_WAIT = Duration.ofSeconds(3);
 
-    static void untilFrameworkStarted(BundleContext context, Duration max) {
+    /** Returns once the framework is no longer starting, {@code giveUp} holds, or {@code max} has passed. */
+    static void untilFrameworkStarted(BundleContext context, Duration max, BooleanSupplier giveUp) {
         try {
             Bundle framework = context.getBundle(0);
             if (framework.getState() != Bundle.STARTING) {
@@ -418,8 +419,12 @@ public final class SupervisorImpl implements Supervisor {
             };
             context.addFrameworkListener(listener);
             try {
-                if (framework.getState() == Bundle.STARTING) {
-                    started.await(max.toMillis(), TimeUnit.MILLISECONDS);
+                long deadline = System.nanoTime() + max.toNanos();
+                while (framework.getState() == Bundle.STARTING
+                        && !giveUp.getAsBoolean()
+                        && System.nanoTime() < deadline
+                        && !started.await(20, TimeUnit.MILLISECONDS)) {
+                    // checks again: the framework may stop instead, or the attempt be cancelled
                 }
             } finally {
                 context.removeFrameworkListener(listener);
