@@ -71,9 +71,15 @@ public final class MetatypeRules implements SettingRules {
         if (!mayDescribe(bundle)) {
             return byPid;
         }
-        Enumeration<URL> files = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
-        while (files != null && files.hasMoreElements()) {
-            URL url = files.nextElement();
+        // getEntryPaths, not findEntries: findEntries resolves a bundle not resolved yet (to look into its
+        // fragments), and at start that made this first check resolve bundle after bundle, one at a time
+        Enumeration<String> paths = bundle.getEntryPaths("OSGI-INF/metatype/");
+        while (paths != null && paths.hasMoreElements()) {
+            String path = paths.nextElement();
+            URL url = path.endsWith(".xml") ? bundle.getEntry(path) : null;
+            if (url == null) {
+                continue;
+            }
             try (InputStream in = url.openStream()) {
                 read(parser(), in, byPid);
             } catch (Exception e) {
