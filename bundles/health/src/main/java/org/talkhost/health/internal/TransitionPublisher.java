@@ -47,12 +47,17 @@ final class TransitionPublisher {
     }
 
     /**
-     * What people have already heard from the Supervisor: a start, and the first Ready of an AllTalk the Supervisor
-     * has already said runs (one it found running, or one TalkHost started earlier and takes back). Health's own
-     * "AllTalk is ready" would say it a second time; it is logged, not told.
+     * What people have already heard, or are about to hear, from the Supervisor: a start, and the first Ready of an
+     * AllTalk the Supervisor has already said runs (one it found running, or one TalkHost started earlier and takes
+     * back) or is still looking for (while it detects, it will say what it finds). Health's own "AllTalk is ready"
+     * would say it a second time, or before the Supervisor's "Checking if AllTalk is already running"; it is
+     * logged, not told.
      */
     static boolean saidBySupervisor(Change c, Phase phase) {
-        return aboutAStart(c) || phase == Phase.READY && c.from() == HealthState.UNKNOWN && c.to() == HealthState.READY;
+        return aboutAStart(c)
+                || (phase == Phase.READY || phase == Phase.DETECTING)
+                        && c.from() == HealthState.UNKNOWN
+                        && c.to() == HealthState.READY;
     }
 
     /** The AllTalk instance this health is about: its notices name it, its events carry it. */

@@ -87,10 +87,6 @@ final class StartSequence {
     }
 
     RunState run(Attempt a) {
-        untilHostUp.accept(a::cancelled);
-        if (a.cancelled()) {
-            return state.state();
-        }
         AllTalkSettings s = settings.get();
         Mode mode;
         try {
@@ -98,6 +94,14 @@ final class StartSequence {
         } catch (IllegalArgumentException e) {
             return fail(a, Mode.STANDIN, null, "config.mode", e.getMessage(), false);
         }
+        // detecting from now on, also while TalkHost itself finishes starting: health, which may find the AllTalk
+        // first, then leaves it to this start to say what runs
+        state.enterQuietly(Phase.DETECTING, mode, TEXT.info("detect.start"));
+        untilHostUp.accept(a::cancelled);
+        if (a.cancelled()) {
+            return state.state();
+        }
+        s = settings.get();
         if (mode == Mode.EXTERNAL) {
             return detectThenStart(a, mode, s);
         }
