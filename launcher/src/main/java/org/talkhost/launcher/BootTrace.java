@@ -21,20 +21,27 @@ final class BootTrace {
 
     /**
      * The JVM's start on this JVM's nanoTime clock, moved on by what asking for it cost (the JMX classes,
-     * about 100 ms), so the marks show the start's own steps.
+     * about 100 ms), so that the marks and the samples show the start's own steps; known at the first use.
      */
     private static long startNanos;
 
-    static synchronized void mark(String step) {
-        if (!ON) {
-            return;
-        }
-        if (startNanos == 0) {
+    private static boolean startKnown;
+
+    /** Milliseconds since the JVM started, less what finding out when it started cost. */
+    private static synchronized long elapsedMillis() {
+        if (!startKnown) {
             long before = System.nanoTime();
             long since = sinceJvmStart();
             startNanos = before - since * 1_000_000 + (System.nanoTime() - before);
+            startKnown = true;
         }
-        System.err.println("boot " + (System.nanoTime() - startNanos) / 1_000_000 + " ms: " + step);
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    static void mark(String step) {
+        if (ON) {
+            System.err.println("boot " + elapsedMillis() + " ms: " + step);
+        }
     }
 
     static void watch(BundleContext context) {
@@ -65,7 +72,7 @@ final class BootTrace {
         if (PROFILED == null) {
             return;
         }
-        long start = System.nanoTime() - sinceJvmStart() * 1_000_000;
+        elapsedMillis(); // the JMX cost paid here, not in the first sample
         sampling = true;
         Thread sampler = new Thread(
                 () -> {
@@ -73,7 +80,7 @@ final class BootTrace {
                         Thread.getAllStackTraces().forEach((thread, frames) -> {
                             if (thread.getName().equals(PROFILED)) {
                                 StringBuilder line = new StringBuilder("stack ")
-                                        .append((System.nanoTime() - start) / 1_000_000)
+                                        .append(elapsedMillis())
                                         .append('@')
                                         .append(SAMPLES.size())
                                         .append(' ');

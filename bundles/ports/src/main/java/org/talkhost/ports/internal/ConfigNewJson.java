@@ -76,8 +76,6 @@ final class ConfigNewJson {
         String portNumberText;
         Long apiPort;
         Long gradioPort;
-        boolean apiPortSeen;
-        boolean gradioSeen;
     }
 
     Result writePorts(Path dir, Layout layout, int port, int uiPort) {
@@ -140,17 +138,13 @@ final class ConfigNewJson {
                                     f.portNumber = value;
                                     f.portNumberText = value.isScalarValue() ? p.getText() : null;
                                 }
-                                case "gradio_port_number" -> {
-                                    f.gradioSeen = true;
-                                    f.gradioPort = integer(p, value);
-                                }
+                                case "gradio_port_number" -> f.gradioPort = integer(p, value);
                                 default -> {}
                             }
                             if (value.isStructStart()) {
                                 depth++;
                             }
                         } else if (depth == 2 && "api_def".equals(rootField) && name.equals("api_port_number")) {
-                            f.apiPortSeen = true;
                             JsonToken value = p.nextToken();
                             f.apiPort = integer(p, value);
                             if (value.isStructStart()) {

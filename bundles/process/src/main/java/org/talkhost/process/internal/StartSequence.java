@@ -94,14 +94,14 @@ final class StartSequence {
         } catch (IllegalArgumentException e) {
             return fail(a, Mode.STANDIN, null, "config.mode", e.getMessage(), false);
         }
-        // detecting from now on, also while TalkHost itself finishes starting: health, which may find the AllTalk
-        // first, then leaves it to this start to say what runs
+        // Detecting from now on, also while TalkHost itself finishes starting: health, which may find the AllTalk
+        // first, then leaves it to this start to say what runs. Detection says "Checking if AllTalk is already
+        // running..." itself: the Supervisor does not say it again.
         state.enterQuietly(Phase.DETECTING, mode, TEXT.info("detect.start"));
         untilHostUp.accept(a::cancelled);
         if (a.cancelled()) {
             return state.state();
         }
-        s = settings.get();
         if (mode == Mode.EXTERNAL) {
             return detectThenStart(a, mode, s);
         }
@@ -116,6 +116,7 @@ final class StartSequence {
                                 timings.readyTimeout(),
                                 machine.file());
             }
+            state.enterQuietly(Phase.DETECTING, mode, TEXT.info("detect.start")); // no longer waiting for the lock
         }
         try {
             return detectThenStart(a, mode, s);
@@ -124,10 +125,8 @@ final class StartSequence {
         }
     }
 
-    /** Detect, adopt what runs, else start one (or, external, wait for one). */
+    /** Detect, adopt what runs, else start one (or, external, wait for one); the state is DETECTING already. */
     private RunState detectThenStart(Attempt a, Mode mode, AllTalkSettings s) {
-        // Detection says "Checking if AllTalk is already running..." itself: the Supervisor does not say it again.
-        state.enterQuietly(Phase.DETECTING, mode, TEXT.info("detect.start"));
         Detection d = detect(a, true);
         if (a.cancelled()) {
             return state.state();
