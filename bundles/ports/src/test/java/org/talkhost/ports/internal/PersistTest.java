@@ -200,6 +200,7 @@ class PersistTest {
     @Test
     void v2KeysAfterNestedValuesAreFoundAndMissingOnesAddedAtTheEndOfTheirObject() throws Exception {
         String v2 = "{\n    \"api_def\": {\n        \"api_voices\": {\"a\": [1, {\"api_port_number\": 1}]},\n"
+                + "        \"api_list\": [1, 2],\n"
                 + "        \"api_port_number\": 7851,\n        \"api_ratio\": 0.10\n    },\n"
                 + "    \"rvc_settings\": {\"gradio_port_number\": 5}\n}";
         Files.writeString(file(), v2);
