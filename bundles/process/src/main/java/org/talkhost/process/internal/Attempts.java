@@ -94,8 +94,14 @@ final class Attempts {
         try {
             r = a.cancelled() ? state.get() : sequence.apply(a);
         } catch (RuntimeException e) {
-            LOG.error("Starting AllTalk failed unexpectedly", e);
-            r = onCrash.apply(a);
+            if (a.cancelled()) {
+                // the host stopped under it (a one-shot run ends, a bundle goes): the parts it used are closing
+                LOG.debug("A start given up by the host ended with {}", e.toString());
+                r = state.get();
+            } else {
+                LOG.error("Starting AllTalk failed unexpectedly", e);
+                r = onCrash.apply(a);
+            }
         } catch (Error e) {
             LOG.error("Starting AllTalk failed with a fatal error", e);
             try {
