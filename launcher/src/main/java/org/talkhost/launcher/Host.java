@@ -18,6 +18,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /** Boots Apache Felix and installs the feature's bundles by start order. */
 final class Host {
@@ -26,10 +27,19 @@ final class Host {
     private Framework framework;
     private final List<Bundle> installed = new ArrayList<>();
     private final Map<Long, Boolean> optional = new HashMap<>();
+    private StoredJar stored;
 
     Host(FeatureFile feature, Path home) {
         this.feature = feature;
         this.home = home;
+    }
+
+    /**
+     * Bundles installed into a new kept storage go there uncompressed: their copies are made from now on, beside
+     * the framework's start (see {@link StoredJar}). A storage made for one launch only gets them as they are.
+     */
+    void storeUncompressed(List<Path> files, Path storage) throws IOException {
+        stored = StoredJar.start(files, storage);
     }
 
     /** Resolves every bundle file; throws IOException naming the ones that are missing. */
@@ -52,25 +62,33 @@ final class Host {
      */
     Framework start(List<Path> files, Map<String, String> properties)
             throws BundleException, IOException, InterruptedException {
-        framework = new FrameworkFactory().newFramework(properties);
-        framework.init();
-        BootTrace.mark("framework initialised (bundle cache read)");
-        BootTrace.watch(framework.getBundleContext());
-        EventDeliveries.watch(framework);
         int level = 0;
-        for (int i = 0; i < files.size(); i++) {
-            FeatureFile.Entry entry = feature.bundles.get(i);
-            Bundle b = install(files.get(i));
-            b.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
-            optional.put(b.getBundleId(), entry.optional());
-            installed.add(b);
-            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            if (fragment) {
-                continue;
+        try {
+            framework = new FrameworkFactory().newFramework(properties);
+            framework.init();
+            BootTrace.mark("framework initialised (bundle cache read)");
+            BootTrace.watch(framework.getBundleContext());
+            EventDeliveries.watch(framework);
+            for (int i = 0; i < files.size(); i++) {
+                FeatureFile.Entry entry = feature.bundles.get(i);
+                Bundle b = install(files.get(i), i);
+                b.adapt(BundleStartLevel.class).setStartLevel(entry.startOrder());
+                optional.put(b.getBundleId(), entry.optional());
+                installed.add(b);
+                boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+                if (fragment) {
+                    continue;
+                }
+                b.start(Bundle.START_ACTIVATION_POLICY);
+                level = Math.max(level, entry.startOrder());
             }
-            b.start(Bundle.START_ACTIVATION_POLICY);
-            level = Math.max(level, entry.startOrder());
+        } finally {
+            storedDone();
         }
+        // One resolver run for every bundle (about 50 ms) instead of one at each bundle's start (about 110 ms in
+        // all). A bundle that cannot be resolved is left as it is, and reported when it does not start.
+        framework.adapt(FrameworkWiring.class).resolveBundles(null);
+        BootTrace.mark("bundles resolved");
         CountDownLatch started = new CountDownLatch(1);
         framework.getBundleContext().addFrameworkListener(ev -> {
             if (ev.getType() == FrameworkEvent.STARTED || ev.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
@@ -82,14 +100,26 @@ final class Host {
         return framework;
     }
 
-    private Bundle install(Path file) throws BundleException, IOException {
+    private void storedDone() {
+        if (stored != null) {
+            stored.close();
+            stored = null;
+        }
+    }
+
+    private Bundle install(Path file, int index) throws BundleException, IOException, InterruptedException {
         String location = file.toUri().toString();
         Bundle existing = framework.getBundleContext().getBundle(location);
         if (existing != null) {
             return existing;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        Path copy = stored == null ? file : stored.take(index);
+        try (InputStream in = Files.newInputStream(copy)) {
             return framework.getBundleContext().installBundle(location, in);
+        } finally {
+            if (copy != file) {
+                Files.deleteIfExists(copy);
+            }
         }
     }
 

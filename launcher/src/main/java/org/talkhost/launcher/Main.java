@@ -61,7 +61,9 @@ public final class Main {
                     source.resolve("config").resolve("logback.xml"),
                     home.resolve("config").resolve("logback.xml"));
             storage = new Storage(home.resolve("runtime"));
-            storage.prepare(files, options.clean);
+            if (storage.prepare(files, options.clean) && storage.isShared()) {
+                host.storeUncompressed(files, storage.dir());
+            }
             Storage used = storage;
             BootTrace.mark("bundles found, settings seeded, storage ready");
             Map<String, String> props = frameworkProperties(feature, home, storage, options);

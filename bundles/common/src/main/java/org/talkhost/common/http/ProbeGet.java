@@ -33,6 +33,7 @@ import org.apache.hc.core5.http.impl.DefaultContentLengthStrategy;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.talkhost.common.OnFirstUse;
 import org.talkhost.common.Threads;
 
 /**
@@ -81,7 +82,7 @@ public final class ProbeGet implements AutoCloseable {
     }
 
     private final int maxBodyBytes;
-    private final CloseableHttpClient http;
+    private final OnFirstUse<CloseableHttpClient> http;
     private final ScheduledThreadPoolExecutor deadlines;
 
     /** A client for probes whose bodies are read up to {@code maxBodyBytes}; {@code name} names its timer thread. */
@@ -89,24 +90,27 @@ public final class ProbeGet implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         deadlines = new ScheduledThreadPoolExecutor(1, Threads.named(name + "-deadline"));
         deadlines.setRemoveOnCancelPolicy(true);
-        http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(LazyTls.INSTANCE)
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(16)
-                        .setDefaultSocketConfig(
-                                SocketConfig.custom().setTcpNoDelay(true).build())
-                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                                .incomingContentLengthStrategy(ProbeGet::bodyLength)
+        http = new OnFirstUse<>(
+                () -> HttpClients.custom()
+                        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                                .setTlsSocketStrategy(LazyTls.INSTANCE)
+                                .setMaxConnTotal(64)
+                                .setMaxConnPerRoute(16)
+                                .setDefaultSocketConfig(SocketConfig.custom()
+                                        .setTcpNoDelay(true)
+                                        .build())
+                                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                        .incomingContentLengthStrategy(ProbeGet::bodyLength)
+                                        .build())
                                 .build())
-                        .build())
-                .setConnectionReuseStrategy((request, response, context) -> false)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("TalkHost")
-                .build();
+                        .setConnectionReuseStrategy((request, response, context) -> false)
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .disableAuthCaching()
+                        .setUserAgent("TalkHost")
+                        .build(),
+                c -> c.close(CloseMode.IMMEDIATE));
     }
 
     /** {@code GET path} on {@code host:port} (a name, an IPv4 or an IPv6 address), all done by {@code deadlineNanos}. */
@@ -128,7 +132,7 @@ public final class ProbeGet implements AutoCloseable {
                 TimeUnit.NANOSECONDS);
         ClassicHttpResponse response = null;
         try {
-            response = http.executeOpen(null, request, context);
+            response = http.get().executeOpen(null, request, context);
             return read(request, response, expired);
         } catch (IOException e) {
             throw classify(e, expired.get(), context.getEndpointDetails() != null);
@@ -144,7 +148,7 @@ public final class ProbeGet implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        http.close(CloseMode.IMMEDIATE);
+        http.close();
     }
 
     private Answer read(HttpGet request, ClassicHttpResponse response, AtomicBoolean expired) throws IOException {

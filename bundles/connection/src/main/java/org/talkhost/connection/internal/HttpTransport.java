@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.talkhost.common.OnFirstUse;
 import org.talkhost.common.Threads;
 import org.talkhost.common.http.LazyTls;
 
@@ -39,8 +40,12 @@ final class HttpTransport implements Closeable {
     /** A safety net for a connection the closing missed: checked before use. */
     static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(4);
 
-    private final PoolingHttpClientConnectionManager pool;
-    private final CloseableHttpClient http;
+    private record Client(PoolingHttpClientConnectionManager pool, CloseableHttpClient http) {}
+
+    private final OnFirstUse<Client> client = new OnFirstUse<>(this::build, c -> {
+        c.http.close(CloseMode.IMMEDIATE);
+        c.pool.close(CloseMode.IMMEDIATE);
+    });
     private final ScheduledThreadPoolExecutor deadlines =
             new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-client-deadline"));
     private volatile ConnectionConfig connection;
@@ -48,14 +53,19 @@ final class HttpTransport implements Closeable {
     HttpTransport(Duration connectTimeout) {
         connectTimeout(connectTimeout);
         deadlines.setRemoveOnCancelPolicy(true);
-        pool = PoolingHttpClientConnectionManagerBuilder.create()
+        deadlines.scheduleWithFixedDelay(
+                () -> client.ifMade(c -> c.pool.closeIdle(CLOSE_IDLE_AFTER)), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The pooled client, made at the first exchange (see {@link OnFirstUse}). */
+    private Client build() {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(POOL_SIZE)
                 .setMaxConnPerRoute(POOL_SIZE)
                 .setConnectionConfigResolver(route -> connection)
                 .build();
-        deadlines.scheduleWithFixedDelay(() -> pool.closeIdle(CLOSE_IDLE_AFTER), 1, 1, TimeUnit.SECONDS);
-        http = HttpClients.custom()
+        CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -64,6 +74,7 @@ final class HttpTransport implements Closeable {
                 .disableAuthCaching()
                 .setUserAgent("TalkHost")
                 .build();
+        return new Client(pool, http);
     }
 
     void connectTimeout(Duration timeout) {
@@ -101,7 +112,7 @@ final class HttpTransport implements Closeable {
         Exchange x = new Exchange(request, timeout);
         x.guard = deadlines.schedule(x::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            x.response = http.executeOpen(null, request, null);
+            x.response = client.get().http.executeOpen(null, request, null);
             return x;
         } catch (IOException e) {
             throw x.fail(e);
@@ -114,8 +125,7 @@ final class HttpTransport implements Closeable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        http.close(CloseMode.IMMEDIATE);
-        pool.close(CloseMode.IMMEDIATE);
+        client.close();
     }
 
     /** One request and its answer, under a deadline. */

@@ -27,6 +27,7 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.talkhost.api.config.ServerAddress;
+import org.talkhost.common.OnFirstUse;
 import org.talkhost.common.http.LazyTls;
 
 /**
@@ -48,14 +49,24 @@ final class Upstream implements Closeable {
         }
     }
 
-    private final PoolingHttpClientConnectionManager pool;
-    private final CloseableHttpClient http;
+    private record Client(PoolingHttpClientConnectionManager pool, CloseableHttpClient http) {}
+
+    private final OnFirstUse<Client> client = new OnFirstUse<>(Upstream::build, c -> {
+        c.http.close(CloseMode.IMMEDIATE);
+        c.pool.close(CloseMode.IMMEDIATE);
+    });
     private final Supplier<Duration> readTimeout;
     private volatile RequestConfig lastConfig;
 
     Upstream(Supplier<Duration> readTimeout, ScheduledExecutorService timer) {
         this.readTimeout = readTimeout;
-        pool = PoolingHttpClientConnectionManagerBuilder.create()
+        timer.scheduleWithFixedDelay(
+                () -> client.ifMade(c -> c.pool.closeIdle(TimeValue.ofSeconds(2))), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The pooled client, made at the first request (see {@link OnFirstUse}). */
+    private static Client build() {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -65,8 +76,7 @@ final class Upstream implements Closeable {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
-        timer.scheduleWithFixedDelay(() -> pool.closeIdle(TimeValue.ofSeconds(2)), 1, 1, TimeUnit.SECONDS);
-        http = HttpClients.custom()
+        CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -75,6 +85,7 @@ final class Upstream implements Closeable {
                 .disableAuthCaching()
                 .disableDefaultUserAgent()
                 .build();
+        return new Client(pool, http);
     }
 
     static RawRequest request(ServerAddress at, String method, String pathAndQuery) {
@@ -99,7 +110,7 @@ final class Upstream implements Closeable {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(timeout));
         try {
-            return http.executeOpen(host(at), request, context);
+            return client.get().http.executeOpen(host(at), request, context);
         } catch (ConnectException | ConnectTimeoutException | UnknownHostException | NoRouteToHostException e) {
             throw new Unreached(e);
         }
@@ -134,7 +145,6 @@ final class Upstream implements Closeable {
 
     @Override
     public void close() {
-        http.close(CloseMode.IMMEDIATE);
-        pool.close(CloseMode.IMMEDIATE);
+        client.close();
     }
 }
