@@ -2,11 +2,14 @@ package org.talkhost.launcher;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.SynchronousBundleListener;
 
 /**
@@ -54,6 +57,18 @@ final class BootTrace {
                         + ev.getBundle().getSymbolicName());
             }
         });
+        if (Boolean.getBoolean("talkhost.boot.trace.services")) {
+            // each service as it is registered: a component's, by its name; the time to the next line is mostly
+            // what its activation (or the next one's set-up) cost
+            context.addServiceListener(ev -> {
+                if (ev.getType() == ServiceEvent.REGISTERED) {
+                    Object component = ev.getServiceReference().getProperty("component.name");
+                    Object types = ev.getServiceReference().getProperty(Constants.OBJECTCLASS);
+                    mark("  service " + (component != null ? component : Arrays.toString((String[]) types)) + " ["
+                            + Thread.currentThread().getName() + "]");
+                }
+            });
+        }
     }
 
     /**
