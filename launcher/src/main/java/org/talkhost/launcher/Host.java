@@ -62,7 +62,6 @@ final class Host {
      */
     Framework start(List<Path> files, Map<String, String> properties)
             throws BundleException, IOException, InterruptedException {
-        int level = 0;
         try {
             framework = new FrameworkFactory().newFramework(properties);
             framework.init();
@@ -80,7 +79,6 @@ final class Host {
                     continue;
                 }
                 b.start(Bundle.START_ACTIVATION_POLICY);
-                level = Math.max(level, entry.startOrder());
             }
         } finally {
             storedDone();

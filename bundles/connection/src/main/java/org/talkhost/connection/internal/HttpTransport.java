@@ -17,12 +17,12 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.talkhost.common.OnFirstUse;
 import org.talkhost.common.Threads;
 import org.talkhost.common.http.LazyTls;
+import org.talkhost.common.http.PooledClient;
 
 /**
  * HttpClient 5 (classic, pooled) with a hard deadline on every exchange. A socket timeout alone does
@@ -40,12 +40,7 @@ final class HttpTransport implements Closeable {
     /** A safety net for a connection the closing missed: checked before use. */
     static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(4);
 
-    private record Client(PoolingHttpClientConnectionManager pool, CloseableHttpClient http) {}
-
-    private final OnFirstUse<Client> client = new OnFirstUse<>(this::build, c -> {
-        c.http.close(CloseMode.IMMEDIATE);
-        c.pool.close(CloseMode.IMMEDIATE);
-    });
+    private final OnFirstUse<PooledClient> client = new OnFirstUse<>(this::build, PooledClient::close);
     private final ScheduledThreadPoolExecutor deadlines =
             new ScheduledThreadPoolExecutor(1, Threads.named("talkhost-client-deadline"));
     private volatile ConnectionConfig connection;
@@ -54,11 +49,11 @@ final class HttpTransport implements Closeable {
         connectTimeout(connectTimeout);
         deadlines.setRemoveOnCancelPolicy(true);
         deadlines.scheduleWithFixedDelay(
-                () -> client.ifMade(c -> c.pool.closeIdle(CLOSE_IDLE_AFTER)), 1, 1, TimeUnit.SECONDS);
+                () -> client.ifMade(c -> c.pool().closeIdle(CLOSE_IDLE_AFTER)), 1, 1, TimeUnit.SECONDS);
     }
 
     /** The pooled client, made at the first exchange (see {@link OnFirstUse}). */
-    private Client build() {
+    private PooledClient build() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(POOL_SIZE)
@@ -74,7 +69,7 @@ final class HttpTransport implements Closeable {
                 .disableAuthCaching()
                 .setUserAgent("TalkHost")
                 .build();
-        return new Client(pool, http);
+        return new PooledClient(pool, http);
     }
 
     void connectTimeout(Duration timeout) {
@@ -112,7 +107,7 @@ final class HttpTransport implements Closeable {
         Exchange x = new Exchange(request, timeout);
         x.guard = deadlines.schedule(x::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            x.response = client.get().http.executeOpen(null, request, null);
+            x.response = client.get().http().executeOpen(null, request, null);
             return x;
         } catch (IOException e) {
             throw x.fail(e);

@@ -22,13 +22,13 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.common.OnFirstUse;
 import org.talkhost.common.http.LazyTls;
+import org.talkhost.common.http.PooledClient;
 
 /**
  * The gateway's own HttpClient 5 to AllTalk, built from the current address on every call, so it
@@ -49,23 +49,18 @@ final class Upstream implements Closeable {
         }
     }
 
-    private record Client(PoolingHttpClientConnectionManager pool, CloseableHttpClient http) {}
-
-    private final OnFirstUse<Client> client = new OnFirstUse<>(Upstream::build, c -> {
-        c.http.close(CloseMode.IMMEDIATE);
-        c.pool.close(CloseMode.IMMEDIATE);
-    });
+    private final OnFirstUse<PooledClient> client = new OnFirstUse<>(Upstream::build, PooledClient::close);
     private final Supplier<Duration> readTimeout;
     private volatile RequestConfig lastConfig;
 
     Upstream(Supplier<Duration> readTimeout, ScheduledExecutorService timer) {
         this.readTimeout = readTimeout;
         timer.scheduleWithFixedDelay(
-                () -> client.ifMade(c -> c.pool.closeIdle(TimeValue.ofSeconds(2))), 1, 1, TimeUnit.SECONDS);
+                () -> client.ifMade(c -> c.pool().closeIdle(TimeValue.ofSeconds(2))), 1, 1, TimeUnit.SECONDS);
     }
 
     /** The pooled client, made at the first request (see {@link OnFirstUse}). */
-    private static Client build() {
+    private static PooledClient build() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(LazyTls.INSTANCE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
@@ -85,7 +80,7 @@ final class Upstream implements Closeable {
                 .disableAuthCaching()
                 .disableDefaultUserAgent()
                 .build();
-        return new Client(pool, http);
+        return new PooledClient(pool, http);
     }
 
     static RawRequest request(ServerAddress at, String method, String pathAndQuery) {
@@ -110,7 +105,7 @@ final class Upstream implements Closeable {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(timeout));
         try {
-            return client.get().http.executeOpen(host(at), request, context);
+            return client.get().http().executeOpen(host(at), request, context);
         } catch (ConnectException | ConnectTimeoutException | UnknownHostException | NoRouteToHostException e) {
             throw new Unreached(e);
         }
