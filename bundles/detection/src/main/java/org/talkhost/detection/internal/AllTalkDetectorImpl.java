@@ -135,7 +135,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         List<Future<Endpoint>> probes = new ArrayList<>();
         Set<Integer> probed = new LinkedHashSet<>(ports);
         probed.forEach(port -> probes.add(pool.submit(() -> probe.probe(host, port, timeout))));
-        ProcessScan scan = scan();
+        ProcessScan scan = scan(host);
         for (ServerProcess p : scan.servers()) {
             if (p.port() > 0 && probed.add(p.port())) {
                 probes.add(pool.submit(() -> probe.probe(host, p.port(), timeout)));
@@ -155,7 +155,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
                             .filter(p -> !theirs.contains(p.port()))
                             .toList(),
                     scan.helpers());
-            verdict = Verdict.decide(scan, endpoints, timeout, messages);
+            verdict = Verdict.decide(host, scan, endpoints, timeout, messages);
             verdict.chosen().ifPresent(e -> others.uses(sourcePid, e.port()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -178,12 +178,15 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
 
     @Override
     public List<ServerProcess> processes() {
-        return scan().servers();
+        return scan(settings.host()).servers();
     }
 
-    /** The servers on this machine, but those on the ports of this host's other instances (theirs, not ours). */
-    private ProcessScan scan() {
-        if (!ServerAddress.onThisMachine(settings.host())) {
+    /**
+     * The servers on this machine that may be the AllTalk at {@code host}, but those on the ports of this host's
+     * other instances (theirs, not ours). None when {@code host} is another machine.
+     */
+    private ProcessScan scan(String host) {
+        if (!ServerAddress.onThisMachine(host)) {
             return ProcessScan.EMPTY; // AllTalk on another machine: no program here is it, whatever its port
         }
         try {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.detection.Conclusion;
 import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
@@ -27,7 +28,12 @@ record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
-    static Verdict decide(ProcessScan scan, List<Endpoint> endpoints, Duration timeout, Messages messages) {
+    /**
+     * Decides on what the process scan and the probes found. {@code host} is where the probes went: when it is another
+     * machine, "nothing answers" says that AllTalk has to be started there (TalkHost sees no program of it).
+     */
+    static Verdict decide(
+            String host, ProcessScan scan, List<Endpoint> endpoints, Duration timeout, Messages messages) {
         List<Server> servers = ServerPairing.pair(scan.servers(), endpoints);
         if (servers.size() > 1) {
             return duplicate(servers, scan, messages);
@@ -49,7 +55,10 @@ record Verdict(Conclusion conclusion, Optional<Endpoint> chosen, Notice notice) 
         String ports = endpoints.stream()
                 .map(e -> String.valueOf(e.port()))
                 .collect(Collectors.joining(messages.text("words.or")));
-        return new Verdict(Conclusion.NONE, Optional.empty(), messages.info("detect.none", ports));
+        Notice none = ServerAddress.onThisMachine(host)
+                ? messages.info("detect.none", ports)
+                : messages.info("detect.none.remote", ports, host);
+        return new Verdict(Conclusion.NONE, Optional.empty(), none);
     }
 
     private static Verdict single(Server s, Duration timeout, Messages messages) {

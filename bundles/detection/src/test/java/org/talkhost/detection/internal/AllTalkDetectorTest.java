@@ -310,4 +310,43 @@ class AllTalkDetectorTest {
             remote.stop();
         }
     }
+
+    @Test
+    void aDetectionOnThisMachineLooksAtItsProgramsWhicheverHostIsConfigured() throws Exception {
+        int port = FakeAllTalk.freePort();
+        processes.add(standinProcess(5200, port));
+        detector = new AllTalkDetectorImpl(
+                TestSettings.with("ports", new int[] {port}, "host", "gpu-box.example"), () -> List.copyOf(processes));
+
+        Detection result = detector.detect("127.0.0.1", List.of(port), heard::add);
+
+        assertThat(result.conclusion())
+                .as("the stand-in program on this machine holds the port, so it is loading, not absent")
+                .isEqualTo(Conclusion.LOADING);
+        assertThat(result.processes()).extracting(ServerProcess::pid).containsExactly(5200L);
+        assertThat(heard)
+                .first()
+                .extracting(Notice::text)
+                .isEqualTo("Checking if AllTalk is already running on your computer...");
+    }
+
+    @Test
+    void nothingAnsweringOnAnotherMachineSaysToStartItThere() {
+        List<Endpoint> refused = List.of(
+                new Endpoint("gpu-box.example", 7851, ServerKind.NONE, ReadyState.REFUSED, Duration.ZERO, "refused"),
+                new Endpoint("gpu-box.example", 7852, ServerKind.NONE, ReadyState.REFUSED, Duration.ZERO, "refused"));
+
+        Verdict remote = Verdict.decide(
+                "gpu-box.example", ProcessScan.EMPTY, refused, Duration.ofSeconds(1), DetectionCatalog.TEXT);
+        Verdict local =
+                Verdict.decide("127.0.0.1", ProcessScan.EMPTY, refused, Duration.ofSeconds(1), DetectionCatalog.TEXT);
+
+        assertThat(remote.conclusion()).isEqualTo(Conclusion.NONE);
+        assertThat(remote.notice().text())
+                .contains("gpu-box.example", "7851 or 7852", "another machine", "started there")
+                .doesNotContain("no AllTalk program is running");
+        assertThat(local.notice().text())
+                .contains("no AllTalk program is running")
+                .doesNotContain("another machine");
+    }
 }
