@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
-import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
 import org.talkhost.api.install.AllTalkInstall;
@@ -23,12 +22,9 @@ import org.talkhost.api.install.AllTalkInstall;
  * The Python packages AllTalk needs import: all tried in one Python subprocess with a time limit.
  * Blocking in managed mode.
  */
-@Component(property = CheckOrder.PACKAGES)
-public final class PackagesCheck implements EnvironmentCheck {
+@Component(service = EnvironmentCheck.class, property = CheckOrder.PACKAGES)
+public final class PackagesCheck extends PythonUsingCheck {
     static final String ID = "python.packages";
-
-    private final PythonProbe probe;
-    private final PythonLocator locator;
 
     @Activate
     public PackagesCheck(@Reference PythonProbe probe) {
@@ -36,18 +32,7 @@ public final class PackagesCheck implements EnvironmentCheck {
     }
 
     PackagesCheck(PythonProbe probe, PathLookup path) {
-        this.probe = probe;
-        this.locator = new PythonLocator(path);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return Findings.title(ID);
+        super(ID, probe, path);
     }
 
     @Override
@@ -110,10 +95,6 @@ public final class PackagesCheck implements EnvironmentCheck {
                 needs.name(),
                 python,
                 torch == null || torch.isBlank() ? "" : ", torch " + torch);
-    }
-
-    private CheckResult fail(String key, Object... args) {
-        return Findings.of(this, CheckStatus.FAIL, true, key, args);
     }
 
     /** " (or all of them: python -m pip install -r <file>)" when AllTalk ships a requirements file, else "". */

@@ -7,17 +7,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
-import org.talkhost.api.environment.CheckStatus;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
 
 /** The Python that would run AllTalk: found, its version, its environment. Blocking in managed mode. */
-@Component(property = CheckOrder.PYTHON)
-public final class PythonCheck implements EnvironmentCheck {
+@Component(service = EnvironmentCheck.class, property = CheckOrder.PYTHON)
+public final class PythonCheck extends PythonUsingCheck {
     static final String ID = "python";
-
-    private final PythonProbe probe;
-    private final PythonLocator locator;
 
     @Activate
     public PythonCheck(@Reference PythonProbe probe) {
@@ -25,18 +21,7 @@ public final class PythonCheck implements EnvironmentCheck {
     }
 
     PythonCheck(PythonProbe probe, PathLookup path) {
-        this.probe = probe;
-        this.locator = new PythonLocator(path);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return Findings.title(ID);
+        super(ID, probe, path);
     }
 
     @Override
@@ -84,10 +69,6 @@ public final class PythonCheck implements EnvironmentCheck {
                 where,
                 EnvironmentCatalog.TEXT.text(
                         "python.source." + choice.source().name().toLowerCase(java.util.Locale.ROOT)));
-    }
-
-    private CheckResult fail(String key, Object... args) {
-        return Findings.of(this, CheckStatus.FAIL, true, key, args);
     }
 
     /** "conda environment env, prefix /opt/x" or "prefix /usr". */
