@@ -36,6 +36,8 @@ import org.talkhost.api.detection.Endpoint;
 import org.talkhost.api.detection.ReadyState;
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
+import org.talkhost.api.environment.CheckResult;
+import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
@@ -69,6 +71,9 @@ public class DetectionPortsExamTest {
     @Inject
     ServiceComponentRuntime scr;
 
+    @Inject
+    Doctor doctor;
+
     private int a;
     private int b;
 
@@ -99,6 +104,26 @@ public class DetectionPortsExamTest {
     @After
     public void forgetSavedPort() throws IOException {
         new HostConfig(configAdmin).forgetPort();
+    }
+
+    /** alltalk:doctor and the control API look at this instance's settings (external, ports A and B), not the defaults. */
+    @Test
+    public void theDoctorExaminesTheConfiguredInstance() {
+        List<CheckResult> results = doctor.examine(true).results();
+        assertThat(results)
+                .filteredOn(r -> r.id().equals("alltalk.install"))
+                .singleElement()
+                .extracting(CheckResult::message)
+                .asString()
+                .as("external mode: no install folder needed, not the stand-in's reason")
+                .contains("does not start")
+                .doesNotContain("stand-in");
+        assertThat(results)
+                .filteredOn(r -> r.id().equals("ports"))
+                .singleElement()
+                .extracting(CheckResult::message)
+                .asString()
+                .contains(String.valueOf(a), String.valueOf(b));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -33,17 +34,22 @@ import org.talkhost.api.logging.OperationsLog;
 
 /**
  * Runs every {@link EnvironmentCheck} (whiteboard) through a {@link CheckRunner}, keeps the report a few
- * seconds and logs it. Reads two PIDs: {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd
- * allows a designate only on a single-PID component) and {@link AllTalkSettings}.
+ * seconds and logs it. One doctor per AllTalk instance, like the Supervisor it serves: it reads the instance's
+ * copy of its settings ({@value Instances#FACTORY_PID}, with the instance's name, so that the Supervisor's targeted
+ * reference finds it) and {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd allows a designate only
+ * on a single-PID component). The factory PID comes first: with Felix SCR 2.2, a component whose factory PID came
+ * second never got the instances' configurations and ran on the defaults (the stand-in's mode), so
+ * {@code alltalk:doctor} explained the wrong setup and a managed start could go without its checks. The policy is
+ * optional because {@link EnvironmentConfig} usually has no configuration (required would need one for each PID).
  */
 @Component(
         service = Doctor.class,
-        configurationPid = {EnvironmentConfig.PID, Instances.FACTORY_PID})
+        configurationPid = {Instances.FACTORY_PID, EnvironmentConfig.PID},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DoctorImpl implements Doctor {
 
     private record Registered(EnvironmentCheck check, int order) {}
 
-    /** The context, or the plain reason why the configuration gives none. */
     /** What the checks look at for some AllTalk settings, or why that cannot be worked out. */
     private record Target(EnvironmentContext context, String problem) {
         static Target of(AllTalkSettings allTalk) {
