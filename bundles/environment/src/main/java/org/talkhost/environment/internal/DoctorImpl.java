@@ -37,10 +37,11 @@ import org.talkhost.api.logging.OperationsLog;
  * seconds and logs it. One doctor per AllTalk instance, like the Supervisor it serves: it reads the instance's
  * copy of its settings ({@value Instances#FACTORY_PID}, with the instance's name, so that the Supervisor's targeted
  * reference finds it) and {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd allows a designate only
- * on a single-PID component). The factory PID comes first: with Felix SCR 2.2, a component whose factory PID came
- * second never got the instances' configurations and ran on the defaults (the stand-in's mode), so
- * {@code alltalk:doctor} explained the wrong setup and a managed start could go without its checks. The policy is
- * optional because {@link EnvironmentConfig} usually has no configuration (required would need one for each PID).
+ * on a single-PID component). The factory PID comes first: listed second, behind {@link EnvironmentConfig}'s PID,
+ * which usually has no configuration, Felix SCR 2.2 never gave the doctor the instances' configurations, and it ran
+ * on the defaults (the stand-in's mode): {@code alltalk:doctor} explained the wrong setup, and the Supervisor's
+ * targeted reference found no doctor, so a managed start could go without its checks. The policy is optional
+ * because a required one would need a configuration for each PID.
  */
 @Component(
         service = Doctor.class,
