@@ -58,6 +58,7 @@ import com.sun.net.httpserver.HttpServer;
 public class DetectionPortsExamTest {
     private static final String DETECTOR = "org.talkhost.detection.internal.AllTalkDetectorImpl";
     private static final String PORTS = "org.talkhost.ports.internal.PortManagerImpl";
+    private static final String CLIENT = "org.talkhost.connection.internal.AllTalkClientImpl";
 
     @Inject
     AllTalkDetector detector;
@@ -82,6 +83,7 @@ public class DetectionPortsExamTest {
         int[] p = ExamSupport.sharedPorts("detect-a", "detect-b");
         Path home = TalkHostExam.home(
                 "mode=\"external\"", "ports=I[\"" + p[0] + "\",\"" + p[1] + "\"]", "standinArgs=\"--no-ui\"");
+        ExamSupport.writeConfig(home, "org.talkhost.connection", "retryAttempts=I\"9\"");
         return ExamSupport.withAwaitility(
                 TalkHostExam.feature(home),
                 TalkHostExam.portOption("detect-a", p[0]),
@@ -104,6 +106,13 @@ public class DetectionPortsExamTest {
     @After
     public void forgetSavedPort() throws IOException {
         new HostConfig(configAdmin).forgetPort();
+    }
+
+    /** The client reads both its PIDs: its instance's settings, and the retry settings a person wrote in config/. */
+    @Test
+    public void theClientReadsItsInstanceAndItsRetrySettings() {
+        ExamSupport.awaitComponentConfig(scr, CLIENT, "retryAttempts", 9);
+        ExamSupport.awaitComponentConfig(scr, CLIENT, AllTalkSettings.KEY_PORTS, new int[] {a, b});
     }
 
     /** alltalk:doctor and the control API look at this instance's settings (external, ports A and B), not the defaults. */

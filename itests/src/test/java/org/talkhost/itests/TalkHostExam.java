@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.ops4j.pax.exam.Option;
 import org.talkhost.launcher.BundleLocator;
+import org.talkhost.launcher.ConfigSeeder;
 import org.talkhost.launcher.FeatureFile;
 
 /**
@@ -55,6 +57,12 @@ public final class TalkHostExam {
                     config.resolve("org.talkhost.gateway.config"),
                     List.of("port=I\"" + freePort() + "\""),
                     StandardCharsets.UTF_8);
+            // TalkHost's other settings as the launcher seeds them: a component with two PIDs needs the first one
+            // configured (see DoctorImpl). Not the HTTP runtime's: its seeded port is the gateway's fixed 7850.
+            Map<String, Map<String, Object>> seeded = new java.util.TreeMap<>(
+                    FeatureFile.read(source().resolve("features").resolve("talkhost.json")).configurations);
+            seeded.keySet().removeIf(pid -> !pid.startsWith("org.talkhost."));
+            ConfigSeeder.writeMissing(config, seeded);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,7 +17,7 @@ import org.talkhost.common.config.TypedConfigText;
  * {@link TypedConfigText}, so that FileInstall 3.7.4 reads back exactly what was meant. The file is UTF-8
  * (the feature sets {@code felix.fileinstall.configEncoding}).
  */
-final class ConfigSeeder {
+public final class ConfigSeeder {
 
     static final String HEADER = """
             # Format: key="text", key=I"12" (whole number), key=D"1.5" (decimal number: always with a point,
@@ -29,8 +29,9 @@ final class ConfigSeeder {
 
     private ConfigSeeder() {}
 
-    /** Returns the files written. */
-    static List<Path> writeMissing(Path configDir, Map<String, Map<String, Object>> configurations) throws IOException {
+    /** Returns the files written. Public for the integration tests, whose homes are seeded the same way. */
+    public static List<Path> writeMissing(Path configDir, Map<String, Map<String, Object>> configurations)
+            throws IOException {
         Files.createDirectories(configDir);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> c : configurations.entrySet()) {

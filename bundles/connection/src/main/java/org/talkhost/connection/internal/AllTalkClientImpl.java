@@ -37,12 +37,14 @@ import org.talkhost.api.logging.OperationsLog;
 
 /**
  * The {@link AllTalkClient} service: configuration, target, metrics and logs around {@link Endpoints}
- * and {@link Generation}. Host, port and timeouts come from {@code org.talkhost.alltalk}; the retry
- * settings from {@code org.talkhost.connection}.
+ * and {@link Generation}. Host, port and timeouts come from the instance's copy of {@code org.talkhost.alltalk}
+ * ({@value Instances#FACTORY_PID}); the retry settings from {@code org.talkhost.connection}, listed first and seeded
+ * by the feature: Felix SCR reads a component's PIDs in order when it sets the component up and stops at the first
+ * one without a configuration (with the instance's PID first, a file for the retry settings was ignored).
  */
 @Component(
         service = AllTalkClient.class,
-        configurationPid = {Instances.FACTORY_PID, ConnectionSettings.PID})
+        configurationPid = {ConnectionSettings.PID, Instances.FACTORY_PID})
 public final class AllTalkClientImpl implements AllTalkClient {
     private static final Logger LOG = LoggerFactory.getLogger(AllTalkClientImpl.class);
 

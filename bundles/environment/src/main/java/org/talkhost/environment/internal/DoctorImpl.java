@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -34,19 +33,17 @@ import org.talkhost.api.logging.OperationsLog;
 
 /**
  * Runs every {@link EnvironmentCheck} (whiteboard) through a {@link CheckRunner}, keeps the report a few
- * seconds and logs it. One doctor per AllTalk instance, like the Supervisor it serves: it reads the instance's
- * copy of its settings ({@value Instances#FACTORY_PID}, with the instance's name, so that the Supervisor's targeted
- * reference finds it) and {@link EnvironmentConfig} (designated by {@link PythonProbe}: bnd allows a designate only
- * on a single-PID component). The factory PID comes first: listed second, behind {@link EnvironmentConfig}'s PID,
- * which usually has no configuration, Felix SCR 2.2 never gave the doctor the instances' configurations, and it ran
- * on the defaults (the stand-in's mode): {@code alltalk:doctor} explained the wrong setup, and the Supervisor's
- * targeted reference found no doctor, so a managed start could go without its checks. The policy is optional
- * because a required one would need a configuration for each PID.
+ * seconds and logs it. One doctor per AllTalk instance, like the Supervisor it serves: it reads {@link
+ * EnvironmentConfig} (designated by {@link PythonProbe}: bnd allows a designate only on a single-PID component) and
+ * the instance's copy of its settings ({@value Instances#FACTORY_PID}, with the instance's name, so that the
+ * Supervisor's targeted reference finds it). Felix SCR reads a component's PIDs in order when it sets the
+ * component up and stops at the first one without a configuration, so {@code org.talkhost.environment} must have
+ * one: the feature seeds it (without it, the doctor never got its instance, ran on the stand-in's defaults, and
+ * the Supervisor found no doctor for a managed start).
  */
 @Component(
         service = Doctor.class,
-        configurationPid = {Instances.FACTORY_PID, EnvironmentConfig.PID},
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPid = {EnvironmentConfig.PID, Instances.FACTORY_PID})
 public final class DoctorImpl implements Doctor {
 
     private record Registered(EnvironmentCheck check, int order) {}
