@@ -53,7 +53,11 @@ final class ExternalWait {
                 TEXT.info("external.wait", address, PlainAmounts.duration(timeout)),
                 a.listeners);
         ReadyWaiter.Outcome o = timings.waiter(client)
-                .await(sequence.target(sv, Duration.ofSeconds(10)), sequence.say(a), a::cancelled);
+                .await(
+                        // no estimate: TalkHost cannot know whether an AllTalk it did not start is loading
+                        new ReadyWaiter.Target(address, null, timeout, null, sv.words()),
+                        sequence.say(a),
+                        a::cancelled);
         if (o.result() == ReadyWaiter.Result.CANCELLED) {
             return state.state();
         }

@@ -53,7 +53,7 @@ final class ReadyWaiter {
 
     /**
      * @param child    the process to watch, or null (external)
-     * @param estimate the usual time to ready
+     * @param estimate the usual time to ready, or null when it cannot be known (a server TalkHost did not start)
      * @param words    how a person names it
      * @param ownPort  the child was started here to listen on the port: Ready counts only when it listens there
      */
@@ -163,10 +163,20 @@ final class ReadyWaiter {
     }
 
     private Notice progress(Target t, Duration elapsed, Duration limit, boolean answered) {
-        Duration left = t.estimate().minus(elapsed);
-        double fraction = Math.min(
-                0.95, elapsed.toMillis() / (double) Math.max(1, t.estimate().toMillis()));
         String limitWords = PlainAmounts.duration(limit);
+        if (t.estimate() == null && !answered) { // a server TalkHost did not start: whether it is loading is unknown
+            return messages.progress(
+                    Math.min(0.95, elapsed.toMillis() / (double) Math.max(1, limit.toMillis())),
+                    null,
+                    "wait.external",
+                    t.words(),
+                    t.address(),
+                    PlainAmounts.duration(elapsed),
+                    limitWords);
+        }
+        Duration estimate = t.estimate() == null ? limit : t.estimate();
+        Duration left = estimate.minus(elapsed);
+        double fraction = Math.min(0.95, elapsed.toMillis() / (double) Math.max(1, estimate.toMillis()));
         if (answered) {
             return messages.progress(
                     fraction,
@@ -183,7 +193,7 @@ final class ReadyWaiter {
                     "wait.long",
                     t.words(),
                     PlainAmounts.duration(elapsed),
-                    PlainAmounts.duration(t.estimate()),
+                    PlainAmounts.duration(estimate),
                     limitWords);
         }
         return messages.progress(

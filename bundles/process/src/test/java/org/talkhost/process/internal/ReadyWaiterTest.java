@@ -130,6 +130,26 @@ class ReadyWaiterTest {
     }
 
     @Test
+    void aServerTalkHostDidNotStartIsNeverSaidToBeLoading() throws Exception {
+        ServerAddress nowhere = new ServerAddress("127.0.0.1", Rig.freePort());
+
+        ReadyWaiter.Outcome o = waiter(Duration.ofMillis(300), Duration.ZERO)
+                .await(
+                        new ReadyWaiter.Target(nowhere, null, Duration.ofSeconds(1), null, "AllTalk"),
+                        heard::add,
+                        () -> false);
+
+        assertThat(o.result()).isEqualTo(ReadyWaiter.Result.TIMEOUT);
+        assertThat(heard).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.level()).isEqualTo(Notice.Level.PROGRESS);
+            assertThat(n.text())
+                    .startsWith("Still waiting for AllTalk at " + nowhere + ": nothing answers there yet (")
+                    .endsWith("TalkHost keeps checking and gives up after 1 second.")
+                    .doesNotContain("loading", "usually");
+        });
+    }
+
+    @Test
     void aFirstRunModelDownloadExtendsTheDeadlineAndIsExplained() throws Exception {
         child = launch("echo 'Downloading XTTS v2 model'; echo ' 12%|█   | 216M/1.80G'; exec sleep 30");
         child.watch(tail, Duration.ofMillis(50), () -> {});
