@@ -215,7 +215,6 @@ public final class SupervisorImpl implements Supervisor {
         attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
     }
 
-    /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
     /**
      * A change of the configuration. An instance whose file was deleted is first told it is leaving: it stops
      * the server it started (as on a host shutdown) before its components go.
@@ -236,6 +235,7 @@ public final class SupervisorImpl implements Supervisor {
         }
     }
 
+    /** A change that matters to a start, made while a start is blocked or failed, retries at once. */
     void configure(AllTalkSettings settings) {
         AllTalkSettings before = this.settings;
         this.settings = settings;
