@@ -245,7 +245,9 @@ public final class StatusCommands {
                 .append('\n');
         if (s.address() != null) {
             b.append(INDENT)
-                    .append(TEXT.text("status.kind", s.kind().words() + " at http://" + s.address()))
+                    .append(TEXT.text(
+                            "status.kind",
+                            s.kind().words() + " at " + s.address().base()))
                     .append('\n');
         }
         b.append(INDENT)
@@ -312,9 +314,10 @@ public final class StatusCommands {
         if (s.hasServer()) {
             return s.startedByUs() ? "status.startedByUs" : "status.adopted";
         }
-        return s.phase() == Phase.DETECTING || s.phase() == Phase.STARTING || s.phase() == Phase.RESTARTING
-                ? "status.looking"
-                : "status.notRunning";
+        if (s.phase() != Phase.DETECTING && s.phase() != Phase.STARTING && s.phase() != Phase.RESTARTING) {
+            return "status.notRunning";
+        }
+        return s.mode() == Mode.EXTERNAL ? "status.waiting" : "status.looking";
     }
 
     private static String mode(Mode m) {

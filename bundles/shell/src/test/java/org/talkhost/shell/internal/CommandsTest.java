@@ -61,6 +61,48 @@ class CommandsTest {
     }
 
     @Test
+    void theServersAddressIsALinkThatWorksForAnIpv6HostToo() {
+        StatusCommands commands = new StatusCommands(console, false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state())
+                .thenReturn(new RunState(
+                        Phase.READY,
+                        Mode.EXTERNAL,
+                        new ServerAddress("::1", 7851),
+                        ServerKind.V2,
+                        0,
+                        false,
+                        Instant.now(),
+                        "ready"));
+        when(sup.resources()).thenReturn(Optional.empty());
+        commands.supervisor = sup;
+
+        assertThat(commands.status(mock(CommandSession.class), "")).contains("AllTalk v2 at http://[::1]:7851");
+    }
+
+    @Test
+    void waitingForAnExternalAllTalkNeverSaysTalkHostIsStartingOne() {
+        StatusCommands commands = new StatusCommands(console, false);
+        Supervisor sup = mock(Supervisor.class);
+        when(sup.state())
+                .thenReturn(new RunState(
+                        Phase.STARTING,
+                        Mode.EXTERNAL,
+                        new ServerAddress("gpu-box.example", 7851),
+                        ServerKind.NONE,
+                        0,
+                        false,
+                        Instant.now(),
+                        "Waiting for AllTalk at gpu-box.example:7851."));
+        when(sup.resources()).thenReturn(Optional.empty());
+        commands.supervisor = sup;
+
+        assertThat(commands.status(mock(CommandSession.class), ""))
+                .contains("no AllTalk yet: TalkHost waits for one to answer there")
+                .doesNotContain("starting it");
+    }
+
+    @Test
     void statusExitsNonZeroAndExplainsWhenNotReady() {
         StatusCommands commands = new StatusCommands(console, false);
         Supervisor sup = mock(Supervisor.class);
