@@ -18,6 +18,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.ops4j.pax.exam.Option;
 import org.talkhost.launcher.BundleLocator;
@@ -59,7 +60,7 @@ public final class TalkHostExam {
                     StandardCharsets.UTF_8);
             // TalkHost's other settings as the launcher seeds them: a component with two PIDs needs the first one
             // configured (see DoctorImpl). Not the HTTP runtime's: its seeded port is the gateway's fixed 7850.
-            Map<String, Map<String, Object>> seeded = new java.util.TreeMap<>(
+            Map<String, Map<String, Object>> seeded = new TreeMap<>(
                     FeatureFile.read(source().resolve("features").resolve("talkhost.json")).configurations);
             seeded.keySet().removeIf(pid -> !pid.startsWith("org.talkhost."));
             ConfigSeeder.writeMissing(config, seeded);

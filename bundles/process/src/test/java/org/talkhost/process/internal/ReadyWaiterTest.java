@@ -73,8 +73,8 @@ class ReadyWaiterTest {
         Duration firstRounds = Duration.ofNanos(thirdRound.get() - begun);
 
         server = readyServer(address.port());
-        long opened =
-                System.nanoTime(); // the port is open from here (making the server took 50-350 ms on a busy machine)
+        // the port is open from here on (making the server took 50-350 ms on a busy machine: not the waiter's lag)
+        long opened = System.nanoTime();
         ReadyWaiter.Outcome o = waiting.get();
         Duration lag = Duration.ofNanos(System.nanoTime() - opened);
 

@@ -62,42 +62,21 @@ class CommandsTest {
 
     @Test
     void theServersAddressIsALinkThatWorksForAnIpv6HostToo() {
-        StatusCommands commands = new StatusCommands(console, false);
-        Supervisor sup = mock(Supervisor.class);
-        when(sup.state())
-                .thenReturn(new RunState(
-                        Phase.READY,
-                        Mode.EXTERNAL,
-                        new ServerAddress("::1", 7851),
-                        ServerKind.V2,
-                        0,
-                        false,
-                        Instant.now(),
-                        "ready"));
-        when(sup.resources()).thenReturn(Optional.empty());
-        commands.supervisor = sup;
+        String out =
+                status(supervisorIn(external(Phase.READY, new ServerAddress("::1", 7851), ServerKind.V2, "ready")));
 
-        assertThat(commands.status(mock(CommandSession.class), "")).contains("AllTalk v2 at http://[::1]:7851");
+        assertThat(out).contains("AllTalk v2 at http://[::1]:7851");
     }
 
     @Test
     void waitingForAnExternalAllTalkNeverSaysTalkHostIsStartingOne() {
-        StatusCommands commands = new StatusCommands(console, false);
-        Supervisor sup = mock(Supervisor.class);
-        when(sup.state())
-                .thenReturn(new RunState(
-                        Phase.STARTING,
-                        Mode.EXTERNAL,
-                        new ServerAddress("gpu-box.example", 7851),
-                        ServerKind.NONE,
-                        0,
-                        false,
-                        Instant.now(),
-                        "Waiting for AllTalk at gpu-box.example:7851."));
-        when(sup.resources()).thenReturn(Optional.empty());
-        commands.supervisor = sup;
+        String out = status(supervisorIn(external(
+                Phase.STARTING,
+                new ServerAddress("gpu-box.example", 7851),
+                ServerKind.NONE,
+                "Waiting for AllTalk at gpu-box.example:7851.")));
 
-        assertThat(commands.status(mock(CommandSession.class), ""))
+        assertThat(out)
                 .contains("no AllTalk yet: TalkHost waits for one to answer there")
                 .doesNotContain("starting it");
     }
@@ -105,10 +84,7 @@ class CommandsTest {
     @Test
     void statusExitsNonZeroAndExplainsWhenNotReady() {
         StatusCommands commands = new StatusCommands(console, false);
-        Supervisor sup = mock(Supervisor.class);
-        when(sup.state()).thenReturn(state(Phase.FAILED, "AllTalk stopped while loading (exit code 1)."));
-        when(sup.resources()).thenReturn(Optional.empty());
-        commands.supervisor = sup;
+        commands.supervisor = supervisorIn(state(Phase.FAILED, "AllTalk stopped while loading (exit code 1)."));
         CommandSession session = mock(CommandSession.class);
 
         String out = commands.status(session, "");
@@ -118,10 +94,27 @@ class CommandsTest {
     }
 
     private static Supervisor readySupervisor() {
+        return supervisorIn(state(Phase.READY, "ready"));
+    }
+
+    /** A Supervisor whose state is {@code s}, with no resource figures. */
+    private static Supervisor supervisorIn(RunState s) {
         Supervisor sup = mock(Supervisor.class);
-        when(sup.state()).thenReturn(state(Phase.READY, "ready"));
+        when(sup.state()).thenReturn(s);
         when(sup.resources()).thenReturn(Optional.empty());
         return sup;
+    }
+
+    /** An AllTalk TalkHost does not start (external mode) at {@code address}. */
+    private static RunState external(Phase phase, ServerAddress address, ServerKind kind, String why) {
+        return new RunState(phase, Mode.EXTERNAL, address, kind, 0, false, Instant.now(), why);
+    }
+
+    /** {@code alltalk:status} (the overview, not a one-shot run) with {@code supervisor}. */
+    private String status(Supervisor supervisor) {
+        StatusCommands commands = new StatusCommands(console, false);
+        commands.supervisor = supervisor;
+        return commands.status(mock(CommandSession.class), "");
     }
 
     @Test
