@@ -31,8 +31,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.talkhost.api.config.Instances;
+import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.gateway.InstanceLoad;
+import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.notice.NoticeListener;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
@@ -90,6 +92,20 @@ public class PoolExamTest {
             assertThat(served.values())
                     .as("requests served by each instance: %s", served)
                     .allMatch(n -> n >= 10);
+
+            int secondPort = supervisor("second").state().address().port();
+            assertThat(service(Doctor.class, "second").examine(true).results())
+                    .as("instance second's doctor looks at that instance's ports")
+                    .filteredOn(r -> r.id().equals("ports"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.message()).startsWith(secondPort + " "));
+            Path log = service(OperationsLog.class, null).file().orElseThrow();
+            assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+                    .as("the operations log names the instance a line is about")
+                    .anyMatch(l -> l.contains(" - AllTalk instance 'second': Port choice: " + secondPort + " "))
+                    .anyMatch(l -> l.contains(" - AllTalk instance 'second': Detection: "))
+                    .anyMatch(l -> l.contains(" - AllTalk instance 'second': Health: "))
+                    .noneMatch(l -> l.contains(" - Port choice: " + secondPort + " "));
 
             long pid = supervisor("second").state().pid();
             assertThat(pid).as("the pid of instance second's stand-in").isPositive();
@@ -150,16 +166,21 @@ public class PoolExamTest {
         return gateway.instances().stream().collect(Collectors.toMap(InstanceLoad::name, InstanceLoad::served));
     }
 
-    private Supervisor supervisor(String name) {
-        ServiceReference<Supervisor> ref = await().atMost(Duration.ofSeconds(20))
+    /** The service of instance {@code name} (any service when null). */
+    private <S> S service(Class<S> type, String name) {
+        ServiceReference<S> ref = await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
-                .alias("the Supervisor of instance " + name)
+                .alias("the " + type.getSimpleName() + " of instance " + name)
                 .until(
-                        () -> context.getServiceReferences(Supervisor.class, Instances.filter(name)).stream()
+                        () -> context.getServiceReferences(type, name == null ? null : Instances.filter(name)).stream()
                                 .findFirst()
                                 .orElse(null),
                         java.util.Objects::nonNull);
-        Supervisor s = context.getService(ref);
+        return context.getService(ref);
+    }
+
+    private Supervisor supervisor(String name) {
+        Supervisor s = service(Supervisor.class, name);
         RunState st = s.ensureRunning(NoticeListener.NONE);
         assertThat(st.ready()).as(st.explanation()).isTrue();
         return s;

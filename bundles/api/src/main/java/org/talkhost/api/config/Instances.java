@@ -29,6 +29,29 @@ public final class Instances {
         return "(" + NAME + "=" + name + ")";
     }
 
+    private static final String PREFIX_START = "AllTalk instance '";
+    private static final String PREFIX_END = "': ";
+
+    /**
+     * How a line about instance {@code name} begins in a host with several, in the notices and the operations log
+     * alike: {@code AllTalk instance 'NAME': }. Empty for the default instance (or none): a single-server setup reads
+     * as it always did.
+     */
+    public static String prefix(String name) {
+        return name == null || name.isBlank() || DEFAULT.equals(name) ? "" : PREFIX_START + name + PREFIX_END;
+    }
+
+    /** The instance a line begins with (see {@link #prefix}): its name, or {@value #DEFAULT}. */
+    public static String prefixed(String line) {
+        if (line != null && line.startsWith(PREFIX_START)) {
+            int end = line.indexOf(PREFIX_END, PREFIX_START.length());
+            if (end > 0) {
+                return line.substring(PREFIX_START.length(), end);
+            }
+        }
+        return DEFAULT;
+    }
+
     /** The instance named by a service or event property value: {@value #DEFAULT} when none is given. */
     public static String name(Object value) {
         return value instanceof String s && !s.isBlank() ? s : DEFAULT;

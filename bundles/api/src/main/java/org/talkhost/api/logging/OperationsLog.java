@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.talkhost.api.config.Instances;
 
 /**
  * The AllTalk operations log, {@code log/alltalk_operations.log}, in the standard Python format
@@ -48,6 +49,30 @@ public interface OperationsLog {
      */
     default Optional<Path> file() {
         return Optional.empty();
+    }
+
+    /**
+     * This log for the lines about AllTalk instance {@code instance} of a host with several: each begins with the
+     * instance's name, as its notices do ({@link Instances#prefix}: {@code AllTalk instance 'gpu2': ...}), so that a
+     * person reading the log can tell the servers apart. The default instance (or none) gets this log as it is.
+     */
+    default OperationsLog about(String instance) {
+        String prefix = Instances.prefix(instance);
+        if (prefix.isEmpty()) {
+            return this;
+        }
+        OperationsLog all = this;
+        return new OperationsLog() {
+            @Override
+            public void log(Level level, String message, Object... args) {
+                all.log(level, prefix + message, args);
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return all.file();
+            }
+        };
     }
 
     /** A log that writes nothing, for when the logging bundle is away. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.osgi.service.event.Event;
+import org.talkhost.api.config.Instances;
 
 /**
  * A message for people: what is happening or went wrong, why it matters, and what happens next.
@@ -64,28 +65,20 @@ public record Notice(
         return new Notice(Level.PROGRESS, source, code, text, progress, eta, null);
     }
 
-    private static final String PREFIX = "AllTalk instance '";
-
     /**
      * This notice said about AllTalk instance {@code instance} of a host with several: the text begins with the
-     * instance's name. The default instance (or none) leaves the notice as it is.
+     * instance's name ({@link Instances#prefix}). The default instance (or none) leaves the notice as it is.
      */
     public Notice about(String instance) {
-        if (instance == null || instance.isBlank() || "default".equals(instance)) {
-            return this;
-        }
-        return new Notice(level, source, code, PREFIX + instance + "': " + text, progress, eta, time);
+        String prefix = Instances.prefix(instance);
+        return prefix.isEmpty() || (text != null && text.startsWith(prefix))
+                ? this
+                : new Notice(level, source, code, prefix + text, progress, eta, time);
     }
 
     /** The instance this notice is about (see {@link #about}): its name, or {@code default}. */
     public String instance() {
-        if (text != null && text.startsWith(PREFIX)) {
-            int end = text.indexOf("': ", PREFIX.length());
-            if (end > 0) {
-                return text.substring(PREFIX.length(), end);
-            }
-        }
-        return "default";
+        return Instances.prefixed(text);
     }
 
     /** The EventAdmin topic this notice goes to: {@code org/talkhost/notice/<LEVEL>}. */

@@ -30,6 +30,7 @@ import org.talkhost.api.client.RejectedInputException;
 import org.talkhost.api.client.ServerSettings;
 import org.talkhost.api.client.SpeechRequest;
 import org.talkhost.api.config.AllTalkSettings;
+import org.talkhost.api.config.InstanceIdentity;
 import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.ServerAddress;
 import org.talkhost.api.logging.Metrics;
@@ -60,7 +61,11 @@ public final class AllTalkClientImpl implements AllTalkClient {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Metrics metrics;
 
-    private final Telemetry telemetry = new Telemetry(() -> operationsLog, () -> metrics);
+    /** The instance this client serves: its operations log lines name it when the host has several. */
+    private volatile String instance = Instances.DEFAULT;
+
+    private final Telemetry telemetry = new Telemetry(
+            () -> (operationsLog == null ? OperationsLog.NONE : operationsLog).about(instance), () -> metrics);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RetryingCalls.Sleeper sleeper;
@@ -72,8 +77,9 @@ public final class AllTalkClientImpl implements AllTalkClient {
     private volatile ServerAddress chosen;
 
     @Activate
-    public AllTalkClientImpl(AllTalkSettings settings, ConnectionSettings config) {
-        this(settings, config, null);
+    public AllTalkClientImpl(AllTalkSettings settings, ConnectionSettings config, InstanceIdentity instance) {
+        this(settings, config, (RetryingCalls.Sleeper) null);
+        this.instance = instance.talkhost_instance();
     }
 
     /** @param sleeper how to wait between tries (tests record the waits); null: really wait */

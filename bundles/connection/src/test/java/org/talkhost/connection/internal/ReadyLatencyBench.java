@@ -35,7 +35,9 @@ public final class ReadyLatencyBench {
                                 .build())
                         .build()) {
             AllTalkClientImpl client = new AllTalkClientImpl(
-                    TestConfigs.alltalk(Map.of("port", standin.port())), TestConfigs.connection(), null);
+                    TestConfigs.alltalk(Map.of("port", standin.port())),
+                    TestConfigs.connection(),
+                    (RetryingCalls.Sleeper) null);
             String url = "http://127.0.0.1:" + standin.port() + "/api/ready";
             Call viaClient = () -> {
                 if (!client.ready().ready()) {

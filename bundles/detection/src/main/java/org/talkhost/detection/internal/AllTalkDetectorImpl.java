@@ -82,12 +82,16 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
     private volatile AllTalkSettings settings;
     private volatile ProcessMatcher matcher;
     private String sourcePid = AllTalkSettings.PID;
+    /** The instance this detector serves: its notices and log lines name it when the host has several. */
+    private String instanceName = Instances.DEFAULT;
+
     private OtherInstances others = OtherInstances.NONE;
 
     @Activate
     public AllTalkDetectorImpl(AllTalkSettings settings, InstanceIdentity instance, @Reference OtherInstances others) {
         this(settings, ProcFsProcessSource.forThisMachine());
         this.sourcePid = instance.talkhost_source_pid();
+        this.instanceName = instance.talkhost_instance();
         this.others = others;
         pool.execute(this::processes); // the first listing is the slowest (class loading): pay it now, not at the first
         // start
@@ -229,7 +233,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         String pids = d.processes().stream()
                 .map(p -> p.pid() + "(" + p.kind() + (p.port() > 0 ? ":" + p.port() : "") + ")")
                 .collect(Collectors.joining(", "));
-        OperationsLog ops = operationsLog == null ? OperationsLog.NONE : operationsLog;
+        OperationsLog ops = (operationsLog == null ? OperationsLog.NONE : operationsLog).about(instanceName);
         OperationsLog.Level level = switch (d.conclusion()) {
             case DUPLICATE, FOREIGN, UNRESPONSIVE -> OperationsLog.Level.WARNING;
             default -> OperationsLog.Level.INFO;
@@ -246,7 +250,8 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
         (metrics == null ? Metrics.NONE : metrics).record(METRIC, d.took(), true);
     }
 
-    private void tell(NoticeListener listener, Notice notice) {
+    private void tell(NoticeListener listener, Notice said) {
+        Notice notice = said.about(instanceName);
         Notices.post(events, notice);
         if (listener != null) {
             Notices.tell(List.of(listener), notice);

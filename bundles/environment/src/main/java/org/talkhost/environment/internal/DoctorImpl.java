@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.talkhost.api.config.AllTalkSettings;
 import org.talkhost.api.config.HostPaths;
+import org.talkhost.api.config.InstanceIdentity;
 import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.environment.CheckResult;
@@ -50,9 +51,9 @@ public final class DoctorImpl implements Doctor {
 
     /** What the checks look at for some AllTalk settings, or why that cannot be worked out. */
     private record Target(EnvironmentContext context, String problem) {
-        static Target of(AllTalkSettings allTalk) {
+        static Target of(AllTalkSettings allTalk, String instance) {
             try {
-                return new Target(DoctorImpl.context(allTalk), null);
+                return new Target(DoctorImpl.context(allTalk, instance), null);
             } catch (RuntimeException e) {
                 return new Target(null, e.getMessage());
             }
@@ -65,6 +66,8 @@ public final class DoctorImpl implements Doctor {
     private final CheckRunner runner = new CheckRunner();
     /** Changes when checks or settings change, so that a report made before is not reused. */
     private final AtomicLong generation = new AtomicLong();
+    /** The instance this doctor examines: its checks ask that instance's services, its log lines name it. */
+    private final String instance;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -84,13 +87,20 @@ public final class DoctorImpl implements Doctor {
     private long cachedGeneration;
 
     @Activate
-    public DoctorImpl(EnvironmentConfig config, AllTalkSettings allTalk) {
+    public DoctorImpl(EnvironmentConfig config, AllTalkSettings allTalk, InstanceIdentity instance) {
+        this.instance = instance.talkhost_instance();
+        configure(config, allTalk);
+    }
+
+    /** The default instance's doctor (tests). */
+    DoctorImpl(EnvironmentConfig config, AllTalkSettings allTalk) {
+        this.instance = Instances.DEFAULT;
         configure(config, allTalk);
     }
 
     @Modified
     void configure(EnvironmentConfig config, AllTalkSettings allTalk) {
-        Target t = Target.of(allTalk);
+        Target t = Target.of(allTalk, instance);
         settings = new Settings(
                 t.context(), t.problem(), seconds(config.cacheSeconds()), seconds(config.checkTimeoutSeconds()));
         generation.incrementAndGet();
@@ -127,7 +137,7 @@ public final class DoctorImpl implements Doctor {
 
     @Override
     public DoctorReport examine(AllTalkSettings allTalk) {
-        Target t = Target.of(allTalk);
+        Target t = Target.of(allTalk, instance);
         return run(t.context(), t.problem(), settings.limit());
     }
 
@@ -150,13 +160,13 @@ public final class DoctorImpl implements Doctor {
         }
         DoctorReport report = new DoctorReport(results, Duration.ofNanos(System.nanoTime() - now));
         OperationsLog l = log;
-        ReportWriter.write(report, l == null ? OperationsLog.NONE : l);
+        ReportWriter.write(report, (l == null ? OperationsLog.NONE : l).about(instance));
         (metrics == null ? Metrics.NONE : metrics).record("environment.doctor", report.took(), !report.blocking());
         return report;
     }
 
     /** The checks' view of the main configuration; a relative installDir is taken from the TalkHost folder. */
-    static EnvironmentContext context(AllTalkSettings s) {
+    static EnvironmentContext context(AllTalkSettings s, String instance) {
         Mode mode = Mode.of(s);
         String dir = s.installDir() == null ? "" : s.installDir().trim();
         Path install = dir.isEmpty() ? null : HostPaths.home().resolve(dir);
@@ -170,7 +180,13 @@ public final class DoctorImpl implements Doctor {
             }
         }
         return new EnvironmentContext(
-                mode, install, s.python() == null ? "" : s.python().trim(), s.host(), ports, s.launchScript());
+                mode,
+                install,
+                s.python() == null ? "" : s.python().trim(),
+                s.host(),
+                ports,
+                s.launchScript(),
+                instance);
     }
 
     /** "20" or "0.5". */

@@ -1,13 +1,15 @@
 package org.talkhost.environment.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.EnvironmentCheck;
 import org.talkhost.api.environment.EnvironmentContext;
@@ -15,16 +17,25 @@ import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.ports.PortStatus;
 
-/** The candidate ports and who holds them, from the ports component when it runs. Never blocking. */
+/**
+ * The candidate ports and who holds them, from the ports component of the instance examined (each instance has its
+ * own candidates, and a port another instance chose is "kept" only from the others' point of view). Never blocking.
+ */
 @Component(property = CheckOrder.PORTS)
 public final class PortsCheck implements EnvironmentCheck {
     static final String ID = "ports";
 
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile PortManager ports;
+    /** Every instance's port manager, by instance name. */
+    private final Map<String, PortManager> managers = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPorts(PortManager manager, Map<String, Object> props) {
+        managers.put(Instances.name(props.get(Instances.NAME)), manager);
+    }
+
+    void removePorts(PortManager manager, Map<String, Object> props) {
+        managers.remove(Instances.name(props.get(Instances.NAME)), manager);
+    }
 
     @Override
     public String id() {
@@ -38,7 +49,7 @@ public final class PortsCheck implements EnvironmentCheck {
 
     @Override
     public CheckResult run(EnvironmentContext context) {
-        PortManager manager = ports;
+        PortManager manager = managers.get(context.instance());
         if (manager == null) {
             return Findings.skipped(this, "ports.absent");
         }

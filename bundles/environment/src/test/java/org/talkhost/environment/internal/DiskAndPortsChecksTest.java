@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.CheckStatus;
+import org.talkhost.api.environment.EnvironmentContext;
 import org.talkhost.api.ports.PortChoice;
 import org.talkhost.api.ports.PortHolder;
 import org.talkhost.api.ports.PortManager;
@@ -94,19 +97,39 @@ class DiskAndPortsChecksTest {
         PortsCheck check = new PortsCheck();
         assertThat(check.run(Fakes.standin()).status()).isEqualTo(CheckStatus.SKIPPED);
 
-        check.ports = survey(
+        PortManager first = survey(
                 new PortStatus(7851, PortHolder.FOREIGN, "another program answers there (HTTP 200)"),
                 new PortStatus(7852, PortHolder.FREE, "free"));
+        check.addPorts(first, Map.of());
         CheckResult ok = check.run(Fakes.standin());
         assertThat(ok.status()).isEqualTo(CheckStatus.OK);
         assertThat(ok.message()).isEqualTo("7851 another program answers there (HTTP 200); 7852 free.");
 
-        check.ports = survey(
-                new PortStatus(7851, PortHolder.FOREIGN, "another program answers there"),
-                new PortStatus(7852, PortHolder.UNBINDABLE, "cannot be bound"));
+        check.removePorts(first, Map.of());
+        check.addPorts(
+                survey(
+                        new PortStatus(7851, PortHolder.FOREIGN, "another program answers there"),
+                        new PortStatus(7852, PortHolder.UNBINDABLE, "cannot be bound")),
+                Map.of(Instances.NAME, Instances.DEFAULT));
         CheckResult taken = check.run(Fakes.standin());
         assertThat(taken.status()).isEqualTo(CheckStatus.WARN);
         assertThat(taken.blocks()).isFalse();
         assertThat(taken.fix()).contains("add a free port to ports in config/org.talkhost.alltalk.config");
+    }
+
+    @Test
+    void eachInstancesDoctorReportsThatInstancesOwnPorts() {
+        PortsCheck check = new PortsCheck();
+        check.addPorts(survey(new PortStatus(7851, PortHolder.ALLTALK, "already used by AllTalk")), Map.of());
+        check.addPorts(survey(new PortStatus(7861, PortHolder.FREE, "free")), Map.of(Instances.NAME, "gpu2"));
+        EnvironmentContext standin = Fakes.standin();
+        EnvironmentContext gpu2 =
+                new EnvironmentContext(standin.mode(), null, "", "127.0.0.1", List.of(7861), "", "gpu2");
+
+        assertThat(check.run(gpu2).message()).isEqualTo("7861 free.");
+        assertThat(check.run(standin).message()).isEqualTo("7851 already used by AllTalk.");
+        assertThat(check.run(new EnvironmentContext(standin.mode(), null, "", "127.0.0.1", List.of(7871), "", "gone"))
+                        .status())
+                .isEqualTo(CheckStatus.SKIPPED);
     }
 }

@@ -80,6 +80,7 @@ final class TransitionPublisher {
         try {
             operations
                     .get()
+                    .about(instance)
                     .log(
                             bad ? OperationsLog.Level.WARNING : OperationsLog.Level.INFO,
                             "Health: {} -> {}: {}",

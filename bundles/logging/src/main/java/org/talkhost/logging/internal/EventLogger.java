@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.logging.OperationsLog.Level;
 import org.talkhost.api.notice.Notice;
@@ -18,7 +19,8 @@ import org.talkhost.api.notice.NoticeTopics;
 
 /**
  * Writes every notice, health change and Supervisor phase to the operations log. Progress notices go
- * at DEBUG, except the first and the last of a wait, which go at INFO.
+ * at DEBUG, except the first and the last of a wait, which go at INFO. In a host with several AllTalk instances,
+ * a line about one begins with its name ({@link OperationsLog#about}), whichever of these it comes from.
  */
 @Component(
         immediate = true,
@@ -55,35 +57,39 @@ public final class EventLogger implements EventHandler {
     }
 
     private void notice(Notice n) {
-        String line = n.source() + ": " + n.text();
+        String instance = n.instance();
+        OperationsLog about = log.about(instance);
+        String line = n.source() + ": "
+                + n.text().substring(Instances.prefix(instance).length());
+        String wait = instance + "/" + n.source(); // two instances' waits are two waits
         switch (n.level()) {
             case PROGRESS:
-                log.log(progressLevel(n), "{}{}", line, progressTail(n));
+                about.log(progressLevel(n, wait), "{}{}", line, progressTail(n));
                 break;
             case WARNING:
-                openWaits.remove(n.source());
-                log.log(Level.WARNING, line);
+                openWaits.remove(wait);
+                about.log(Level.WARNING, line);
                 break;
             case ERROR:
-                openWaits.remove(n.source());
-                log.log(Level.ERROR, line);
+                openWaits.remove(wait);
+                about.log(Level.ERROR, line);
                 break;
             default:
-                openWaits.remove(n.source());
-                log.log(Level.INFO, line);
+                openWaits.remove(wait);
+                about.log(Level.INFO, line);
         }
     }
 
     /** INFO for the first notice of a wait (progress 0 or not seen before) and the last (progress 1). */
-    private Level progressLevel(Notice n) {
+    private Level progressLevel(Notice n, String wait) {
         if (n.progress() >= 1.0) {
-            openWaits.remove(n.source());
+            openWaits.remove(wait);
             return Level.INFO;
         }
         if (openWaits.size() > MAX_OPEN_WAITS) {
             openWaits.clear();
         }
-        boolean first = openWaits.add(n.source());
+        boolean first = openWaits.add(wait);
         return first || n.progress() == 0 ? Level.INFO : Level.DEBUG;
     }
 
@@ -103,12 +109,13 @@ public final class EventLogger implements EventHandler {
         String to = String.valueOf(e.getProperty("to"));
         Level level = "DOWN".equals(to) || "DEGRADED".equals(to) ? Level.WARNING : Level.INFO;
         Object reason = e.getProperty("reason");
-        log.log(
-                level,
-                "Health changed from {} to {}{}",
-                e.getProperty("from"),
-                to,
-                reason == null ? "" : ": " + reason);
+        log.about(Instances.name(e.getProperty(Instances.EVENT_PROPERTY)))
+                .log(
+                        level,
+                        "Health changed from {} to {}{}",
+                        e.getProperty("from"),
+                        to,
+                        reason == null ? "" : ": " + reason);
     }
 
     private void process(Event e, String phase) {
@@ -120,6 +127,10 @@ public final class EventLogger implements EventHandler {
             }
         }
         Object explanation = props.remove("explanation");
+        String instance = Instances.name(props.get(Instances.EVENT_PROPERTY));
+        if (!Instances.prefix(instance).isEmpty()) {
+            props.remove(Instances.EVENT_PROPERTY); // the line begins with it
+        }
         StringBuilder b = new StringBuilder("Supervisor: ").append(phase);
         if (explanation != null) {
             b.append(": ").append(explanation);
@@ -127,6 +138,6 @@ public final class EventLogger implements EventHandler {
         if (!props.isEmpty()) {
             b.append(' ').append(props);
         }
-        log.log(level, b.toString());
+        log.about(instance).log(level, b.toString());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeTopics;
 
@@ -65,6 +66,38 @@ class EventLoggerTest {
                         "WARNING Health changed from READY to DOWN: no answer for 3 checks",
                         "INFO Supervisor: READY: AllTalk is ready on port 7851 {pid=4242}",
                         "ERROR Supervisor: FAILED");
+    }
+
+    @Test
+    void withSeveralInstancesEachLineBeginsWithTheInstanceItIsAbout() {
+        String text = "Waiting for AllTalk to load its voice model.";
+        handler.handleEvent(Notice.info("detection", "none", "AllTalk isn't running yet.")
+                .about("gpu2")
+                .toEvent());
+        handler.handleEvent(
+                Notice.info("detection", "none", "AllTalk isn't running yet.").toEvent());
+        handler.handleEvent(Notice.progress("process", "wait", text, 0.1, null).toEvent());
+        handler.handleEvent(Notice.progress("process", "wait", text, 0.1, null)
+                .about("gpu2")
+                .toEvent());
+        handler.handleEvent(new Event(
+                NoticeTopics.HEALTH_CHANGED,
+                Map.of("from", "READY", "to", "DOWN", "reason", "no answer", Instances.EVENT_PROPERTY, "gpu2")));
+        handler.handleEvent(
+                new Event(NoticeTopics.PROCESS + "/READY", Map.of("pid", 4242, Instances.EVENT_PROPERTY, "gpu2")));
+        handler.handleEvent(
+                new Event(NoticeTopics.PROCESS + "/READY", Map.of("pid", 4343, Instances.EVENT_PROPERTY, "default")));
+
+        assertThat(log.lines)
+                .containsExactly(
+                        "INFO AllTalk instance 'gpu2': detection: AllTalk isn't running yet.",
+                        "INFO detection: AllTalk isn't running yet.",
+                        // two instances' waits are two waits: each one's first line is INFO
+                        "INFO process: " + text + " (10%)",
+                        "INFO AllTalk instance 'gpu2': process: " + text + " (10%)",
+                        "WARNING AllTalk instance 'gpu2': Health changed from READY to DOWN: no answer",
+                        "INFO AllTalk instance 'gpu2': Supervisor: READY {pid=4242}",
+                        "INFO Supervisor: READY {instance=default, pid=4343}");
     }
 
     @Test

@@ -291,10 +291,10 @@ public final class PortManagerImpl implements PortManager {
 
     private OperationsLog operations() {
         OperationsLog log = operationsLog;
-        return log == null ? OperationsLog.NONE : log;
+        return (log == null ? OperationsLog.NONE : log).about(instance);
     }
 
     private void tell(Notice notice) {
-        Notices.post(events, notice);
+        Notices.post(events, notice.about(instance));
     }
 }

@@ -96,7 +96,9 @@ public final class SupervisorImpl implements Supervisor {
     private final StateAnnouncer state;
     private final Timings timings;
     private final OwnServer own;
-    private final Supplier<OperationsLog> log = () -> operationsLog == null ? OperationsLog.NONE : operationsLog;
+    /** The operations log, its lines naming this instance when the host has several. */
+    private final Supplier<OperationsLog> log;
+
     private final Supplier<Metrics> metrics = () -> measured == null ? Metrics.NONE : measured;
     private final StartSequence sequence;
     private final Recovery recovery;
@@ -157,6 +159,7 @@ public final class SupervisorImpl implements Supervisor {
             BooleanSupplier frameworkStopping,
             Clock clock,
             String instance) {
+        this.log = () -> (operationsLog == null ? OperationsLog.NONE : operationsLog).about(instance);
         configure(settings);
         this.frameworkStopping = frameworkStopping;
         this.announcer = new Announcer(() -> events, instance);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.talkhost.api.config.Instances;
 import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.environment.DoctorReport;
@@ -71,10 +73,61 @@ public final class DiagnosticCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
 
+    /** Every AllTalk instance's port manager, health monitor and doctor, by instance name. */
+    private final ByInstance<PortManager> portManagers = new ByInstance<>();
+
+    private final ByInstance<HealthMonitor> monitors = new ByInstance<>();
+    private final ByInstance<Doctor> doctors = new ByInstance<>();
+
+    @Reference(
+            name = "portManagers",
+            service = PortManager.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removePortManager")
+    void addPortManager(PortManager p, Map<String, Object> props) {
+        portManagers.add(p, props);
+    }
+
+    void removePortManager(PortManager p, Map<String, Object> props) {
+        portManagers.remove(p, props);
+    }
+
+    @Reference(
+            name = "monitors",
+            service = HealthMonitor.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeMonitor")
+    void addMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.add(h, props);
+    }
+
+    void removeMonitor(HealthMonitor h, Map<String, Object> props) {
+        monitors.remove(h, props);
+    }
+
+    @Reference(
+            name = "doctors",
+            service = Doctor.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeDoctor")
+    void addDoctor(Doctor d, Map<String, Object> props) {
+        doctors.add(d, props);
+    }
+
+    void removeDoctor(Doctor d, Map<String, Object> props) {
+        doctors.remove(d, props);
+    }
+
     @Descriptor("Show each candidate port (7851, 7852, extras) and who holds it")
-    public String ports() {
+    public String ports(
+            @Descriptor("the AllTalk instance (default: the default instance)")
+                    @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
+                    String instance) {
         Table t = new Table("PORT", "HELD BY", "DETAILS");
-        for (PortStatus p : Needs.need(ports, "ports").survey()) {
+        for (PortStatus p : portManagers.of(instance, ports, "ports").survey()) {
             String holder = p.holder().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             t.row(p.port(), holder, p.explanation().equalsIgnoreCase(holder) ? "-" : p.explanation());
         }
@@ -82,12 +135,16 @@ public final class DiagnosticCommands {
     }
 
     @Descriptor("Show AllTalk's health now and the recent changes (when it went down, when it came back)")
-    public String health() {
-        HealthStatus now = Needs.need(health, "health").current();
+    public String health(
+            @Descriptor("the AllTalk instance (default: the default instance)")
+                    @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
+                    String instance) {
+        HealthMonitor monitor = monitors.of(instance, health, "health");
+        HealthStatus now = monitor.current();
         StringBuilder b = new StringBuilder(
                         TEXT.text("health.now", now.state().words(), ShortUnits.clock(now.since()), now.explanation()))
                 .append('\n');
-        List<HealthTransition> history = Needs.need(health, "health").history();
+        List<HealthTransition> history = monitor.history();
         if (history.isEmpty()) {
             b.append(TEXT.text("health.noChanges")).append('\n');
         } else {
@@ -100,16 +157,27 @@ public final class DiagnosticCommands {
         OperationsLog log = operationsLog;
         List<String> earlier = log == null
                 ? List.of()
-                : log.file().map(f -> FileTail.last(f, " - Health: ", 10)).orElse(List.of());
+                : log.file()
+                        // the health monitor's own lines, of this instance only (the others' begin with their name)
+                        .map(f -> FileTail.last(f, " - " + Instances.prefix(name(instance)) + "Health: ", 10))
+                        .orElse(List.of());
         if (!earlier.isEmpty()) {
             b.append(TEXT.text("health.earlier")).append("\n  ").append(String.join("\n  ", earlier));
         }
         return b.toString().stripTrailing();
     }
 
+    /** The instance a command's {@code --instance} names: the default one when it names none. */
+    private static String name(String instance) {
+        return instance == null || instance.isBlank() ? Instances.DEFAULT : instance.strip();
+    }
+
     @Descriptor("Check the environment: AllTalk install, Python, packages, CUDA, audio, espeak-ng, disk, ports")
-    public String doctor() {
-        DoctorReport report = Needs.need(doctor, "environment").examine(true);
+    public String doctor(
+            @Descriptor("the AllTalk instance whose setup is checked (default: the default instance)")
+                    @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
+                    String instance) {
+        DoctorReport report = doctors.of(instance, doctor, "environment").examine(true);
         Table t = new Table("CHECK", "RESULT", "WHAT WAS FOUND", "WHAT TO DO");
         for (CheckResult r : report.results()) {
             t.row(r.title(), r.status(), r.message(), r.fix().isBlank() ? "-" : r.fix());

@@ -27,6 +27,8 @@ public final class OverviewCommand {
             "  alltalk:log [-n N]             the last lines of log/alltalk_operations.log",
             "  alltalk:metrics                counts and response times of each operation",
             "  alltalk:config [KEY [VALUE]]   show or change a setting (applies at once, saved to config/)",
+            "With several AllTalk instances, status, start, stop, restart, ports, health and doctor take"
+                    + " --instance NAME.",
             "help alltalk:say (or any command) shows its options.");
 
     @Descriptor("TalkHost's commands: status, start, stop, restart, say, voices, ports, health, doctor, log, "

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.talkhost.api.config.Instances;
 import org.talkhost.api.config.Mode;
 import org.talkhost.api.gateway.GatewayStatus;
 import org.talkhost.api.gateway.InstanceLoad;
@@ -72,13 +70,13 @@ public final class StatusCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile GatewayStatus gateway;
 
-    /** Every AllTalk instance's Supervisor and health, by instance name. */
     /** "AllTalk is stopped: ..." in a gateway's reason: the phase word. */
     private static final Pattern PHASE_WORD = Pattern.compile("^AllTalk is (\\w+):");
 
-    private final Map<String, Supervisor> supervisors = new ConcurrentSkipListMap<>();
+    /** Every AllTalk instance's Supervisor and health, by instance name. */
+    private final ByInstance<Supervisor> supervisors = new ByInstance<>();
 
-    private final Map<String, HealthMonitor> monitors = new ConcurrentSkipListMap<>();
+    private final ByInstance<HealthMonitor> monitors = new ByInstance<>();
 
     private final NoticeConsole notices;
     /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
@@ -101,11 +99,11 @@ public final class StatusCommands {
             policy = ReferencePolicy.DYNAMIC,
             unbind = "removeSupervisor")
     void addSupervisor(Supervisor s, Map<String, Object> props) {
-        supervisors.put(Instances.name(props.get(Instances.NAME)), s);
+        supervisors.add(s, props);
     }
 
     void removeSupervisor(Supervisor s, Map<String, Object> props) {
-        supervisors.remove(Instances.name(props.get(Instances.NAME)), s);
+        supervisors.remove(s, props);
     }
 
     @Reference(
@@ -115,29 +113,21 @@ public final class StatusCommands {
             policy = ReferencePolicy.DYNAMIC,
             unbind = "removeMonitor")
     void addMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.put(Instances.name(props.get(Instances.NAME)), h);
+        monitors.add(h, props);
     }
 
     void removeMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.remove(Instances.name(props.get(Instances.NAME)), h);
+        monitors.remove(h, props);
     }
 
     /** The Supervisor of instance {@code name}; the default instance's when {@code name} is empty. */
     private Supervisor supervisorOf(String name) {
-        if (name == null || name.isBlank()) {
-            return Needs.need(supervisor, "process");
-        }
-        Supervisor s = supervisors.get(name.strip());
-        if (s == null) {
-            throw new IllegalArgumentException(
-                    TEXT.text("instance.unknown", name.strip(), String.join(", ", supervisors.keySet())));
-        }
-        return s;
+        return supervisors.of(name, supervisor, "process");
     }
 
     /** The health of instance {@code name}, or null when it has none now. */
     private HealthMonitor healthOf(String name) {
-        return name == null || name.isBlank() ? health : monitors.get(name.strip());
+        return monitors.get(name, health);
     }
 
     @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
@@ -190,7 +180,7 @@ public final class StatusCommands {
     String instances() {
         GatewayStatus gateway = this.gateway;
         List<InstanceLoad> loads = gateway == null ? List.of() : gateway.instances();
-        Set<String> names = new TreeSet<>(supervisors.keySet());
+        Set<String> names = new TreeSet<>(supervisors.names());
         loads.forEach(l -> names.add(l.name()));
         if (names.size() < 2) {
             return "";
