@@ -128,7 +128,7 @@ public final class GatewayServlet extends HttpServlet {
             hold(call, gate.reason());
             return;
         }
-        AllTalkWhere member = pool.pick(call);
+        AllTalkWhere member = pool.take(call); // counted in flight there from now on
         if (member == null) {
             gate.close(pool.noneReady());
             hold(call, gate.reason());
@@ -136,7 +136,6 @@ public final class GatewayServlet extends HttpServlet {
         }
         call.member = member;
         Outcome outcome;
-        member.began();
         try {
             outcome = handler(call).handle(call, member.address());
         } catch (Forwarder.ClientGone e) {

@@ -2,8 +2,16 @@ package org.talkhost.gateway.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.talkhost.api.config.AllTalkSettings;
@@ -38,6 +46,36 @@ class PoolTest {
             got.merge(m.instance(), 1, Integer::sum);
         }
         assertThat(got).containsEntry("a", 10).containsEntry("b", 10).containsEntry("big", 20);
+    }
+
+    @Test
+    void aBurstOfRequestsArrivingTogetherIsSpreadEvenly() throws Exception {
+        Pool pool = new Pool();
+        pool.add(member("a", 1, 7901));
+        pool.add(member("b", 1, 7902));
+        pool.add(member("c", 1, 7903));
+        int requests = 60;
+        CountDownLatch go = new CountDownLatch(1);
+        Map<String, Integer> got = new ConcurrentHashMap<>();
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                calls.add(callers.submit(() -> {
+                    go.await();
+                    // none ends while the burst lasts, as when AllTalk is slower than the requests come
+                    got.merge(pool.take("POST", "/api/tts-generate").instance(), 1, Integer::sum);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> c : calls) {
+                c.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(got).containsEntry("a", 20).containsEntry("b", 20).containsEntry("c", 20);
     }
 
     @Test
