@@ -159,17 +159,12 @@ public final class DiagnosticCommands {
                 ? List.of()
                 : log.file()
                         // the health monitor's own lines, of this instance only (the others' begin with their name)
-                        .map(f -> FileTail.last(f, " - " + Instances.prefix(name(instance)) + "Health: ", 10))
+                        .map(f -> FileTail.last(f, " - " + Instances.prefix(instance.strip()) + "Health: ", 10))
                         .orElse(List.of());
         if (!earlier.isEmpty()) {
             b.append(TEXT.text("health.earlier")).append("\n  ").append(String.join("\n  ", earlier));
         }
         return b.toString().stripTrailing();
-    }
-
-    /** The instance a command's {@code --instance} names: the default one when it names none. */
-    private static String name(String instance) {
-        return instance == null || instance.isBlank() ? Instances.DEFAULT : instance.strip();
     }
 
     @Descriptor("Check the environment: AllTalk install, Python, packages, CUDA, audio, espeak-ng, disk, ports")
