@@ -111,6 +111,13 @@ public final class SupervisorImpl implements Supervisor {
     private volatile boolean userStopped;
     private volatile boolean closing;
     private volatile boolean leaving;
+    /**
+     * A one-shot run ({@code ./talkhost --exec CMD} with no TalkHost running): AllTalk is brought up only when the
+     * command needs it ({@link #ensureRunning}: status, say, voices, start), not for a command that only looks
+     * (lb, ports, doctor, config, log), which would otherwise start a server only to stop it a moment later.
+     * Set before {@link #activate}.
+     */
+    boolean oneShot;
 
     @Activate
     public SupervisorImpl(
@@ -133,6 +140,7 @@ public final class SupervisorImpl implements Supervisor {
                 Clock.systemUTC(),
                 instance.talkhost_instance());
         sequence.waitForHost(cancelled -> untilFrameworkStarted(context, FRAMEWORK_START_WAIT, cancelled));
+        oneShot = "exec".equals(context.getProperty("talkhost.launch.mode"));
     }
 
     SupervisorImpl(
@@ -215,7 +223,9 @@ public final class SupervisorImpl implements Supervisor {
     @Activate
     void activate() {
         watcher.scheduleWithFixedDelay(resources::tick, 1, 1, TimeUnit.SECONDS);
-        attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
+        if (!oneShot) {
+            attempts.begin(false, NoticeListener.NONE, Duration.ZERO);
+        }
     }
 
     /**

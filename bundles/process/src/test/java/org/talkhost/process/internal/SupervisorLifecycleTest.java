@@ -14,6 +14,21 @@ import org.talkhost.api.process.RunState;
 
 class SupervisorLifecycleTest extends WithRig {
     @Test
+    void aOneShotRunStartsAllTalkOnlyWhenACommandNeedsIt() {
+        SupervisorImpl s = rig.supervisor();
+        s.oneShot = true;
+        s.activate();
+
+        await().during(Duration.ofMillis(700))
+                .atMost(Duration.ofSeconds(2))
+                .alias("a one-shot look (lb, ports, doctor) neither detects nor starts AllTalk")
+                .until(() -> rig.detector.calls.get() == 0 && s.state().pid() == 0);
+        RunState st = s.ensureRunning(null); // status, say, voices, start
+        assertThat(st.ready()).as(st.explanation()).isTrue();
+        assertThat(rig.detector.calls.get()).isPositive();
+    }
+
+    @Test
     void whenTheHostStopsItStopsTheAllTalkItStartedWithItsHelpers() {
         rig.settings.put("standinArgs", "--spawn-helper");
         SupervisorImpl s = rig.supervisor();

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,6 +23,7 @@ import org.talkhost.api.environment.CheckResult;
 import org.talkhost.api.environment.Doctor;
 import org.talkhost.api.environment.DoctorReport;
 import org.talkhost.api.health.HealthMonitor;
+import org.talkhost.api.health.HealthState;
 import org.talkhost.api.health.HealthStatus;
 import org.talkhost.api.health.HealthTransition;
 import org.talkhost.api.logging.Metrics;
@@ -72,6 +75,22 @@ public final class DiagnosticCommands {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile OperationsLog operationsLog;
+
+    /** A one-shot run ({@code ./talkhost --exec} with no TalkHost running): nothing has watched AllTalk. */
+    private final boolean oneShot;
+
+    @Activate
+    public DiagnosticCommands(BundleContext context) {
+        this("exec".equals(context.getProperty("talkhost.launch.mode")));
+    }
+
+    DiagnosticCommands(boolean oneShot) {
+        this.oneShot = oneShot;
+    }
+
+    DiagnosticCommands() {
+        this(false);
+    }
 
     /** Every AllTalk instance's port manager, health monitor and doctor, by instance name. */
     private final ByInstance<PortManager> portManagers = new ByInstance<>();
@@ -141,18 +160,23 @@ public final class DiagnosticCommands {
                     String instance) {
         HealthMonitor monitor = monitors.of(instance, health, "health");
         HealthStatus now = monitor.current();
-        StringBuilder b = new StringBuilder(
-                        TEXT.text("health.now", now.state().words(), ShortUnits.clock(now.since()), now.explanation()))
-                .append('\n');
         List<HealthTransition> history = monitor.history();
-        if (history.isEmpty()) {
-            b.append(TEXT.text("health.noChanges")).append('\n');
+        StringBuilder b = new StringBuilder();
+        if (oneShot && now.state() == HealthState.UNKNOWN) {
+            // this short run started nothing and checks nothing: say so, not "the first check runs in a moment"
+            b.append(TEXT.text("health.oneShot")).append('\n');
         } else {
+            b.append(TEXT.text("health.now", now.state().words(), ShortUnits.clock(now.since()), now.explanation()))
+                    .append('\n');
+        }
+        if (!history.isEmpty()) {
             Table t = new Table("TIME", "FROM", "TO", "WHY");
             for (HealthTransition h : history) {
                 t.row(ShortUnits.clock(h.time()), h.from().words(), h.to().words(), h.reason());
             }
             b.append(t).append('\n');
+        } else if (!oneShot) {
+            b.append(TEXT.text("health.noChanges")).append('\n');
         }
         OperationsLog log = operationsLog;
         List<String> earlier = log == null

@@ -107,6 +107,21 @@ class InstanceDiagnosticsTest {
                 .doesNotContain("gpu2");
     }
 
+    @Test
+    void aOneShotRunSaysNothingWatchesHealthRatherThanThatACheckComesSoon() {
+        DiagnosticCommands once = new DiagnosticCommands(true);
+        HealthMonitor idle = health(
+                HealthState.UNKNOWN, "TalkHost has not checked AllTalk yet; the first check runs" + " in a moment.");
+        once.health = idle;
+
+        assertThat(once.health(""))
+                .startsWith("No TalkHost is running in this folder, so nothing watches AllTalk's health right now.")
+                .doesNotContain("in a moment")
+                .doesNotContain("No changes recorded");
+        commands.health = idle; // a running host: its first check does come in a moment
+        assertThat(commands.health("")).contains("in a moment").contains("No changes recorded");
+    }
+
     private static Doctor doctor(String found) {
         Doctor d = mock(Doctor.class);
         when(d.examine(true))
