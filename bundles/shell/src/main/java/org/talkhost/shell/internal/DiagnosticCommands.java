@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -79,65 +78,21 @@ public final class DiagnosticCommands {
     /** A one-shot run ({@code ./talkhost --exec} with no TalkHost running): nothing has watched AllTalk. */
     private final boolean oneShot;
 
+    /** Every instance's health monitor, port manager and doctor, for {@code --instance NAME}. */
+    final InstanceServices instances;
+
     @Activate
-    public DiagnosticCommands(BundleContext context) {
-        this("exec".equals(context.getProperty("talkhost.launch.mode")));
+    public DiagnosticCommands(@Reference InstanceServices instances, BundleContext context) {
+        this(instances, "exec".equals(context.getProperty("talkhost.launch.mode")));
     }
 
-    DiagnosticCommands(boolean oneShot) {
+    DiagnosticCommands(InstanceServices instances, boolean oneShot) {
+        this.instances = instances;
         this.oneShot = oneShot;
     }
 
     DiagnosticCommands() {
-        this(false);
-    }
-
-    /** Every AllTalk instance's port manager, health monitor and doctor, by instance name. */
-    private final ByInstance<PortManager> portManagers = new ByInstance<>();
-
-    private final ByInstance<HealthMonitor> monitors = new ByInstance<>();
-    private final ByInstance<Doctor> doctors = new ByInstance<>();
-
-    @Reference(
-            name = "portManagers",
-            service = PortManager.class,
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            unbind = "removePortManager")
-    void addPortManager(PortManager p, Map<String, Object> props) {
-        portManagers.add(p, props);
-    }
-
-    void removePortManager(PortManager p, Map<String, Object> props) {
-        portManagers.remove(p, props);
-    }
-
-    @Reference(
-            name = "monitors",
-            service = HealthMonitor.class,
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeMonitor")
-    void addMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.add(h, props);
-    }
-
-    void removeMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.remove(h, props);
-    }
-
-    @Reference(
-            name = "doctors",
-            service = Doctor.class,
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeDoctor")
-    void addDoctor(Doctor d, Map<String, Object> props) {
-        doctors.add(d, props);
-    }
-
-    void removeDoctor(Doctor d, Map<String, Object> props) {
-        doctors.remove(d, props);
+        this(new InstanceServices(), false);
     }
 
     @Descriptor("Show each candidate port (7851, 7852, extras) and who holds it")
@@ -146,7 +101,7 @@ public final class DiagnosticCommands {
                     @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
                     String instance) {
         Table t = new Table("PORT", "HELD BY", "DETAILS");
-        for (PortStatus p : portManagers.of(instance, ports, "ports").survey()) {
+        for (PortStatus p : instances.portManagers.of(instance, ports, "ports").survey()) {
             String holder = p.holder().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             t.row(p.port(), holder, p.explanation().equalsIgnoreCase(holder) ? "-" : p.explanation());
         }
@@ -158,7 +113,7 @@ public final class DiagnosticCommands {
             @Descriptor("the AllTalk instance (default: the default instance)")
                     @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
                     String instance) {
-        HealthMonitor monitor = monitors.of(instance, health, "health");
+        HealthMonitor monitor = instances.monitors.of(instance, health, "health");
         HealthStatus now = monitor.current();
         List<HealthTransition> history = monitor.history();
         StringBuilder b = new StringBuilder();
@@ -196,7 +151,8 @@ public final class DiagnosticCommands {
             @Descriptor("the AllTalk instance whose setup is checked (default: the default instance)")
                     @Parameter(names = StatusCommands.INSTANCE, absentValue = "")
                     String instance) {
-        DoctorReport report = doctors.of(instance, doctor, "environment").examine(true);
+        DoctorReport report =
+                instances.doctors.of(instance, doctor, "environment").examine(true);
         Table t = new Table("CHECK", "RESULT", "WHAT WAS FOUND", "WHAT TO DO");
         for (CheckResult r : report.results()) {
             t.row(r.title(), r.status(), r.message(), r.fix().isBlank() ? "-" : r.fix());

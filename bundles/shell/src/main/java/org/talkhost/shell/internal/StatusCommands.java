@@ -5,7 +5,6 @@ import static org.talkhost.shell.internal.ShellCatalog.TEXT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,61 +72,37 @@ public final class StatusCommands {
     /** "AllTalk is stopped: ..." in a gateway's reason: the phase word. */
     private static final Pattern PHASE_WORD = Pattern.compile("^AllTalk is (\\w+):");
 
-    /** Every AllTalk instance's Supervisor and health, by instance name. */
-    private final ByInstance<Supervisor> supervisors = new ByInstance<>();
-
-    private final ByInstance<HealthMonitor> monitors = new ByInstance<>();
+    /** Every instance's Supervisor and health monitor, for {@code --instance NAME} and the table of instances. */
+    final InstanceServices instances;
 
     private final NoticeConsole notices;
     /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
     private final boolean oneShot;
 
     @Activate
-    public StatusCommands(@Reference NoticeConsole notices, BundleContext context) {
-        this(notices, "exec".equals(context.getProperty("talkhost.launch.mode")));
+    public StatusCommands(
+            @Reference NoticeConsole notices, @Reference InstanceServices instances, BundleContext context) {
+        this(notices, instances, "exec".equals(context.getProperty("talkhost.launch.mode")));
     }
 
-    StatusCommands(NoticeConsole notices, boolean oneShot) {
+    StatusCommands(NoticeConsole notices, InstanceServices instances, boolean oneShot) {
         this.notices = notices;
+        this.instances = instances;
         this.oneShot = oneShot;
     }
 
-    @Reference(
-            name = "supervisors",
-            service = Supervisor.class,
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeSupervisor")
-    void addSupervisor(Supervisor s, Map<String, Object> props) {
-        supervisors.add(s, props);
-    }
-
-    void removeSupervisor(Supervisor s, Map<String, Object> props) {
-        supervisors.remove(s, props);
-    }
-
-    @Reference(
-            name = "monitors",
-            service = HealthMonitor.class,
-            cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeMonitor")
-    void addMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.add(h, props);
-    }
-
-    void removeMonitor(HealthMonitor h, Map<String, Object> props) {
-        monitors.remove(h, props);
+    StatusCommands(NoticeConsole notices, boolean oneShot) {
+        this(notices, new InstanceServices(), oneShot);
     }
 
     /** The Supervisor of instance {@code name}; the default instance's when {@code name} is empty. */
     private Supervisor supervisorOf(String name) {
-        return supervisors.of(name, supervisor, "process");
+        return instances.supervisors.of(name, supervisor, "process");
     }
 
     /** The health of instance {@code name}, or null when it has none now. */
     private HealthMonitor healthOf(String name) {
-        return monitors.get(name, health);
+        return instances.monitors.get(name, health);
     }
 
     @Descriptor("Show whether AllTalk is ready: where, which kind, its process, health, resources and recent notices. "
@@ -180,7 +155,7 @@ public final class StatusCommands {
     String instances() {
         GatewayStatus gateway = this.gateway;
         List<InstanceLoad> loads = gateway == null ? List.of() : gateway.instances();
-        Set<String> names = new TreeSet<>(supervisors.names());
+        Set<String> names = new TreeSet<>(instances.supervisors.names());
         loads.forEach(l -> names.add(l.name()));
         if (names.size() < 2) {
             return "";

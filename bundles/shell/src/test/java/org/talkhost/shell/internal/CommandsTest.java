@@ -142,7 +142,7 @@ class CommandsTest {
         Supervisor sup = readySupervisor();
         StatusCommands commands = new StatusCommands(console, false);
         commands.supervisor = sup;
-        commands.addSupervisor(sup, java.util.Map.of(org.talkhost.api.config.Instances.NAME, "gpu2"));
+        commands.instances.addSupervisor(sup, java.util.Map.of(org.talkhost.api.config.Instances.NAME, "gpu2"));
 
         String gpu2 = commands.status(mock(CommandSession.class), "gpu2");
         String overview = commands.status(mock(CommandSession.class), "");

@@ -40,8 +40,8 @@ class InstanceDiagnosticsTest {
         Doctor first = doctor("installDir is the AllTalk folder /opt/alltalk");
         Doctor second = doctor("installDir is the AllTalk folder /opt/alltalk-gpu2");
         commands.doctor = first; // the default instance's ranks highest
-        commands.addDoctor(first, DEFAULT);
-        commands.addDoctor(second, GPU2);
+        commands.instances.addDoctor(first, DEFAULT);
+        commands.instances.addDoctor(second, GPU2);
 
         assertThat(commands.doctor("gpu2")).contains("/opt/alltalk-gpu2").doesNotContain("/opt/alltalk ");
         assertThat(commands.doctor("")).contains("/opt/alltalk ").doesNotContain("gpu2");
@@ -49,7 +49,7 @@ class InstanceDiagnosticsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("There is no AllTalk instance named \"gpu3\". The instances are: default, gpu2.");
 
-        commands.removeDoctor(second, GPU2);
+        commands.instances.removeDoctor(second, GPU2);
         assertThatThrownBy(() -> commands.doctor("gpu2")).hasMessageContaining("default.");
     }
 
@@ -58,8 +58,8 @@ class InstanceDiagnosticsTest {
         PortManager first = ports(new PortStatus(7851, PortHolder.ALLTALK, "already used by AllTalk"));
         PortManager second = ports(new PortStatus(7861, PortHolder.FREE, "free"));
         commands.ports = first;
-        commands.addPortManager(first, DEFAULT);
-        commands.addPortManager(second, GPU2);
+        commands.instances.addPortManager(first, DEFAULT);
+        commands.instances.addPortManager(second, GPU2);
 
         assertThat(commands.ports("gpu2")).contains("7861").doesNotContain("7851");
         assertThat(commands.ports("")).contains("7851").doesNotContain("7861");
@@ -89,8 +89,8 @@ class InstanceDiagnosticsTest {
         HealthMonitor first = health(HealthState.READY, "AllTalk answers.");
         HealthMonitor second = health(HealthState.DOWN, "AllTalk stopped answering.");
         commands.health = first;
-        commands.addMonitor(first, DEFAULT);
-        commands.addMonitor(second, GPU2);
+        commands.instances.addMonitor(first, DEFAULT);
+        commands.instances.addMonitor(second, GPU2);
 
         String gpu2 = commands.health("gpu2");
         String plain = commands.health("");
@@ -109,7 +109,7 @@ class InstanceDiagnosticsTest {
 
     @Test
     void aOneShotRunSaysNothingWatchesHealthRatherThanThatACheckComesSoon() {
-        DiagnosticCommands once = new DiagnosticCommands(true);
+        DiagnosticCommands once = new DiagnosticCommands(new InstanceServices(), true);
         HealthMonitor idle = health(
                 HealthState.UNKNOWN, "TalkHost has not checked AllTalk yet; the first check runs" + " in a moment.");
         once.health = idle;
