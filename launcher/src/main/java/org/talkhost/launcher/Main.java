@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
+import org.talkhost.common.LaunchMode;
 
 /** {@code ./talkhost}: boots Apache Felix from the feature file and runs the console, a service, or one command. */
 public final class Main {
@@ -179,7 +180,7 @@ public final class Main {
                         .resolve("alltalk-standin.jar")
                         .toString());
         props.put("talkhost.console.notices", o.mode == Options.Mode.EXEC ? "stderr" : "stdout");
-        props.put("talkhost.launch.mode", o.mode.name().toLowerCase(java.util.Locale.ROOT));
+        props.put(LaunchMode.PROPERTY, o.mode.name().toLowerCase(java.util.Locale.ROOT));
         // The console opens without Gogo's banner: TalkHost's own first line says what runs and where to start.
         props.put("gosh.args", o.mode == Options.Mode.CONSOLE ? "--quiet" : "--nointeractive");
         if (o.mode == Options.Mode.EXEC) {

@@ -48,6 +48,7 @@ import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
+import org.talkhost.common.LaunchMode;
 import org.talkhost.common.Threads;
 
 /**
@@ -140,7 +141,7 @@ public final class SupervisorImpl implements Supervisor {
                 Clock.systemUTC(),
                 instance.talkhost_instance());
         sequence.waitForHost(cancelled -> untilFrameworkStarted(context, FRAMEWORK_START_WAIT, cancelled));
-        oneShot = "exec".equals(context.getProperty("talkhost.launch.mode"));
+        oneShot = LaunchMode.oneShot(context);
     }
 
     SupervisorImpl(

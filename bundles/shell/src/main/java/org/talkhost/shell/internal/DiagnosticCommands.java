@@ -31,6 +31,7 @@ import org.talkhost.api.logging.OperationsLog;
 import org.talkhost.api.ports.PortManager;
 import org.talkhost.api.ports.PortStatus;
 import org.talkhost.common.FileTail;
+import org.talkhost.common.LaunchMode;
 
 /** {@code alltalk:ports}, {@code health}, {@code doctor}, {@code log}, {@code metrics}. */
 @Component(
@@ -83,7 +84,7 @@ public final class DiagnosticCommands {
 
     @Activate
     public DiagnosticCommands(@Reference InstanceServices instances, BundleContext context) {
-        this(instances, "exec".equals(context.getProperty("talkhost.launch.mode")));
+        this(instances, LaunchMode.oneShot(context));
     }
 
     DiagnosticCommands(InstanceServices instances, boolean oneShot) {

@@ -19,6 +19,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.talkhost.api.notice.Notice;
 import org.talkhost.api.notice.NoticeTopics;
+import org.talkhost.common.LaunchMode;
 
 /**
  * Prints notices for people live on the console, whole lines only, and keeps the recent ones for
@@ -47,9 +48,7 @@ public final class NoticeConsole implements EventHandler, CommandSessionListener
 
     @Activate
     public NoticeConsole(BundleContext context) {
-        this(
-                target(context.getProperty("talkhost.console.notices")),
-                "console".equals(context.getProperty("talkhost.launch.mode")));
+        this(target(context.getProperty("talkhost.console.notices")), LaunchMode.console(context));
     }
 
     NoticeConsole(PrintStream out) {

@@ -32,6 +32,7 @@ import org.talkhost.api.process.Phase;
 import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
+import org.talkhost.common.LaunchMode;
 
 /** {@code alltalk:status}, {@code start}, {@code stop}, {@code restart}. */
 @Component(
@@ -82,7 +83,7 @@ public final class StatusCommands {
     @Activate
     public StatusCommands(
             @Reference NoticeConsole notices, @Reference InstanceServices instances, BundleContext context) {
-        this(notices, instances, "exec".equals(context.getProperty("talkhost.launch.mode")));
+        this(notices, instances, LaunchMode.oneShot(context));
     }
 
     StatusCommands(NoticeConsole notices, InstanceServices instances, boolean oneShot) {
