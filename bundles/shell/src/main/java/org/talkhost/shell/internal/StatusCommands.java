@@ -117,7 +117,7 @@ public final class StatusCommands {
         RunState state = oneShot ? supervisor.ensureRunning(NoticeListener.NONE) : supervisor.state();
         session.put(EXIT, state.ready() ? 0 : 1);
         String about = describe(state, supervisor, healthOf(instance), instance);
-        return instance.isBlank() ? about + instances() : about;
+        return instance.isBlank() ? about + instanceTable() : about;
     }
 
     @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")
@@ -153,7 +153,7 @@ public final class StatusCommands {
     }
 
     /** Every instance in a table, when there are several (nothing for a single server). */
-    String instances() {
+    String instanceTable() {
         GatewayStatus gateway = this.gateway;
         List<InstanceLoad> loads = gateway == null ? List.of() : gateway.instances();
         Set<String> names = new TreeSet<>(instances.supervisors.names());
