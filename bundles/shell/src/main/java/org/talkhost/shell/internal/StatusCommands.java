@@ -77,7 +77,7 @@ public final class StatusCommands {
     final InstanceServices instances;
 
     private final NoticeConsole notices;
-    /** A one-shot run ({@code ./talkhost --exec}) does what a long-running host does first. */
+    /** A one-shot run ({@code ./talkhost --exec}): status brings AllTalk up first (nothing else started it). */
     private final boolean oneShot;
 
     @Activate
