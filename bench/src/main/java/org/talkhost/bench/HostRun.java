@@ -31,12 +31,15 @@ final class HostRun implements AutoCloseable {
     final int gatewayPort;
     /** Whether {@link #close()} leaves the home for a later start ({@link #again}). */
     private final boolean keepHome;
+    /** What ./talkhost was given besides {@code --no-shell --home HOME} (a later start gets the same). */
+    private final List<String> options;
 
-    private HostRun(Process process, Path home, int gatewayPort, boolean keepHome) {
+    private HostRun(Process process, Path home, int gatewayPort, boolean keepHome, List<String> options) {
         this.process = process;
         this.home = home;
         this.keepHome = keepHome;
         this.gatewayPort = gatewayPort;
+        this.options = options;
         Thread reader = new Thread(this::read, "bench-host-reader");
         reader.setDaemon(true);
         reader.start();
@@ -48,6 +51,12 @@ final class HostRun implements AutoCloseable {
 
     /** A host in a new home; with {@code keepHome}, the home stays when it stops (the caller deletes it). */
     static HostRun start(Path source, boolean keepHome, String... allTalkConfig) throws IOException {
+        return start(source, keepHome, List.of(), allTalkConfig);
+    }
+
+    /** The same, with {@code options} for ./talkhost (e.g. {@code --feature FILE}). */
+    static HostRun start(Path source, boolean keepHome, List<String> options, String... allTalkConfig)
+            throws IOException {
         Path home = Files.createTempDirectory("talkhost-bench");
         Files.createDirectories(home.resolve("config"));
         Files.write(home.resolve("config/org.talkhost.alltalk.config"), List.of(allTalkConfig), StandardCharsets.UTF_8);
@@ -64,21 +73,23 @@ final class HostRun implements AutoCloseable {
                         "org.apache.felix.http.host=\"127.0.0.1\"",
                         "org.osgi.service.http.port=I\"" + gatewayPort + "\""),
                 StandardCharsets.UTF_8);
-        return launch(source, home, gatewayPort, keepHome);
+        return launch(source, home, gatewayPort, keepHome, options);
     }
 
     /** Another start in the home a stopped host with {@code keepHome} left: a user's every start after the first. */
     static HostRun again(Path source, HostRun before) throws IOException {
-        return launch(source, before.home, before.gatewayPort, true);
+        return launch(source, before.home, before.gatewayPort, true, before.options);
     }
 
-    private static HostRun launch(Path source, Path home, int gatewayPort, boolean keepHome) throws IOException {
+    private static HostRun launch(Path source, Path home, int gatewayPort, boolean keepHome, List<String> options)
+            throws IOException {
         // started by ./talkhost itself, exactly as a user starts it: its JVM options, its class-data archive, its
         // folder (a host started as `java ... -jar` from elsewhere booted 150-500 ms slower in a same-run test)
-        Process p = new ProcessBuilder(source.resolve("talkhost").toString(), "--no-shell", "--home", home.toString())
-                .redirectErrorStream(true)
-                .start();
-        return new HostRun(p, home, gatewayPort, keepHome);
+        List<String> command = new ArrayList<>(
+                List.of(source.resolve("talkhost").toString(), "--no-shell", "--home", home.toString()));
+        command.addAll(options);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new HostRun(p, home, gatewayPort, keepHome, options);
     }
 
     /**
