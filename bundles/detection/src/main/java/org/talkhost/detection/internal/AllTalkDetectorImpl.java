@@ -194,7 +194,7 @@ public final class AllTalkDetectorImpl implements AllTalkDetector {
             return ProcessScan.EMPTY; // AllTalk on another machine: no program here is it, whatever its port
         }
         try {
-            ProcessScan all = matcher.match(source.list(), selfPid);
+            ProcessScan all = matcher.match(source.list(), selfPid, source::parentOf);
             Set<Integer> theirs = others.ports(sourcePid);
             if (theirs.isEmpty()) {
                 return all;

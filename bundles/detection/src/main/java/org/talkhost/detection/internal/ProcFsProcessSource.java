@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The process list read straight from Linux's {@code /proc}: two small files a process (its command line, and
- * {@code stat} for its parent), and the working directory and start time only for a process whose command line
- * could be AllTalk. OSHI reads a dozen files a process, which made detection with 1,000 other processes on the
- * machine take about 80 ms; this takes about a quarter of that. Elsewhere than Linux, {@link OshiProcessSource}.
+ * The process list read straight from Linux's {@code /proc}: one small file a process (its command line), and
+ * its parent ({@code stat}), working directory and start time only for a process whose command line could be
+ * AllTalk; another process's parent is read when the matcher asks for it ({@link #parentOf}: TalkHost's own
+ * ancestors, and those between AllTalk's processes), a handful of the thousand. OSHI reads a dozen files a
+ * process, which made detection with 1,000 other processes on the machine take about 80 ms; reading the parent of
+ * every process took about half of what this takes. Elsewhere than Linux, {@link OshiProcessSource}.
  */
 final class ProcFsProcessSource implements ProcessSource {
     private final Path proc;
@@ -52,11 +54,11 @@ final class ProcFsProcessSource implements ProcessSource {
     /** One process, or null when it ended while being read. */
     static RawProcess read(long pid, Path dir) {
         try {
-            long parent = parentPid(Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1));
             List<String> args = arguments(Files.readAllBytes(dir.resolve("cmdline")));
             if (!CommandLine.worthACloserLook(args)) {
-                return new RawProcess(pid, parent, args, "", null);
+                return new RawProcess(pid, RawProcess.PARENT_UNREAD, args, "", null);
             }
+            long parent = parentPid(Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1));
             String cwd;
             try {
                 cwd = Files.readSymbolicLink(dir.resolve("cwd")).toString();
@@ -68,6 +70,16 @@ final class ProcFsProcessSource implements ProcessSource {
             return new RawProcess(pid, parent, args, cwd, started);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    @Override
+    public long parentOf(long pid) {
+        try {
+            return parentPid(
+                    Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1));
+        } catch (IOException | RuntimeException e) {
+            return 0; // it ended
         }
     }
 

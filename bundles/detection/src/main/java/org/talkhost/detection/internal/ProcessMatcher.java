@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 import org.talkhost.api.detection.ServerKind;
 import org.talkhost.api.detection.ServerProcess;
@@ -34,8 +35,12 @@ final class ProcessMatcher {
     }
 
     ProcessScan match(List<RawProcess> all, long selfPid) {
-        Map<Long, Long> parents = new HashMap<>();
-        all.forEach(p -> parents.put(p.pid(), p.parentPid()));
+        return match(all, selfPid, pid -> 0);
+    }
+
+    /** @param parentOf the parent of a listed process whose parent the list did not read (see {@link Parents}) */
+    ProcessScan match(List<RawProcess> all, long selfPid, LongUnaryOperator parentOf) {
+        Parents parents = new Parents(all, parentOf);
         Set<Long> excluded = selfAndAncestors(parents, selfPid);
         Map<Long, ServerProcess> found = new LinkedHashMap<>();
         for (RawProcess p : all) {
@@ -66,13 +71,39 @@ final class ProcessMatcher {
     }
 
     /** TalkHost's own process and every process above it: never reported, whatever their command line. */
-    static Set<Long> selfAndAncestors(Map<Long, Long> parents, long selfPid) {
+    static Set<Long> selfAndAncestors(Parents parents, long selfPid) {
         Set<Long> out = new HashSet<>();
         long pid = selfPid;
         for (int depth = 0; pid > 0 && depth < MAX_DEPTH && out.add(pid); depth++) {
-            pid = parents.getOrDefault(pid, 0L);
+            pid = parents.of(pid);
         }
         return out;
+    }
+
+    /**
+     * Each listed process's parent: as the list gave it, or read at the first question when the list left it
+     * unread ({@link RawProcess#PARENT_UNREAD}); 0 for a process not in the list.
+     */
+    static final class Parents {
+        private final Map<Long, Long> known = new HashMap<>();
+        private final LongUnaryOperator parentOf;
+
+        Parents(List<RawProcess> all, LongUnaryOperator parentOf) {
+            this.parentOf = parentOf;
+            all.forEach(p -> known.put(p.pid(), p.parentPid()));
+        }
+
+        long of(long pid) {
+            Long parent = known.get(pid);
+            if (parent == null) {
+                return 0;
+            }
+            if (parent == RawProcess.PARENT_UNREAD) {
+                parent = Math.max(0, parentOf.applyAsLong(pid));
+                known.put(pid, parent);
+            }
+            return parent;
+        }
     }
 
     ServerProcess identify(RawProcess p) {
@@ -137,17 +168,18 @@ final class ProcessMatcher {
     }
 
     private static ServerProcess server(RawProcess p, ServerKind kind, String script, int port) {
-        return new ServerProcess(p.pid(), p.parentPid(), p.commandLine(), p.started(), p.cwd(), kind, script, port);
+        return new ServerProcess(
+                p.pid(), Math.max(0, p.parentPid()), p.commandLine(), p.started(), p.cwd(), kind, script, port);
     }
 
-    private static long topMatchedAncestor(long pid, Map<Long, Long> parents, Set<Long> matched) {
+    private static long topMatchedAncestor(long pid, Parents parents, Set<Long> matched) {
         long top = pid;
-        long up = parents.getOrDefault(pid, 0L);
+        long up = parents.of(pid);
         for (int depth = 0; up > 0 && up != pid && depth < MAX_DEPTH; depth++) {
             if (matched.contains(up)) {
                 top = up;
             }
-            up = parents.getOrDefault(up, 0L);
+            up = parents.of(up);
         }
         return top;
     }

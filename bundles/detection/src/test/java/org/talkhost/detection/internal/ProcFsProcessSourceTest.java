@@ -18,7 +18,7 @@ class ProcFsProcessSourceTest {
     Path proc;
 
     @Test
-    void anAllTalkIsReadWithItsFolder_otherProcessesWithTheirParentOnly() throws Exception {
+    void anAllTalkIsReadWithItsParentAndFolder_otherProcessesWithTheirCommandLineOnly() throws Exception {
         Path alltalk = Files.createDirectories(proc.resolve("4242"));
         Files.writeString(alltalk.resolve("stat"), "4242 (python) S 17 4242 17 0 -1 4194560 1 0 0 0");
         Files.write(alltalk.resolve("cmdline"), "python\0script.py\0".getBytes(StandardCharsets.UTF_8));
@@ -39,8 +39,15 @@ class ProcFsProcessSourceTest {
         assertThat(a.args()).containsExactly("python", "script.py");
         assertThat(a.cwd()).isEqualTo(folder.toString());
         RawProcess t = all.stream().filter(p -> p.pid() == 99).findFirst().orElseThrow();
-        assertThat(t.parentPid()).as("a name with a space and a colon").isEqualTo(1);
+        assertThat(t.args()).containsExactly("tmux", "new");
+        assertThat(t.parentPid()).as("not read: it cannot be AllTalk").isEqualTo(RawProcess.PARENT_UNREAD);
         assertThat(t.cwd()).as("not looked at: it cannot be AllTalk").isEmpty();
+        assertThat(new ProcFsProcessSource(proc).parentOf(99))
+                .as("read when asked, a name with a space and a colon")
+                .isEqualTo(1);
+        assertThat(new ProcFsProcessSource(proc).parentOf(12345))
+                .as("a process that has ended")
+                .isZero();
     }
 
     @Test
@@ -72,7 +79,8 @@ class ProcFsProcessSourceTest {
                 .findFirst()
                 .orElseThrow();
 
-        assertThat(self.parentPid()).isEqualTo(me.parent().orElseThrow().pid());
+        assertThat(ProcFsProcessSource.forThisMachine().parentOf(me.pid()))
+                .isEqualTo(me.parent().orElseThrow().pid());
         assertThat(self.args().subList(1, self.args().size()))
                 .containsExactly(me.info().arguments().orElseThrow());
     }

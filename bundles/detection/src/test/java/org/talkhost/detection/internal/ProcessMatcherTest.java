@@ -3,7 +3,9 @@ package org.talkhost.detection.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,51 @@ class ProcessMatcherTest {
                 .as("only TalkHost's child, the stand-in it started")
                 .extracting(ServerProcess::pid)
                 .containsExactly(901L);
+    }
+
+    @Test
+    void parentsTheListLeftUnreadAreAskedForOnlyWhereTheMatcherClimbs() {
+        long unread = RawProcess.PARENT_UNREAD;
+        Map<Long, Long> parents = Map.of(SELF, 850L, 850L, 800L, 210L, 200L, 999L, 1L);
+        List<Long> asked = new ArrayList<>();
+        ProcessScan scan = matcher.match(
+                List.of(
+                        // TalkHost's ancestors: a shell and, above it, something named like the stand-in
+                        new RawProcess(800, 1, "/home/ann/talkhost", "bash", "./talkhost", "alltalk-standin"),
+                        new RawProcess(850, unread, "", "bash"),
+                        new RawProcess(SELF, unread, "", "java", "-jar", "talkhost-launcher.jar"),
+                        // an AllTalk v2 whose server runs under a shell between the two
+                        new RawProcess(
+                                200, 1, "/srv/tts/v2", "/srv/tts/v2/alltalk_environment/env/bin/python", "script.py"),
+                        new RawProcess(210, unread, "", "sh", "-c", "python tts_server.py"),
+                        new RawProcess(
+                                220,
+                                210,
+                                "/srv/tts/v2",
+                                "/srv/tts/v2/alltalk_environment/env/bin/python",
+                                "tts_server.py",
+                                "--port",
+                                "7860"),
+                        // and a thousand others, in short
+                        new RawProcess(999, unread, "", "sleep", "60")),
+                SELF,
+                pid -> {
+                    asked.add(pid);
+                    return parents.getOrDefault(pid, 0L);
+                });
+
+        assertThat(scan.servers())
+                .as("TalkHost's ancestor is not reported; the server under the shell is a helper of its parent")
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.pid()).isEqualTo(200);
+                    assertThat(s.port()).isEqualTo(7860);
+                });
+        assertThat(scan.pidsOf(200)).containsExactly(200L, 220L);
+        assertThat(asked)
+                .as("read once each, and never for a process nobody climbs through")
+                .containsOnly(SELF, 850L, 210L)
+                .doesNotHaveDuplicates();
     }
 
     @Test
