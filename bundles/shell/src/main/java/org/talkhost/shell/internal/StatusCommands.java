@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +37,7 @@ import org.talkhost.api.process.ResourceUsage;
 import org.talkhost.api.process.RunState;
 import org.talkhost.api.process.Supervisor;
 import org.talkhost.common.LaunchMode;
+import org.talkhost.common.Threads;
 
 /** {@code alltalk:status}, {@code start}, {@code stop}, {@code restart}. */
 @Component(
@@ -79,6 +84,8 @@ public final class StatusCommands {
     private final NoticeConsole notices;
     /** A one-shot run ({@code ./talkhost --exec}): status brings AllTalk up first (nothing else started it). */
     private final boolean oneShot;
+    /** How long a one-shot status looks for an AllTalk that TalkHost does not start ({@link #upForOneShot}). */
+    static final Duration ONE_LOOK = Duration.ofSeconds(3);
 
     @Activate
     public StatusCommands(
@@ -114,10 +121,47 @@ public final class StatusCommands {
                     @Parameter(names = INSTANCE, absentValue = "")
                     String instance) {
         Supervisor supervisor = supervisorOf(instance);
-        RunState state = oneShot ? supervisor.ensureRunning(NoticeListener.NONE) : supervisor.state();
+        RunState state = oneShot ? upForOneShot(supervisor, ONE_LOOK) : supervisor.state();
         session.put(EXIT, state.ready() ? 0 : 1);
         String about = describe(state, supervisor, healthOf(instance), instance);
+        if (oneShot && !state.ready() && state.mode() == Mode.EXTERNAL) {
+            about = about.stripTrailing() + "\n" + TEXT.text("status.oneShotLooked") + "\n";
+        }
         return instance.isBlank() ? about + instanceTable() : about;
+    }
+
+    /**
+     * AllTalk in a one-shot run ({@code ./talkhost --exec alltalk:status} with no TalkHost running in the folder):
+     * brought up as for any command that needs it, except where TalkHost never starts it (external mode). There
+     * the Supervisor would wait for it to appear, up to 2 minutes, and a status asked for while AllTalk is down
+     * hung that long; nothing keeps waiting once this run ends, so it looks for {@code look} at most (one look
+     * finds a running AllTalk in well under a second) and says what it found.
+     */
+    static RunState upForOneShot(Supervisor supervisor, Duration look) {
+        RunState now = supervisor.state();
+        if (now == null || now.mode() != Mode.EXTERNAL) {
+            return supervisor.ensureRunning(NoticeListener.NONE);
+        }
+        CompletableFuture<RunState> up = new CompletableFuture<>();
+        Threads.named("talkhost-status-look")
+                .newThread(() -> {
+                    try {
+                        up.complete(supervisor.ensureRunning(NoticeListener.NONE));
+                    } catch (RuntimeException e) {
+                        up.completeExceptionally(e);
+                    }
+                })
+                .start();
+        try {
+            return up.get(look.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return supervisor.state(); // still waiting: the run's end stops the wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return supervisor.state();
+        } catch (ExecutionException e) {
+            return supervisor.state();
+        }
     }
 
     @Descriptor("Start AllTalk, or adopt the one already running; waits until it is ready")

@@ -61,6 +61,55 @@ class CommandsTest {
     }
 
     @Test
+    void oneShotStatusLooksForAnExternalAllTalkBrieflyInsteadOfWaitingForItToAppear() throws Exception {
+        RunState waiting = external(
+                Phase.STARTING,
+                new ServerAddress("127.0.0.1", 7851),
+                ServerKind.V2,
+                "Waiting for AllTalk at 127.0.0.1:7851.");
+        Supervisor sup = supervisorIn(waiting);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        when(sup.ensureRunning(any())).thenAnswer(call -> {
+            stopped.await(20, java.util.concurrent.TimeUnit.SECONDS); // the Supervisor waits up to 2 minutes
+            return waiting;
+        });
+        StatusCommands commands = new StatusCommands(console, true);
+        commands.supervisor = sup;
+        CommandSession session = mock(CommandSession.class);
+
+        long t0 = System.nanoTime();
+        String out;
+        try {
+            out = commands.status(session, "");
+        } finally {
+            stopped.countDown();
+        }
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0))
+                .isLessThan(StatusCommands.ONE_LOOK.plusSeconds(5));
+        verify(session).put(StatusCommands.EXIT, 1);
+        assertThat(out)
+                .contains("AllTalk is not ready: Waiting for AllTalk at 127.0.0.1:7851")
+                .contains("this run looked once and nothing keeps waiting")
+                .contains("./talkhost --no-shell");
+    }
+
+    @Test
+    void oneShotStatusFindsARunningExternalAllTalkAtOnce() {
+        RunState ready = external(Phase.READY, new ServerAddress("127.0.0.1", 7851), ServerKind.V2, "AllTalk is ready");
+        Supervisor sup = supervisorIn(external(Phase.DETECTING, null, null, "Looking"));
+        when(sup.ensureRunning(any())).thenReturn(ready);
+        StatusCommands commands = new StatusCommands(console, true);
+        commands.supervisor = sup;
+        CommandSession session = mock(CommandSession.class);
+
+        String out = commands.status(session, "");
+
+        verify(session).put(StatusCommands.EXIT, 0);
+        assertThat(out).contains("AllTalk is ready on 127.0.0.1:7851").doesNotContain("looked once");
+    }
+
+    @Test
     void theServersAddressIsALinkThatWorksForAnIpv6HostToo() {
         String out =
                 status(supervisorIn(external(Phase.READY, new ServerAddress("::1", 7851), ServerKind.V2, "ready")));
