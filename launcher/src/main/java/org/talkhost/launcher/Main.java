@@ -99,7 +99,7 @@ public final class Main {
                         + host.activeCount() + " bundles active, started in " + bootMillis + " ms."
                         + (seeded.isEmpty() ? "" : " Default settings written to config/.")
                         + (options.mode == Options.Mode.CONSOLE
-                                ? " Type 'help alltalk' for TalkHost's commands, Ctrl-D to stop."
+                                ? " Type 'help alltalk' for TalkHost's commands, exit (or Ctrl-D) to stop."
                                 : ""));
                 if (options.mode == Options.Mode.SERVICE) {
                     out.println("Running as a service without a console. Stop it with Ctrl-C.");

@@ -29,7 +29,8 @@ public final class OverviewCommand {
             "  alltalk:config [KEY [VALUE]]   show or change a setting (applies at once, saved to config/)",
             "With several AllTalk instances, status, start, stop, restart, ports, health and doctor take"
                     + " --instance NAME.",
-            "help alltalk:say (or any command) shows its options.");
+            "help alltalk:say (or any command) shows its options. exit (or Ctrl-D) stops TalkHost and the AllTalk"
+                    + " it started.");
 
     @Descriptor("TalkHost's commands: status, start, stop, restart, say, voices, ports, health, doctor, log, "
             + "metrics, config. Run alltalk for one line on each.")
