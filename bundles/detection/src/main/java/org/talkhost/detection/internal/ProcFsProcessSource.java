@@ -58,7 +58,7 @@ final class ProcFsProcessSource implements ProcessSource {
             if (!CommandLine.worthACloserLook(args)) {
                 return new RawProcess(pid, RawProcess.PARENT_UNREAD, args, "", null);
             }
-            long parent = parentPid(Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1));
+            long parent = parentIn(dir);
             String cwd;
             try {
                 cwd = Files.readSymbolicLink(dir.resolve("cwd")).toString();
@@ -76,11 +76,15 @@ final class ProcFsProcessSource implements ProcessSource {
     @Override
     public long parentOf(long pid) {
         try {
-            return parentPid(
-                    Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1));
+            return parentIn(proc.resolve(Long.toString(pid)));
         } catch (IOException | RuntimeException e) {
             return 0; // it ended
         }
+    }
+
+    /** The parent of the process whose {@code /proc} folder is {@code dir}, from its {@code stat}. */
+    private static long parentIn(Path dir) throws IOException {
+        return parentPid(Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1));
     }
 
     /** The fourth field of {@code stat}, counted after the command name in parentheses (which may hold spaces). */

@@ -142,16 +142,9 @@ public final class StatusCommands {
         if (now == null || now.mode() != Mode.EXTERNAL) {
             return supervisor.ensureRunning(NoticeListener.NONE);
         }
-        CompletableFuture<RunState> up = new CompletableFuture<>();
-        Threads.named("talkhost-status-look")
-                .newThread(() -> {
-                    try {
-                        up.complete(supervisor.ensureRunning(NoticeListener.NONE));
-                    } catch (RuntimeException e) {
-                        up.completeExceptionally(e);
-                    }
-                })
-                .start();
+        CompletableFuture<RunState> up = CompletableFuture.supplyAsync(
+                () -> supervisor.ensureRunning(NoticeListener.NONE),
+                task -> Threads.named("talkhost-status-look").newThread(task).start());
         try {
             return up.get(look.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -10,8 +10,11 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
@@ -68,9 +71,9 @@ class CommandsTest {
                 ServerKind.V2,
                 "Waiting for AllTalk at 127.0.0.1:7851.");
         Supervisor sup = supervisorIn(waiting);
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         when(sup.ensureRunning(any())).thenAnswer(call -> {
-            stopped.await(20, java.util.concurrent.TimeUnit.SECONDS); // the Supervisor waits up to 2 minutes
+            stopped.await(20, TimeUnit.SECONDS); // the Supervisor waits up to 2 minutes
             return waiting;
         });
         StatusCommands commands = new StatusCommands(console, true);
@@ -85,8 +88,7 @@ class CommandsTest {
             stopped.countDown();
         }
 
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0))
-                .isLessThan(StatusCommands.ONE_LOOK.plusSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(StatusCommands.ONE_LOOK.plusSeconds(5));
         verify(session).put(StatusCommands.EXIT, 1);
         assertThat(out)
                 .contains("AllTalk is not ready: Waiting for AllTalk at 127.0.0.1:7851")
